@@ -1,0 +1,38 @@
+package siebench.model;
+
+/**
+ * Static factories for the CTR models, meant for static import: {@code ctr().model(deepFm())}.
+ */
+public final class Models {
+  private Models() {}
+
+  /** Logistic regression. */
+  public static NetworkSpec logisticRegression() {
+    return new NetworkSpec(Architecture.LOGISTIC_REGRESSION, 1, new int[0], 0);
+  }
+
+  /** Factorization machine with 16-dimensional embeddings. */
+  public static NetworkSpec fm() {
+    return new NetworkSpec(Architecture.FM, 16, new int[0], 0);
+  }
+
+  /** DeepFM with 16-dimensional embeddings and a 256-128 MLP. */
+  public static NetworkSpec deepFm() {
+    return new NetworkSpec(Architecture.DEEP_FM, 16, new int[] {256, 128}, 0);
+  }
+
+  /** DCN-v2 with 16-dimensional embeddings, 2 cross layers and a 256-128 MLP. */
+  public static NetworkSpec dcnV2() {
+    return new NetworkSpec(Architecture.DCN_V2, 16, new int[] {256, 128}, 2);
+  }
+
+  /** By short name: lr, fm, deepfm, dcnv2. */
+  public static NetworkSpec named(String name) {
+    return switch (Architecture.parse(name)) {
+      case LOGISTIC_REGRESSION -> logisticRegression();
+      case FM -> fm();
+      case DEEP_FM -> deepFm();
+      case DCN_V2 -> dcnV2();
+    };
+  }
+}

@@ -1,0 +1,70 @@
+package siebench.train;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import siebench.data.Samples;
+import siebench.data.Split;
+import siebench.features.EncodedData;
+import siebench.features.FeatureEncoder;
+import siebench.metrics.Metrics;
+
+/** Runs a {@link CtrTask}: split, fit the encoder on the training part only, train, evaluate. */
+final class CtrTrainer {
+  private CtrTrainer() {}
+
+  static TrainResult fit(CtrTask task, Samples samples) {
+    long t0 = System.nanoTime();
+    MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
+    long heap0 = mem.getHeapMemoryUsage().getUsed();
+    Samples train = samples;
+    Samples test = task.test();
+    if (test == null) {
+      if (task.testFraction() > 0) {
+        Split s = samples.split(1 - task.testFraction(), task.seed());
+        train = s.train();
+        test = s.test();
+      } else {
+        test = samples;
+      }
+    }
+    Samples validation = task.validation();
+    if (validation == null && task.patience() > 0 && task.validationFraction() > 0) {
+      Split s = train.split(1 - task.validationFraction(), task.seed() + 1);
+      train = s.train();
+      validation = s.test();
+    }
+    FeatureEncoder encoder = FeatureEncoder.fit(train);
+    EncodedData tr = encoder.encode(train);
+    EncodedData va = validation == null ? null : encoder.encode(validation);
+    EncodedData te = encoder.encode(test);
+    long peak = mem.getHeapMemoryUsage().getUsed();
+    TrainingLoop.Run run = TrainingLoop.train(task, encoder, tr, va, null);
+    peak = Math.max(peak, mem.getHeapMemoryUsage().getUsed());
+    double[] p = run.model().predict(te);
+    Map<String, Double> metrics = evaluate(test, te.labels(), p);
+    double loopSeconds = run.history().stream().mapToDouble(EpochStats::seconds).sum();
+    double sps = tr.rows() * (double) run.history().size() / Math.max(loopSeconds, 1e-9);
+    return new TrainResult(task, run.model(), metrics, run.history(), run.bestEpoch(), train, test,
+        (System.nanoTime() - t0) / 1e9, sps, Math.max(0, peak - Math.min(heap0, peak)) + heap0,
+        Devices.describe(run.model().device()));
+  }
+
+  /** Test metrics: AUC, LogLoss, mean predicted and observed CTR and their ratio. */
+  static Map<String, Double> evaluate(Samples test, float[] y, double[] p) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("auc", Metrics.auc(y, p));
+    m.put("logloss", Metrics.logLoss(y, p));
+    double sp = 0;
+    double sy = 0;
+    for (int i = 0; i < y.length; i++) {
+      sp += p[i];
+      sy += y[i];
+    }
+    m.put("predicted_ctr", sp / y.length);
+    m.put("observed_ctr", sy / y.length);
+    m.put("calibration", sy == 0 ? Double.NaN : sp / sy);
+    return m;
+  }
+}

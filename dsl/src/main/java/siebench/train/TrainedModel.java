@@ -1,0 +1,224 @@
+package siebench.train;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+import siebench.data.Samples;
+import siebench.features.EncodedData;
+import siebench.features.FeatureEncoder;
+import siebench.model.CtrNetwork;
+import siebench.model.Probe;
+
+/**
+ * A trained CTR model with the encoder it was trained with: predicts probabilities and gives the per-sample
+ * quantities that importance estimators need (logits, losses, representations, exact per-sample gradient
+ * norms). Holds native memory; {@link #close()} frees it (it is also freed with the JVM).
+ */
+public final class TrainedModel implements AutoCloseable {
+  /** Rows per forward pass at inference. */
+  static final int INFERENCE_BATCH = 16384;
+
+  private final Block block;
+  private final FeatureEncoder encoder;
+  private final NDManager manager;
+  private final Device device;
+  private final ParameterStore store;
+
+  TrainedModel(Block block, FeatureEncoder encoder, NDManager manager) {
+    this.block = block;
+    this.encoder = encoder;
+    this.manager = manager;
+    this.device = manager.getDevice();
+    this.store = new ParameterStore(manager, false);
+  }
+
+  public Block block() {
+    return block;
+  }
+
+  public FeatureEncoder encoder() {
+    return encoder;
+  }
+
+  public Device device() {
+    return device;
+  }
+
+  NDManager manager() {
+    return manager;
+  }
+
+  ParameterStore store() {
+    return store;
+  }
+
+  /** Click probabilities for {@code samples}. */
+  public double[] predict(Samples samples) {
+    return predict(encoder.encode(samples));
+  }
+
+  /** Click probabilities for encoded rows. */
+  public double[] predict(EncodedData data) {
+    double[] z = logits(data);
+    for (int i = 0; i < z.length; i++) {
+      z[i] = sigmoid(z[i]);
+    }
+    return z;
+  }
+
+  /** Logits for {@code samples}. */
+  public double[] logits(Samples samples) {
+    return logits(encoder.encode(samples));
+  }
+
+  /** Logits for encoded rows. */
+  public double[] logits(EncodedData data) {
+    double[] out = new double[data.rows()];
+    forEachBatch(data, (start, m, in) -> {
+      float[] z = block.forward(store, in, false).get(0).toFloatArray();
+      for (int i = 0; i < z.length; i++) {
+        out[start + i] = z[i];
+      }
+    });
+    return out;
+  }
+
+  /** Per-sample (unweighted) binary cross-entropy for {@code samples}. */
+  public double[] losses(Samples samples) {
+    return losses(encoder.encode(samples));
+  }
+
+  /** Per-sample (unweighted) binary cross-entropy for encoded rows. */
+  public double[] losses(EncodedData data) {
+    double[] z = logits(data);
+    float[] y = data.labels();
+    for (int i = 0; i < z.length; i++) {
+      z[i] = bce(z[i], y[i]);
+    }
+    return z;
+  }
+
+  /** The model's last hidden representation of each row (see {@link CtrNetwork}). */
+  public float[][] representations(Samples samples) {
+    return representations(encoder.encode(samples));
+  }
+
+  /** The model's last hidden representation of each encoded row. */
+  public float[][] representations(EncodedData data) {
+    float[][] out = new float[data.rows()][];
+    forEachBatch(data, (start, m, in) -> {
+      NDArray r = block.forward(store, in, false).get(1);
+      int h = (int) r.getShape().get(1);
+      float[] flat = r.toFloatArray();
+      for (int i = 0; i < flat.length / h; i++) {
+        float[] row = new float[h];
+        System.arraycopy(flat, i * h, row, 0, h);
+        out[start + i] = row;
+      }
+    });
+    return out;
+  }
+
+  /**
+   * Exact per-sample L2 norms of the gradient of each row's (unweighted) loss with respect to all trainable
+   * parameters, computed in batched backward passes with a {@link Probe} (no per-sample loop).
+   */
+  public double[] gradientNorms(EncodedData data) {
+    if (!(block instanceof CtrNetwork)) {
+      throw new UnsupportedOperationException("exact per-sample gradients need a CtrNetwork, got "
+          + block.getClass().getSimpleName());
+    }
+    double[] out = new double[data.rows()];
+    forEachBatch(data, (start, m, in) -> {
+      Probe probe = new Probe();
+      PairList<String, Object> params = new PairList<>();
+      params.add(CtrNetwork.PROBE, probe);
+      try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
+        NDArray z = block.forward(store, in, true, params).get(0);
+        NDArray y = in.get(2);
+        gc.backward(Losses.bce(z, y).sum());
+      }
+      float[] sq = probe.squaredNorms().toFloatArray();
+      for (int i = 0; i < sq.length; i++) {
+        out[start + i] = Math.sqrt(sq[i]);
+      }
+      clearParameterGradients();
+    });
+    return out;
+  }
+
+  /** Zeroes the accumulated gradients of all parameters (after a backward pass that was not an update). */
+  void clearParameterGradients() {
+    for (Parameter p : parameters()) {
+      NDArray a = p.getArray();
+      if (a.hasGradient()) {
+        try (NDArray g = a.getGradient()) {
+          g.subi(g);
+        }
+      }
+    }
+  }
+
+  /** The trainable parameters, in block order. */
+  public List<Parameter> parameters() {
+    List<Parameter> list = new ArrayList<>();
+    block.getParameters().forEach(p -> list.add(p.getValue()));
+    return list;
+  }
+
+  interface BatchBody {
+    void run(int start, NDManager m, NDList inputs);
+  }
+
+  /** Runs {@code body} over inference batches, each in its own sub-manager: (cat, dense, labels, weights). */
+  void forEachBatch(EncodedData data, BatchBody body) {
+    int n = data.rows();
+    int f = data.layout().fields();
+    int d = data.layout().dense();
+    for (int start = 0; start < n; start += INFERENCE_BATCH) {
+      int end = Math.min(n, start + INFERENCE_BATCH);
+      int b = end - start;
+      try (NDManager m = manager.newSubManager()) {
+        long[] cat = new long[b * f];
+        System.arraycopy(data.cat(), start * f, cat, 0, b * f);
+        float[] dense = new float[b * d];
+        System.arraycopy(data.dense(), start * d, dense, 0, b * d);
+        float[] y = new float[b];
+        System.arraycopy(data.labels(), start, y, 0, b);
+        float[] w = new float[b];
+        System.arraycopy(data.weights(), start, w, 0, b);
+        NDList in = new NDList(m.create(cat, new Shape(b, f)), m.create(dense, new Shape(b, d)),
+            m.create(y), m.create(w));
+        body.run(start, m, in);
+      }
+    }
+  }
+
+  static double sigmoid(double z) {
+    return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+  }
+
+  /** Numerically stable binary cross-entropy of a logit. */
+  public static double bce(double z, double y) {
+    return Math.max(z, 0) - z * y + Math.log1p(Math.exp(-Math.abs(z)));
+  }
+
+  static NDIndex rows(long from, long to) {
+    return new NDIndex().addSliceDim(from, to);
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+}
