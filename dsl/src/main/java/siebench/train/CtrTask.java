@@ -31,6 +31,7 @@ public final class CtrTask {
   private final Samples validation;
   private final Progress progress;
   private final String device;
+  private LossModifier lossModifier;
 
   private CtrTask(ModelSpec model, int epochs, int batchSize, double learningRate, double weightDecay, long seed,
       int patience, double validationFraction, double testFraction, Samples test, Samples validation,
@@ -60,7 +61,21 @@ public final class CtrTask {
 
   private CtrTask copy(ModelSpec m, int e, int b, double lr, double wd, long s, int p, double vf, double tf,
       Samples te, Samples va, Progress pr, String dev) {
-    return new CtrTask(m, e, b, lr, wd, s, p, vf, tf, te, va, pr, dev);
+    CtrTask t = new CtrTask(m, e, b, lr, wd, s, p, vf, tf, te, va, pr, dev);
+    t.lossModifier = lossModifier;
+    return t;
+  }
+
+  /** Reweights rows' losses during training (e.g. adaptive denoising); null for plain weighted BCE. */
+  public CtrTask lossModifier(LossModifier m) {
+    CtrTask t = copy(model, epochs, batchSize, learningRate, weightDecay, seed, patience, validationFraction,
+        testFraction, test, validation, progress, device);
+    t.lossModifier = m;
+    return t;
+  }
+
+  public LossModifier lossModifier() {
+    return lossModifier;
   }
 
   public CtrTask model(ModelSpec m) {

@@ -101,8 +101,14 @@ public final class TrainingLoop {
             }
             try (GradientCollector gc = engine.newGradientCollector()) {
               NDArray z = block.forward(store, new NDList(cb, db), true).get(0);
-              NDArray perRow = Losses.bce(z, yb).mul(wb);
-              NDArray loss = perRow.sum().div(wb.sum().add(1e-12f));
+              NDArray rowLoss = Losses.bce(z, yb);
+              NDArray wEff = wb;
+              if (task.lossModifier() != null) {
+                wEff = wb.mul(task.lossModifier().multipliers(rowLoss.stopGradient(), yb, epoch, steps)
+                    .stopGradient());
+              }
+              NDArray perRow = rowLoss.mul(wEff);
+              NDArray loss = perRow.sum().div(wEff.sum().add(1e-12f));
               gc.backward(loss);
               lossAcc.addi(perRow.sum().stopGradient());
             }
