@@ -9,7 +9,9 @@ public enum Architecture {
   /** DeepFM (Guo et al. 2017): FM and an MLP sharing one embedding layer. */
   DEEP_FM("deepfm"),
   /** DCN-v2 (Wang et al. 2021): full-rank cross network in parallel with an MLP. */
-  DCN_V2("dcnv2");
+  DCN_V2("dcnv2"),
+  /** A plain MLP over the concatenated embeddings and dense values (the throughput reference model). */
+  MLP("mlp");
 
   private final String shortName;
 
@@ -29,7 +31,8 @@ public enum Architecture {
       case "fm" -> FM;
       case "deepfm" -> DEEP_FM;
       case "dcnv2", "dcn" -> DCN_V2;
-      default -> throw new IllegalArgumentException("unknown model '" + s + "'; expected lr, fm, deepfm or dcnv2");
+      case "mlp", "dnn" -> MLP;
+      default -> throw new IllegalArgumentException("unknown model '" + s + "'; expected lr, fm, deepfm, dcnv2 or mlp");
     };
   }
 }

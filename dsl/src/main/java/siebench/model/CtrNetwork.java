@@ -30,6 +30,7 @@ import siebench.features.FeatureLayout;
  *   <li>DeepFM (Guo et al. 2017, IJCAI): FM plus an MLP over the concatenated embeddings and dense values.
  *   <li>DCN-v2 (Wang et al. 2021, WWW, "DCN V2"): {@code x_{l+1} = x_0 * (W_l x_l + b_l) + x_l} (full-rank
  *       cross layers) in parallel with an MLP over {@code x_0}; logit from their concatenation.
+ *   <li>MLP: a plain ReLU network over the concatenated embeddings and dense values.
  * </ul>
  *
  * <p>Input: {@code NDList(int64 [B, F] global embedding rows, float32 [B, D] dense)}. Output: {@code
@@ -62,7 +63,7 @@ public final class CtrNetwork extends AbstractBlock {
     long vocab = Math.max(1, layout.totalVocab());
     int f = layout.fields();
     int d = layout.dense();
-    boolean firstOrder = arch != Architecture.DCN_V2;
+    boolean firstOrder = arch != Architecture.DCN_V2 && arch != Architecture.MLP;
     boolean embeddings = arch != Architecture.LOGISTIC_REGRESSION;
     linear = firstOrder && f > 0 ? param("linear", new Shape(vocab, 1), new ConstantInitializer(0f)) : null;
     denseLinear = firstOrder && d > 0 ? param("dense_linear", new Shape(1, d), new XavierInitializer()) : null;
@@ -71,7 +72,7 @@ public final class CtrNetwork extends AbstractBlock {
         ? param("embedding", new Shape(vocab, embeddingDim), new NormalInitializer(0.01f)) : null;
     int x0 = f * embeddingDim + d;
     int in = x0;
-    if (arch == Architecture.DEEP_FM || arch == Architecture.DCN_V2) {
+    if (deep()) {
       for (int i = 0; i < hidden.length; i++) {
         mlp.add(new Parameter[] {
             param("mlp" + i + "_weight", new Shape(hidden[i], in), new XavierInitializer()),
@@ -87,8 +88,11 @@ public final class CtrNetwork extends AbstractBlock {
       }
       in = x0 + (hidden.length > 0 ? hidden[hidden.length - 1] : 0);
     }
-    output = arch == Architecture.DEEP_FM || arch == Architecture.DCN_V2
-        ? param("output_weight", new Shape(1, in), new XavierInitializer()) : null;
+    output = deep() ? param("output_weight", new Shape(1, in), new XavierInitializer()) : null;
+  }
+
+  private boolean deep() {
+    return arch == Architecture.DEEP_FM || arch == Architecture.DCN_V2 || arch == Architecture.MLP;
   }
 
   private Parameter param(String name, Shape shape, ai.djl.training.initializer.Initializer init) {
@@ -160,7 +164,7 @@ public final class CtrNetwork extends AbstractBlock {
         rep = s;
       }
     }
-    if (arch == Architecture.DEEP_FM || arch == Architecture.DCN_V2) {
+    if (deep()) {
       NDArray x0 = emb == null ? dense : d == 0 ? emb.reshape(b, (long) f * embeddingDim)
           : NDArrays.concat(new NDList(emb.reshape(b, (long) f * embeddingDim), dense), 1);
       NDArray h = x0;
@@ -223,6 +227,7 @@ public final class CtrNetwork extends AbstractBlock {
       case FM -> f > 0 ? embeddingDim : Math.max(1, d);
       case DEEP_FM -> hidden.length > 0 ? hidden[hidden.length - 1] : (long) f * embeddingDim + d;
       case DCN_V2 -> (long) f * embeddingDim + d + (hidden.length > 0 ? hidden[hidden.length - 1] : 0);
+      case MLP -> hidden.length > 0 ? hidden[hidden.length - 1] : (long) f * embeddingDim + d;
     };
   }
 

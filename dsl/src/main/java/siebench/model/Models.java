@@ -26,6 +26,11 @@ public final class Models {
     return new NetworkSpec(Architecture.DCN_V2, 16, new int[] {256, 128}, 2);
   }
 
+  /** A plain MLP (16-dimensional embeddings) with the given hidden widths. */
+  public static NetworkSpec mlp(int... hidden) {
+    return new NetworkSpec(Architecture.MLP, 16, hidden, 0);
+  }
+
   /** By short name: lr, fm, deepfm, dcnv2. */
   public static NetworkSpec named(String name) {
     return switch (Architecture.parse(name)) {
@@ -33,6 +38,7 @@ public final class Models {
       case FM -> fm();
       case DEEP_FM -> deepFm();
       case DCN_V2 -> dcnV2();
+      case MLP -> mlp(256, 128);
     };
   }
 }

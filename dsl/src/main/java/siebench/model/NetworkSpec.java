@@ -60,7 +60,7 @@ public final class NetworkSpec implements ModelSpec {
     if (arch != Architecture.LOGISTIC_REGRESSION) {
       m.put("embeddingDim", embeddingDim);
     }
-    if (arch == Architecture.DEEP_FM || arch == Architecture.DCN_V2) {
+    if (arch == Architecture.DEEP_FM || arch == Architecture.DCN_V2 || arch == Architecture.MLP) {
       m.put("hidden", Arrays.toString(hidden));
     }
     if (arch == Architecture.DCN_V2) {
