@@ -17,6 +17,7 @@ import siebench.train.TrainResult;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
@@ -469,6 +470,30 @@ public final class Samples {
       p[j] = t;
     }
     return p;
+  }
+
+  /**
+   * The same samples with other 0/1 labels (in row order), e.g. with injected label noise; the label column is
+   * replaced by an integer column of the same name and the schema is kept.
+   */
+  public Samples withLabels(float[] labels) {
+    String name = schema.label();
+    if (name == null) {
+      throw new IllegalStateException("no label column in " + describe());
+    }
+    if (labels.length != size()) {
+      throw new IllegalArgumentException("got " + labels.length + " labels for " + size() + " rows");
+    }
+    IntColumn col = IntColumn.create(name, labels.length);
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] != 0f && labels[i] != 1f) {
+        throw new IllegalArgumentException("label at row " + i + " is " + labels[i] + "; labels must be 0 or 1");
+      }
+      col.set(i, (int) labels[i]);
+    }
+    Table t = table.copy();
+    t.replaceColumn(name, col);
+    return new Samples(t, schema, origin);
   }
 
   // ---------------------------------------------------------------- weights and training

@@ -27,14 +27,29 @@ import tech.tablesaw.api.Table;
  * <p><b>Sign convention.</b> Unless the producing estimator says otherwise in its Javadoc, a higher score
  * means a more valuable (or more influential) sample; for "hardness" estimators such as GraNd, EL2N and loss,
  * higher means harder / more informative, which is also where mislabeled rows concentrate. {@link #negate()}
- * flips the view.
+ * flips the view. {@link #meaning()} records which reading applies, so that protocols and {@link #toWeights()}
+ * treat the scores the right way round.
  */
 public final class Importance {
+  /** What a high score means. */
+  public enum Meaning {
+    /** Higher = more valuable to the model (data valuation, proponents); corrupted rows should score low. */
+    VALUE,
+    /** Higher = harder / more surprising (GraNd, EL2N, loss, forgetting); corrupted rows concentrate high. */
+    HARDNESS,
+    /**
+     * The scores are training weights already (IPS, density ratio, class balance): {@link #toWeights()} only
+     * normalizes them to mean 1 and clips, without the softmax transform.
+     */
+    WEIGHT
+  }
+
   private final String estimator;
   private final Map<String, Object> parameters;
   private final long[] rowIds;
   private final double[] scores;
   private final Cost cost;
+  private final Meaning meaning;
 
   /**
    * What an estimate cost: wall time, peak heap growth while it ran, how many models were trained and how
@@ -45,6 +60,11 @@ public final class Importance {
   }
 
   public Importance(String estimator, Map<String, Object> parameters, long[] rowIds, double[] scores, Cost cost) {
+    this(estimator, parameters, rowIds, scores, cost, Meaning.VALUE);
+  }
+
+  public Importance(String estimator, Map<String, Object> parameters, long[] rowIds, double[] scores, Cost cost,
+      Meaning meaning) {
     if (rowIds.length != scores.length) {
       throw new IllegalArgumentException(rowIds.length + " row ids but " + scores.length + " scores");
     }
@@ -58,6 +78,7 @@ public final class Importance {
     this.rowIds = rowIds.clone();
     this.scores = scores.clone();
     this.cost = Objects.requireNonNull(cost);
+    this.meaning = Objects.requireNonNull(meaning);
   }
 
   /** Scores for the rows of {@code samples}, in their order. */
@@ -77,6 +98,30 @@ public final class Importance {
     return cost;
   }
 
+  /** What a high score means. */
+  public Meaning meaning() {
+    return meaning;
+  }
+
+  /** The same scores with another meaning (estimators set it on what they return). */
+  public Importance withMeaning(Meaning m) {
+    return new Importance(estimator, parameters, rowIds, scores, cost, m);
+  }
+
+  /**
+   * Suspicion of label noise: the scores for {@link Meaning#HARDNESS}, their negation otherwise (low value =
+   * suspicious).
+   */
+  public double[] suspicion() {
+    double[] s = scores.clone();
+    if (meaning != Meaning.HARDNESS) {
+      for (int i = 0; i < s.length; i++) {
+        s[i] = -s[i];
+      }
+    }
+    return s;
+  }
+
   public int size() {
     return scores.length;
   }
@@ -91,12 +136,12 @@ public final class Importance {
 
   /** The same importance with another cost record (used by estimators that time themselves). */
   public Importance withCost(Cost c) {
-    return new Importance(estimator, parameters, rowIds, scores, c);
+    return new Importance(estimator, parameters, rowIds, scores, c, meaning);
   }
 
   /** The same importance with other parameters recorded. */
   public Importance withParameters(Map<String, Object> p) {
-    return new Importance(estimator, p, rowIds, scores, cost);
+    return new Importance(estimator, p, rowIds, scores, cost, meaning);
   }
 
   /** Flips the sign: the lowest-valued rows become the highest. */
@@ -105,7 +150,8 @@ public final class Importance {
     for (int i = 0; i < s.length; i++) {
       s[i] = -scores[i];
     }
-    return new Importance("-" + estimator, parameters, rowIds, s, cost);
+    Meaning m = meaning == Meaning.VALUE ? Meaning.HARDNESS : meaning == Meaning.HARDNESS ? Meaning.VALUE : meaning;
+    return new Importance("-" + estimator, parameters, rowIds, s, cost, m);
   }
 
   /** Scores in the row order of {@code samples}; fails naming the first row id that has no score. */
@@ -225,7 +271,8 @@ public final class Importance {
 
   /**
    * Training weights: standardized scores are passed through {@code exp(z / temperature)}, clipped to the
-   * option's range relative to the mean, and normalized to mean 1. A temperature near 0 approaches hard
+   * option's range relative to the mean, and normalized to mean 1. Scores that are weights already ({@link
+   * Meaning#WEIGHT}) are only clipped and normalized. A temperature near 0 approaches hard
    * selection; a large one approaches uniform weights.
    */
   public Importance toWeights(WeightOptions o) {
@@ -237,7 +284,16 @@ public final class Importance {
     }
     double sd = Math.sqrt(var / Math.max(1, n));
     double[] w = new double[n];
-    if (sd == 0) {
+    if (meaning == Meaning.WEIGHT) {
+      for (int i = 0; i < n; i++) {
+        if (scores[i] < 0) {
+          throw new IllegalStateException(estimator + " gave a negative weight " + scores[i] + " for row_id "
+              + rowIds[i]);
+        }
+        w[i] = scores[i];
+      }
+      clipAndNormalize(w, o);
+    } else if (sd == 0) {
       Arrays.fill(w, 1);
     } else {
       double maxZ = Double.NEGATIVE_INFINITY;
@@ -248,30 +304,34 @@ public final class Importance {
       for (int i = 0; i < n; i++) {
         w[i] = Math.exp(w[i] - maxZ);
       }
-      // alternate normalization and clipping until both hold
-      for (int it = 0; it < 50; it++) {
-        normalizeMean(w);
-        boolean clipped = false;
-        for (int i = 0; i < n; i++) {
-          if (w[i] < o.min()) {
-            w[i] = o.min();
-            clipped = true;
-          } else if (w[i] > o.max()) {
-            w[i] = o.max();
-            clipped = true;
-          }
-        }
-        if (!clipped) {
-          break;
-        }
-      }
-      normalizeMean(w);
+      clipAndNormalize(w, o);
     }
     Map<String, Object> p = new LinkedHashMap<>(parameters);
     p.put("weights.temperature", o.temperature());
     p.put("weights.min", o.min());
     p.put("weights.max", o.max());
-    return new Importance(estimator + ":weights", p, rowIds, w, cost);
+    return new Importance(estimator + ":weights", p, rowIds, w, cost, Meaning.WEIGHT);
+  }
+
+  /** Alternates mean-1 normalization and clipping to the option's range until both hold. */
+  private static void clipAndNormalize(double[] w, WeightOptions o) {
+    for (int it = 0; it < 50; it++) {
+      normalizeMean(w);
+      boolean clipped = false;
+      for (int i = 0; i < w.length; i++) {
+        if (w[i] < o.min()) {
+          w[i] = o.min();
+          clipped = true;
+        } else if (w[i] > o.max()) {
+          w[i] = o.max();
+          clipped = true;
+        }
+      }
+      if (!clipped) {
+        break;
+      }
+    }
+    normalizeMean(w);
   }
 
   private static void normalizeMean(double[] w) {
@@ -304,6 +364,7 @@ public final class Importance {
   public void save(Path file) {
     StringBuilder sb = new StringBuilder();
     sb.append("# estimator=").append(estimator).append('\n');
+    sb.append("# meaning=").append(meaning).append('\n');
     parameters.forEach((k, v) -> sb.append("# ").append(k).append('=').append(v).append('\n'));
     sb.append("# cost=").append(cost.wallMillis()).append(',').append(cost.peakMemoryBytes()).append(',')
         .append(cost.trainings()).append(',').append(cost.gradientEvaluations()).append('\n');
@@ -329,6 +390,7 @@ public final class Importance {
     String name = file.getFileName().toString();
     Map<String, Object> params = new LinkedHashMap<>();
     Cost cost = Cost.NONE;
+    Meaning meaning = Meaning.VALUE;
     List<Long> ids = new ArrayList<>();
     List<Double> vals = new ArrayList<>();
     boolean header = false;
@@ -344,6 +406,13 @@ public final class Importance {
         String v = kv.substring(eq + 1);
         if (k.equals("estimator")) {
           name = v;
+        } else if (k.equals("meaning")) {
+          try {
+            meaning = Meaning.valueOf(v);
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ":" + ln + ": expected meaning VALUE, HARDNESS or WEIGHT, got '"
+                + v + "'");
+          }
         } else if (k.equals("cost")) {
           String[] c = v.split(",");
           cost = new Cost(Long.parseLong(c[0]), Long.parseLong(c[1]), Integer.parseInt(c[2]), Long.parseLong(c[3]));
@@ -381,7 +450,7 @@ public final class Importance {
       throw new IllegalArgumentException(file + ": no 'row_id,importance' header found");
     }
     return new Importance(name, params, ids.stream().mapToLong(Long::longValue).toArray(),
-        vals.stream().mapToDouble(Double::doubleValue).toArray(), cost);
+        vals.stream().mapToDouble(Double::doubleValue).toArray(), cost, meaning);
   }
 
   @Override

@@ -1,0 +1,139 @@
+package siebench.benchmark;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import siebench.data.Samples;
+import siebench.importance.EstimationContext;
+import siebench.train.CtrTask;
+import siebench.train.Progress;
+import siebench.train.TrainResult;
+
+/**
+ * One repeat of a benchmark: the (possibly corrupted) training samples, which of their rows are corrupted,
+ * validation and test samples, and the CTR task used whenever a protocol retrains. Retraining results are
+ * cached by key, so protocols share e.g. the full-data baseline.
+ */
+public final class Trial {
+  private final int repeat;
+  private final long seed;
+  private final Samples train;
+  private final boolean[] corrupted;
+  private final String corruption;
+  private final Samples validation;
+  private final Samples test;
+  private final CtrTask task;
+  private final Progress progress;
+  private final EstimationContext context;
+  private final Map<String, Map<String, Double>> cache = new ConcurrentHashMap<>();
+  private int trainings;
+
+  Trial(int repeat, long seed, Samples train, boolean[] corrupted, String corruption, Samples validation,
+      Samples test, CtrTask task, Progress progress, EstimationContext context) {
+    this.repeat = repeat;
+    this.seed = seed;
+    this.train = train;
+    this.corrupted = corrupted;
+    this.corruption = corruption;
+    this.validation = validation;
+    this.test = test;
+    this.task = task;
+    this.progress = progress;
+    this.context = context;
+  }
+
+  /** The context the estimators ran with in this trial (validation set, task, seed, progress). */
+  public EstimationContext context() {
+    return context;
+  }
+
+  public int repeat() {
+    return repeat;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  /** The training samples the estimators scored (corrupted rows included). */
+  public Samples train() {
+    return train;
+  }
+
+  /** Per training row (in {@link #train()} order): true when the row's label was corrupted; null if unknown. */
+  public boolean[] corrupted() {
+    return corrupted == null ? null : corrupted.clone();
+  }
+
+  /** How the corruption came about, e.g. "generator truth_corrupted" or "injected: 10% flipped labels". */
+  public String corruption() {
+    return corruption;
+  }
+
+  public Samples validation() {
+    return validation;
+  }
+
+  public Samples test() {
+    return test;
+  }
+
+  /** The task protocols retrain with (evaluated on {@link #test()}). */
+  public CtrTask task() {
+    return task;
+  }
+
+  public Progress progress() {
+    return progress;
+  }
+
+  /** Retrainings done by protocols in this trial. */
+  public synchronized int trainings() {
+    return trainings;
+  }
+
+  /**
+   * Trains the trial's task on {@code samples} (a subset or a reweighting of {@link #train()}) and returns the
+   * test metrics; results are cached under {@code key} (null: no caching).
+   */
+  public Map<String, Double> fit(String key, Samples samples) {
+    if (key != null && cache.containsKey(key)) {
+      return cache.get(key);
+    }
+    progress.checkCancelled();
+    Map<String, Double> m;
+    if (samples.size() == 0 || distinctLabels(samples) < 2) {
+      m = Map.of("auc", 0.5, "logloss", Double.NaN);
+    } else {
+      TrainResult r = samples.train(task.testOn(test).earlyStopping(0).progress(Progress.silent()));
+      m = new LinkedHashMap<>(r.metricValues());
+      r.model().close();
+      synchronized (this) {
+        trainings++;
+      }
+    }
+    if (key != null) {
+      cache.put(key, m);
+    }
+    return m;
+  }
+
+  private static int distinctLabels(Samples s) {
+    float[] y = s.labels();
+    boolean pos = false;
+    boolean neg = false;
+    for (float v : y) {
+      pos |= v > 0.5f;
+      neg |= v < 0.5f;
+    }
+    return (pos ? 1 : 0) + (neg ? 1 : 0);
+  }
+
+  /** The rows of {@link #train()} at the given positions. */
+  Samples trainRows(int[] positions) {
+    int[] sorted = positions.clone();
+    Arrays.sort(sorted);
+    return train.rows(sorted);
+  }
+}

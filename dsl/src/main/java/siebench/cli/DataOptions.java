@@ -1,0 +1,52 @@
+package siebench.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import siebench.data.Samples;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
+
+/** The {@code --data} option shared by the subcommands, and how it becomes {@link Samples}. */
+final class DataOptions {
+  @Option(names = "--data", defaultValue = "synthetic", paramLabel = "SOURCE",
+      description = {"synthetic (default), csv:PATH, tsv:PATH, criteo:PATH, avazu:PATH, movielens:DIR,",
+          "taobao:PATH (UserBehavior) or obd:PATH (Open Bandit Dataset policy CSV)."})
+  String source;
+
+  @Option(names = "--rows", defaultValue = "200000",
+      description = "Rows to generate for synthetic data (default ${DEFAULT-VALUE}).")
+  int rows;
+
+  @Option(names = "--label", description = "Label column for csv/tsv data (inferred when omitted).")
+  String label;
+
+  @Option(names = "--seed", defaultValue = "7", description = "Seed for data generation and splits (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  Samples load() {
+    String kind = source.contains(":") ? source.substring(0, source.indexOf(':')) : source;
+    String path = source.contains(":") ? source.substring(source.indexOf(':') + 1) : null;
+    Samples s = switch (kind) {
+      case "csv", "tsv" -> {
+        Path p = existing(path);
+        yield Samples.from(Table.read().usingOptions(CsvReadOptions.builder(p.toFile())
+            .separator(kind.equals("tsv") ? '\t' : ',').tableName(p.toString())));
+      }
+      default -> throw new IllegalArgumentException("unknown --data source '" + source
+          + "'; expected synthetic, csv:PATH, tsv:PATH, criteo:PATH, avazu:PATH, movielens:DIR, taobao:PATH or obd:PATH");
+    };
+    return label == null ? s : s.label(label);
+  }
+
+  static Path existing(String path) {
+    if (path == null || path.isEmpty()) {
+      throw new IllegalArgumentException("--data needs a path after the colon, e.g. csv:clicks.csv");
+    }
+    Path p = Path.of(path);
+    if (!Files.exists(p)) {
+      throw new IllegalArgumentException("no such file or directory: " + p.toAbsolutePath());
+    }
+    return p;
+  }
+}

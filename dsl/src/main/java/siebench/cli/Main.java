@@ -1,0 +1,37 @@
+package siebench.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code siebench} command: {@code train}, {@code throughput}, and more subcommands. */
+@Command(name = "siebench", mixinStandardHelpOptions = true, version = "siebench 0.1.0",
+    description = "Sample importance estimation for e-commerce search and recommendation.",
+    subcommands = {TrainCommand.class, ThroughputCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+  @Override
+  public Integer call() {
+    new CommandLine(this).usage(System.out);
+    return 0;
+  }
+
+  /** Runs the command line and exits with its status. */
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns its exit status (for tests). */
+  public static int run(String... args) {
+    if (System.getProperty("ai.djl.offline") == null) {
+      System.setProperty("ai.djl.offline", "true");
+    }
+    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler((e, cmd, parsed) -> {
+          cmd.getErr().println("siebench " + cmd.getCommandName() + ": " + e.getMessage());
+          if (Boolean.getBoolean("siebench.debug")) {
+            e.printStackTrace(cmd.getErr());
+          }
+          return 2;
+        }).execute(args);
+  }
+}
