@@ -26,6 +26,11 @@ public enum Role {
   TIMESTAMP,
   /** An explicit group id for GAUC / NDCG / Recall@k, when neither user nor query fits. */
   GROUP,
+  /**
+   * The user's recent behavior sequence before this event: item ids separated by {@code |}, {@code ^}, {@code ,}
+   * or spaces, oldest first. Encoded with the item column's vocabulary for sequence models (DIN, BST).
+   */
+  HISTORY,
   /** A per-row training weight already present in the data. */
   WEIGHT,
   /** Ground truth or bookkeeping columns (e.g. the generator's corruption flags): never a feature. */

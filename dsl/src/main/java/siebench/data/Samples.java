@@ -53,7 +53,8 @@ public final class Samples {
       Role.ITEM, List.of("item_id", "itemid", "movieid", "item", "adgroup_id", "iid"),
       Role.QUERY, List.of("query_id", "queryid", "search_id", "session_id", "sessionid", "qid"),
       Role.POSITION, List.of("position", "pos", "display_position", "rank"),
-      Role.TIMESTAMP, List.of("timestamp", "time_stamp", "ts", "time", "event_time"));
+      Role.TIMESTAMP, List.of("timestamp", "time_stamp", "ts", "time", "event_time"),
+      Role.HISTORY, List.of("history", "click_sequence", "hist_item_ids", "item_history", "behavior_sequence"));
 
   private final Table table;
   private final Schema schema;
@@ -119,7 +120,7 @@ public final class Samples {
         continue;
       }
       if (name.equals(roles.get(Role.QUERY)) || name.equals(roles.get(Role.TIMESTAMP))
-          || name.equals(roles.get(Role.POSITION))) {
+          || name.equals(roles.get(Role.POSITION)) || name.equals(roles.get(Role.HISTORY))) {
         continue; // structure, not a feature unless the user says so
       }
       ColumnType type = c.type();
@@ -212,6 +213,11 @@ public final class Samples {
   /** Sets an explicit group column for per-group metrics. */
   public Samples group(String column) {
     return role(Role.GROUP, column);
+  }
+
+  /** Sets the behavior-history column (item ids, oldest first) used by sequence models. */
+  public Samples history(String column) {
+    return role(Role.HISTORY, column);
   }
 
   /** Declares an existing per-row training-weight column. */

@@ -142,8 +142,8 @@ public final class Schema {
     } else {
       r.put(role, column);
     }
-    // a weight column is never a feature
-    if (role == Role.WEIGHT && column != null) {
+    // weight and history columns are never plain features
+    if ((role == Role.WEIGHT || role == Role.HISTORY) && column != null) {
       return new Schema(label, without(categorical, column), without(numeric, column), r, ignored);
     }
     return new Schema(label, categorical, numeric, r, ignored);

@@ -2,19 +2,38 @@ package siebench.features;
 
 /**
  * Samples turned into model input: row-major global embedding indices {@code cat[n * F]} (already offset into
- * the shared table), row-major dense values {@code dense[n * D]}, labels, weights and row ids. Arrays are
- * owned by this object; do not modify.
+ * the shared table), row-major dense values {@code dense[n * D]}, labels, weights, row ids, and, when the
+ * layout has one, row-major behavior histories {@code history[n * L]} (global embedding rows, left-padded with
+ * the layout's padding row). Arrays are owned by this object; do not modify.
  */
 public record EncodedData(FeatureLayout layout, int rows, long[] cat, float[] dense, float[] labels,
-    float[] weights, long[] rowIds) {
+    float[] weights, long[] rowIds, long[] history) {
+
+  public EncodedData {
+    int f = layout.fields();
+    int d = layout.dense();
+    int l = layout.historyLength();
+    if (cat.length != (long) rows * f || dense.length != (long) rows * d || labels.length != rows
+        || weights.length != rows || rowIds.length != rows || history.length != (long) rows * l) {
+      throw new IllegalArgumentException("array sizes do not match " + rows + " rows of " + layout);
+    }
+  }
+
+  /** Encoded rows without behavior history. */
+  public EncodedData(FeatureLayout layout, int rows, long[] cat, float[] dense, float[] labels, float[] weights,
+      long[] rowIds) {
+    this(layout, rows, cat, dense, labels, weights, rowIds, new long[0]);
+  }
 
   /** The rows at {@code positions}, in that order. */
   public EncodedData subset(int[] positions) {
     int f = layout.fields();
     int d = layout.dense();
+    int l = layout.historyLength();
     int n = positions.length;
     long[] c = new long[n * f];
     float[] x = new float[n * d];
+    long[] h = new long[n * l];
     float[] y = new float[n];
     float[] w = new float[n];
     long[] ids = new long[n];
@@ -22,11 +41,12 @@ public record EncodedData(FeatureLayout layout, int rows, long[] cat, float[] de
       int p = positions[i];
       System.arraycopy(cat, p * f, c, i * f, f);
       System.arraycopy(dense, p * d, x, i * d, d);
+      System.arraycopy(history, p * l, h, i * l, l);
       y[i] = labels[p];
       w[i] = weights[p];
       ids[i] = rowIds[p];
     }
-    return new EncodedData(layout, n, c, x, y, w, ids);
+    return new EncodedData(layout, n, c, x, y, w, ids, h);
   }
 
   /** The same rows with other weights. */
@@ -34,7 +54,7 @@ public record EncodedData(FeatureLayout layout, int rows, long[] cat, float[] de
     if (w.length != rows) {
       throw new IllegalArgumentException(w.length + " weights for " + rows + " rows");
     }
-    return new EncodedData(layout, rows, cat, dense, labels, w.clone(), rowIds);
+    return new EncodedData(layout, rows, cat, dense, labels, w.clone(), rowIds, history);
   }
 
   /** True when some weight differs from 1. */

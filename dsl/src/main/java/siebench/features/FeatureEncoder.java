@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import siebench.data.Role;
 import siebench.data.Samples;
 import siebench.data.Schema;
 
@@ -34,11 +35,12 @@ public final class FeatureEncoder {
   private final double[] std;
   private final List<double[]> bucketEdges;
   private final FeatureLayout layout;
+  private final String historyColumn;
   private final Map<String, Long> report = new LinkedHashMap<>();
 
   private FeatureEncoder(EncoderOptions options, List<String> categorical, List<String> dense,
       List<String> bucketized, List<Map<String, Integer>> vocabularies, double[] mean, double[] std,
-      List<double[]> bucketEdges) {
+      List<double[]> bucketEdges, String historyColumn, int historyField) {
     this.options = options;
     this.categorical = categorical;
     this.dense = dense;
@@ -56,7 +58,9 @@ public final class FeatureEncoder {
     for (int b = 0; b < bucketized.size(); b++) {
       sizes[categorical.size() + b] = bucketEdges.get(b).length + 2; // missing + (edges+1) buckets
     }
-    this.layout = new FeatureLayout(fields, sizes, dense);
+    this.historyColumn = historyColumn;
+    this.layout = historyColumn == null ? new FeatureLayout(fields, sizes, dense)
+        : new FeatureLayout(fields, sizes, dense, options.historyLength(), historyField);
   }
 
   /** Fits with default options. */
@@ -104,7 +108,22 @@ public final class FeatureEncoder {
       mean[j] = stats.get(j)[0];
       std[j] = stats.get(j)[1];
     }
-    return new FeatureEncoder(options, List.copyOf(s.categorical()), dense, bucketized, vocabs, mean, std, edges);
+    String history = s.column(Role.HISTORY).orElse(null);
+    int historyField = -1;
+    if (history != null) {
+      String item = s.column(Role.ITEM).orElse(null);
+      historyField = item == null ? -1 : s.categorical().indexOf(item);
+      if (historyField < 0) {
+        throw new IllegalArgumentException("history column '" + history + "' of " + train.describe()
+            + " is encoded with the item vocabulary, so it needs a categorical item column; declare one with"
+            + " .item(\"item_id\").categorical(\"item_id\")");
+      }
+      if (options.hashBuckets() > 0) {
+        throw new IllegalArgumentException("behavior histories need vocabulary encoding, not hashing");
+      }
+    }
+    return new FeatureEncoder(options, List.copyOf(s.categorical()), dense, bucketized, vocabs, mean, std, edges,
+        history, historyField);
   }
 
   private static Map<String, Integer> vocabulary(String[] values, int minCount) {
@@ -237,7 +256,35 @@ public final class FeatureEncoder {
       }
       count("missing:" + col, missing);
     }
-    return new EncodedData(layout, n, cat, den, samples.labels(), samples.weights(), samples.rowIds());
+    long[] hist = historyColumn == null ? new long[0] : encodeHistory(samples.strings(historyColumn), offsets);
+    return new EncodedData(layout, n, cat, den, samples.labels(), samples.weights(), samples.rowIds(), hist);
+  }
+
+  /** The most recent {@code L} history items per row, oldest first, left-padded with the padding row. */
+  private long[] encodeHistory(String[] values, long[] offsets) {
+    int len = layout.historyLength();
+    int field = layout.historyField();
+    Map<String, Integer> vocab = vocabularies.get(field);
+    long pad = layout.paddingRow();
+    long[] out = new long[values.length * len];
+    Arrays.fill(out, pad);
+    long oov = 0;
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] == null || values[i].isBlank()) {
+        continue;
+      }
+      String[] tokens = values[i].trim().split("[|^,\\s]+");
+      int take = Math.min(len, tokens.length);
+      for (int j = 0; j < take; j++) {
+        Integer k = vocab.get(tokens[tokens.length - take + j]);
+        if (k == null) {
+          oov++;
+        }
+        out[i * len + (len - take) + j] = offsets[field] + (k == null ? OOV : k);
+      }
+    }
+    count("oov:" + historyColumn, oov);
+    return out;
   }
 
   private synchronized void count(String key, long v) {

@@ -60,7 +60,7 @@ public final class CtrNetwork extends AbstractBlock {
     this.embeddingDim = embeddingDim;
     this.hidden = hidden.clone();
     this.crossLayers = crossLayers;
-    long vocab = Math.max(1, layout.totalVocab());
+    long vocab = Math.max(1, layout.embeddingRows());
     int f = layout.fields();
     int d = layout.dense();
     boolean firstOrder = arch != Architecture.DCN_V2 && arch != Architecture.MLP;

@@ -85,7 +85,7 @@ public final class TrainedModel implements AutoCloseable {
   public double[] logits(EncodedData data) {
     double[] out = new double[data.rows()];
     forEachBatch(data, (start, m, in) -> {
-      float[] z = block.forward(store, in, false).get(0).toFloatArray();
+      float[] z = block.forward(store, in.inputs(), false).get(0).toFloatArray();
       for (int i = 0; i < z.length; i++) {
         out[start + i] = z[i];
       }
@@ -117,7 +117,7 @@ public final class TrainedModel implements AutoCloseable {
   public float[][] representations(EncodedData data) {
     float[][] out = new float[data.rows()][];
     forEachBatch(data, (start, m, in) -> {
-      NDArray r = block.forward(store, in, false).get(1);
+      NDArray r = block.forward(store, in.inputs(), false).get(1);
       int h = (int) r.getShape().get(1);
       float[] flat = r.toFloatArray();
       for (int i = 0; i < flat.length / h; i++) {
@@ -144,8 +144,8 @@ public final class TrainedModel implements AutoCloseable {
       PairList<String, Object> params = new PairList<>();
       params.add(CtrNetwork.PROBE, probe);
       try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
-        NDArray z = block.forward(store, in, true, params).get(0);
-        NDArray y = in.get(2);
+        NDArray z = block.forward(store, in.inputs(), true, params).get(0);
+        NDArray y = in.labels();
         gc.backward(Losses.bce(z, y).sum());
       }
       float[] sq = probe.squaredNorms().toFloatArray();
@@ -177,29 +177,46 @@ public final class TrainedModel implements AutoCloseable {
   }
 
   interface BatchBody {
-    void run(int start, NDManager m, NDList inputs);
+    void run(int start, NDManager m, Batch batch);
   }
 
-  /** Runs {@code body} over inference batches, each in its own sub-manager: (cat, dense, labels, weights). */
-  void forEachBatch(EncodedData data, BatchBody body) {
-    int n = data.rows();
+  /**
+   * One batch on the device: the model inputs ({@code cat, dense} and, when the layout has one, {@code
+   * history}), labels and weights.
+   */
+  public record Batch(NDList inputs, NDArray labels, NDArray weights) {}
+
+  /** Model inputs for rows {@code [start, end)} of {@code data}, created in {@code m}. */
+  public static NDList inputs(NDManager m, EncodedData data, int start, int end) {
+    int b = end - start;
     int f = data.layout().fields();
     int d = data.layout().dense();
+    int l = data.layout().historyLength();
+    long[] cat = new long[b * f];
+    System.arraycopy(data.cat(), start * f, cat, 0, b * f);
+    float[] dense = new float[b * d];
+    System.arraycopy(data.dense(), start * d, dense, 0, b * d);
+    NDList in = new NDList(m.create(cat, new Shape(b, f)), m.create(dense, new Shape(b, d)));
+    if (l > 0) {
+      long[] hist = new long[b * l];
+      System.arraycopy(data.history(), start * l, hist, 0, b * l);
+      in.add(m.create(hist, new Shape(b, l)));
+    }
+    return in;
+  }
+
+  /** Runs {@code body} over inference batches, each in its own sub-manager. */
+  void forEachBatch(EncodedData data, BatchBody body) {
+    int n = data.rows();
     for (int start = 0; start < n; start += INFERENCE_BATCH) {
       int end = Math.min(n, start + INFERENCE_BATCH);
-      int b = end - start;
       try (NDManager m = manager.newSubManager()) {
-        long[] cat = new long[b * f];
-        System.arraycopy(data.cat(), start * f, cat, 0, b * f);
-        float[] dense = new float[b * d];
-        System.arraycopy(data.dense(), start * d, dense, 0, b * d);
-        float[] y = new float[b];
-        System.arraycopy(data.labels(), start, y, 0, b);
-        float[] w = new float[b];
-        System.arraycopy(data.weights(), start, w, 0, b);
-        NDList in = new NDList(m.create(cat, new Shape(b, f)), m.create(dense, new Shape(b, d)),
-            m.create(y), m.create(w));
-        body.run(start, m, in);
+        NDList in = inputs(m, data, start, end);
+        float[] y = new float[end - start];
+        System.arraycopy(data.labels(), start, y, 0, y.length);
+        float[] w = new float[end - start];
+        System.arraycopy(data.weights(), start, w, 0, w.length);
+        body.run(start, m, new Batch(in, m.create(y), m.create(w)));
       }
     }
   }

@@ -45,7 +45,12 @@ public final class TrainingLoop {
     Block block = task.model().build(train.layout());
     int f = train.layout().fields();
     int d = train.layout().dense();
-    block.initialize(root, DataType.FLOAT32, new Shape(1, f), new Shape(1, d));
+    if (train.layout().hasHistory()) {
+      block.initialize(root, DataType.FLOAT32, new Shape(1, f), new Shape(1, d),
+          new Shape(1, train.layout().historyLength()));
+    } else {
+      block.initialize(root, DataType.FLOAT32, new Shape(1, f), new Shape(1, d));
+    }
     TrainedModel model = new TrainedModel(block, encoder, root);
     List<Parameter> params = model.parameters();
     Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) task.learningRate()))
@@ -57,6 +62,8 @@ public final class TrainingLoop {
     NDArray denseAll = root.create(train.dense(), new Shape(n, d));
     NDArray yAll = root.create(train.labels());
     NDArray wAll = root.create(train.weights());
+    int hl = train.layout().historyLength();
+    NDArray hAll = hl > 0 ? root.create(train.history(), new Shape(n, hl)) : null;
     int batch = Math.min(task.batchSize(), Math.max(1, n));
     Progress progress = task.progress();
     List<EpochStats> history = new ArrayList<>();
@@ -85,8 +92,11 @@ public final class TrainingLoop {
         NDArray dense = denseAll.get(p);
         NDArray y = yAll.get(p);
         NDArray w = wAll.get(p);
-        for (NDArray a : new NDArray[] {cat, dense, y, w}) {
-          a.attach(em);
+        NDArray hist = hAll == null ? null : hAll.get(p);
+        for (NDArray a : new NDArray[] {cat, dense, y, w, hist}) {
+          if (a != null) {
+            a.attach(em);
+          }
         }
         NDArray lossAcc = em.zeros(new Shape(1));
         for (int start = 0; start < n; start += batch) {
@@ -96,11 +106,17 @@ public final class TrainingLoop {
             NDArray db = dense.get(TrainedModel.rows(start, end));
             NDArray yb = y.get(TrainedModel.rows(start, end));
             NDArray wb = w.get(TrainedModel.rows(start, end));
-            for (NDArray a : new NDArray[] {cb, db, yb, wb}) {
+            NDList inputs = new NDList(cb, db);
+            if (hist != null) {
+              inputs.add(hist.get(TrainedModel.rows(start, end)));
+            }
+            for (NDArray a : inputs) {
               a.attach(bm);
             }
+            yb.attach(bm);
+            wb.attach(bm);
             try (GradientCollector gc = engine.newGradientCollector()) {
-              NDArray z = block.forward(store, new NDList(cb, db), true).get(0);
+              NDArray z = block.forward(store, inputs, true).get(0);
               NDArray rowLoss = Losses.bce(z, yb);
               NDArray wEff = wb;
               if (task.lossModifier() != null) {
@@ -174,6 +190,9 @@ public final class TrainingLoop {
     denseAll.close();
     yAll.close();
     wAll.close();
+    if (hAll != null) {
+      hAll.close();
+    }
     return new Run(model, history, bestEpoch, steps, (System.nanoTime() - t0) / 1e9);
   }
 
