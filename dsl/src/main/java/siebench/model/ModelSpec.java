@@ -18,6 +18,9 @@ public interface ModelSpec {
   /** Hyper-parameters, for reports. */
   Map<String, Object> parameters();
 
+  /** The same architecture with another embedding size. */
+  ModelSpec embeddingDim(int k);
+
   /** Builds the (uninitialized) block for this layout. */
   Block build(FeatureLayout layout);
 }

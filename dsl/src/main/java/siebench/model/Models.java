@@ -31,8 +31,25 @@ public final class Models {
     return new NetworkSpec(Architecture.MLP, 16, hidden, 0);
   }
 
-  /** By short name: lr, fm, deepfm, dcnv2. */
-  public static NetworkSpec named(String name) {
+  /** DIN (Zhou et al. 2018) with 16-dimensional embeddings, a 36-wide attention unit and a 200-80 MLP. */
+  public static SequenceSpec din() {
+    return new SequenceSpec(SequenceNetwork.Kind.DIN, 16, 1, 1, 36, new int[] {200, 80});
+  }
+
+  /** BST (Chen et al. 2019) with 16-dimensional embeddings, 2 heads, 1 Transformer layer, a 256-128 MLP. */
+  public static SequenceSpec bst() {
+    return new SequenceSpec(SequenceNetwork.Kind.BST, 16, 2, 1, 36, new int[] {256, 128});
+  }
+
+  /** By short name: lr, fm, deepfm, dcnv2, mlp, din, bst. */
+  public static ModelSpec named(String name) {
+    String n = name.toLowerCase(java.util.Locale.ROOT);
+    if (n.equals("din")) {
+      return din();
+    }
+    if (n.equals("bst")) {
+      return bst();
+    }
     return switch (Architecture.parse(name)) {
       case LOGISTIC_REGRESSION -> logisticRegression();
       case FM -> fm();

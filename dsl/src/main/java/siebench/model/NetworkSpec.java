@@ -31,6 +31,7 @@ public final class NetworkSpec implements ModelSpec {
     this.crossLayers = crossLayers;
   }
 
+  @Override
   public NetworkSpec embeddingDim(int k) {
     return new NetworkSpec(arch, k, hidden, crossLayers);
   }
