@@ -502,6 +502,25 @@ public final class Samples {
     return new Samples(t, schema, origin);
   }
 
+  /**
+   * The same samples and schema with extra columns (each as long as the samples; not features until declared
+   * with {@link #categorical} or {@link #numeric}). Fails when a column name exists already.
+   */
+  public Samples withColumns(Column<?>... columns) {
+    Table t = table.copy();
+    for (Column<?> c : columns) {
+      if (t.columnNames().contains(c.name())) {
+        throw new IllegalArgumentException("column '" + c.name() + "' exists already in " + describe());
+      }
+      if (c.size() != size()) {
+        throw new IllegalArgumentException("column '" + c.name() + "' has " + c.size() + " values for " + size()
+            + " rows");
+      }
+      t.addColumns(c);
+    }
+    return new Samples(t, schema, origin);
+  }
+
   // ---------------------------------------------------------------- weights and training
 
   /**
