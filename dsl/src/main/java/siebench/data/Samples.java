@@ -364,9 +364,31 @@ public final class Samples {
 
   // ---------------------------------------------------------------- subsets and splits
 
-  /** The rows at the given positions (0-based, in this order), with their row ids kept. */
+  /**
+   * The rows at the given positions (0-based, in this order), with their row ids kept. A position given twice
+   * gives the row twice (with the same row id).
+   */
   public Samples rows(int[] positions) {
-    return new Samples(table.rows(positions), schema, origin);
+    return new Samples(subset(table, positions), schema, origin);
+  }
+
+  /**
+   * The rows of {@code t} at {@code positions}, in that order (Tablesaw's {@code Table.rows} would sort them
+   * and drop repeats).
+   */
+  static Table subset(Table t, int[] positions) {
+    int n = t.rowCount();
+    for (int i = 0; i < positions.length; i++) {
+      if (positions[i] < 0 || positions[i] >= n) {
+        throw new IndexOutOfBoundsException("row position " + positions[i] + " (at index " + i + ") is outside 0.."
+            + (n - 1) + " of " + (t.name() == null ? "the table" : t.name()));
+      }
+    }
+    Table out = Table.create(t.name());
+    for (Column<?> c : t.columns()) {
+      out.addColumns(c.subset(positions));
+    }
+    return out;
   }
 
   /** Seeded random split: {@code trainFraction} of the rows go to train, the rest to test. */
