@@ -83,8 +83,28 @@ public final class Samples {
     } else if (!(t.column(ROW_ID) instanceof NumericColumn<?>)) {
       throw new IllegalArgumentException(
           "column '" + ROW_ID + "' is reserved for integer row ids but has type " + t.column(ROW_ID).type());
+    } else {
+      checkRowIds(t);
     }
     return new Samples(t, infer(t), t.name());
+  }
+
+  /** An existing row-id column must hold distinct, non-missing integers: they identify rows for importance. */
+  private static void checkRowIds(Table t) {
+    NumericColumn<?> c = (NumericColumn<?>) t.column(ROW_ID);
+    Map<Long, Integer> seen = new HashMap<>();
+    for (int i = 0; i < c.size(); i++) {
+      double v = c.isMissing(i) ? Double.NaN : c.getDouble(i);
+      if (Double.isNaN(v) || v != Math.rint(v)) {
+        throw new IllegalArgumentException("column '" + ROW_ID + "' of " + t.name() + " must hold integer row ids, but"
+            + " row " + i + " has " + (c.isMissing(i) ? "<missing>" : c.getString(i)));
+      }
+      Integer before = seen.putIfAbsent((long) v, i);
+      if (before != null) {
+        throw new IllegalArgumentException("column '" + ROW_ID + "' of " + t.name() + " must hold distinct row ids,"
+            + " but rows " + before + " and " + i + " both have " + (long) v);
+      }
+    }
   }
 
   private static Schema infer(Table t) {
@@ -134,6 +154,9 @@ public final class Samples {
         num.add(name);
       }
       // dates and times are not features by default
+    }
+    if (t.columnNames().contains(SAMPLE_WEIGHT) && t.column(SAMPLE_WEIGHT) instanceof NumericColumn<?>) {
+      roles.put(Role.WEIGHT, SAMPLE_WEIGHT); // written by withWeights: read back as the weight, not dropped
     }
     return new Schema(label, cat, num, roles, Set.copyOf(ign));
   }
@@ -325,8 +348,8 @@ public final class Samples {
     for (int i = 0; i < w.length; i++) {
       double v = c.getDouble(i);
       if (!(v >= 0) || Double.isInfinite(v)) {
-        throw new IllegalStateException("weight column '" + col.get() + "' must be finite and >= 0, but row " + i
-            + " has " + v);
+        throw new IllegalStateException("weight column '" + col.get() + "' of " + describe()
+            + " must be finite and >= 0, but row_id " + rowIds()[i] + " has " + v);
       }
       w[i] = (float) v;
     }
@@ -505,7 +528,8 @@ public final class Samples {
     }
     for (int i = 0; i < weights.length; i++) {
       if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
-        throw new IllegalArgumentException("weight at row " + i + " is " + weights[i] + "; weights must be finite, >= 0");
+        throw new IllegalArgumentException("weight at position " + i + " (row_id " + rowIds()[i] + ") is " + weights[i]
+            + "; weights must be finite, >= 0");
       }
     }
     Table t = table.copy();
