@@ -15,27 +15,31 @@ final class Sorting {
 
   /** A copy of {@code rows} ordered by ascending {@code key[row]}; ties keep their order in {@code rows}. */
   static int[] ascending(double[] key, int[] rows) {
-    int[] a = rows.clone();
-    int[] buf = new int[a.length];
-    mergeSort(key, a, buf, 0, a.length);
-    return a;
+    return sort(key, rows, 1);
   }
 
   /** A copy of {@code rows} ordered by descending {@code key[row]}; ties keep their order in {@code rows}. */
   static int[] descending(double[] key, int[] rows) {
-    double[] neg = new double[key.length];
-    for (int r : rows) {
-      neg[r] = -key[r];
-    }
-    return ascending(neg, rows);
+    return sort(key, rows, -1);
   }
 
-  private static void mergeSort(double[] key, int[] a, int[] buf, int lo, int hi) {
+  private static int[] sort(double[] key, int[] rows, int sign) {
+    int[] a = rows.clone();
+    int[] buf = new int[a.length];
+    mergeSort(key, sign, a, buf, 0, a.length);
+    return a;
+  }
+
+  private static int cmp(double[] key, int sign, int x, int y) {
+    return sign * Double.compare(key[x], key[y]);
+  }
+
+  private static void mergeSort(double[] key, int sign, int[] a, int[] buf, int lo, int hi) {
     if (hi - lo < 24) {
       for (int i = lo + 1; i < hi; i++) {
         int v = a[i];
         int j = i - 1;
-        while (j >= lo && Double.compare(key[a[j]], key[v]) > 0) {
+        while (j >= lo && cmp(key, sign, a[j], v) > 0) {
           a[j + 1] = a[j];
           j--;
         }
@@ -44,16 +48,16 @@ final class Sorting {
       return;
     }
     int mid = (lo + hi) >>> 1;
-    mergeSort(key, a, buf, lo, mid);
-    mergeSort(key, a, buf, mid, hi);
-    if (Double.compare(key[a[mid - 1]], key[a[mid]]) <= 0) {
+    mergeSort(key, sign, a, buf, lo, mid);
+    mergeSort(key, sign, a, buf, mid, hi);
+    if (cmp(key, sign, a[mid - 1], a[mid]) <= 0) {
       return;
     }
     System.arraycopy(a, lo, buf, lo, hi - lo);
     int i = lo;
     int j = mid;
     for (int k = lo; k < hi; k++) {
-      if (j >= hi || (i < mid && Double.compare(key[buf[i]], key[buf[j]]) <= 0)) {
+      if (j >= hi || (i < mid && cmp(key, sign, buf[i], buf[j]) <= 0)) {
         a[k] = buf[i++];
       } else {
         a[k] = buf[j++];
