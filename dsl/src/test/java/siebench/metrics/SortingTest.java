@@ -16,7 +16,7 @@ class SortingTest {
       for (int i = 0; i < n; i++) {
         key[i] = r.nextInt(4) == 0 ? -0.0 : r.nextInt(7) - 3;
       }
-      int[] rows = Samples.subsetOf(r, n);
+      int[] rows = Subsets.of(r, n);
       Integer[] up = Arrays.stream(rows).boxed().toArray(Integer[]::new);
       Arrays.sort(up, (a, b) -> Double.compare(key[a], key[b])); // a stable merge sort in the JDK
       Integer[] down = Arrays.stream(rows).boxed().toArray(Integer[]::new);
@@ -27,8 +27,8 @@ class SortingTest {
   }
 
   /** Random distinct row subsets in random order. */
-  private static final class Samples {
-    static int[] subsetOf(Random r, int n) {
+  private static final class Subsets {
+    static int[] of(Random r, int n) {
       int[] p = siebench.data.Samples.permutation(n, r.nextLong());
       return Arrays.copyOf(p, r.nextInt(n + 1));
     }
