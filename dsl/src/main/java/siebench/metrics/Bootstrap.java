@@ -159,6 +159,22 @@ public final class Bootstrap {
     return rows(labels.length, resamples, level, seed, r -> Metrics.auc(r.take(labels), r.take(scores)));
   }
 
+  /**
+   * Paired row-bootstrap interval of {@code AUC(scoresA) - AUC(scoresB)} on the same labels: both models are
+   * scored on the same resamples, so the interval reflects the difference, not two independent spreads. An
+   * interval excluding 0 says model A ranks better (or worse) at that level.
+   */
+  public static Interval aucDifference(float[] labels, double[] scoresA, double[] scoresB, int resamples,
+      double level, long seed) {
+    Checks.labels(labels);
+    Checks.scores("scoresA", scoresA, labels.length);
+    Checks.scores("scoresB", scoresB, labels.length);
+    return rows(labels.length, resamples, level, seed, r -> {
+      float[] y = r.take(labels);
+      return Metrics.auc(y, r.take(scoresA)) - Metrics.auc(y, r.take(scoresB));
+    });
+  }
+
   /** User-bootstrap interval of the GAUC (impression-weighted). */
   public static Interval gauc(float[] labels, double[] scores, String[] users, int resamples, double level,
       long seed) {

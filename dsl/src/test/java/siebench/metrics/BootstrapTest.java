@@ -146,6 +146,31 @@ class BootstrapTest {
   }
 
   @Test
+  void pairedAucDifference() {
+    Random r = new Random(12);
+    int n = 3000;
+    float[] y = MetricsTest.randomLabels(r, n, 0.2);
+    double[] good = new double[n];
+    double[] weak = new double[n];
+    for (int i = 0; i < n; i++) {
+      double noise = r.nextGaussian();
+      good[i] = y[i] + noise;
+      weak[i] = 0.5 * y[i] + noise + 0.5 * r.nextGaussian();
+    }
+    Bootstrap.Interval d = Bootstrap.aucDifference(y, good, weak, 300, 0.95, 4);
+    assertEquals(Metrics.auc(y, good) - Metrics.auc(y, weak), d.estimate(), 1e-15);
+    assertTrue(d.lower() > 0, "the better model wins on every resample range: " + d);
+    Bootstrap.Interval same = Bootstrap.aucDifference(y, good, good, 50, 0.95, 4);
+    assertEquals(0, same.lower(), 0);
+    assertEquals(0, same.upper(), 0);
+    // paired: the spread of the difference is smaller than the AUC spread of the two models added up
+    Bootstrap.Interval a = Bootstrap.auc(y, good, 300, 0.95, 4);
+    Bootstrap.Interval b = Bootstrap.auc(y, weak, 300, 0.95, 4);
+    assertTrue(d.standardError() < Math.sqrt(a.standardError() * a.standardError()
+        + b.standardError() * b.standardError()), d + " vs " + a + ", " + b);
+  }
+
+  @Test
   void undefinedResamplesAreCountedAndCancellationStops() {
     float[] y = {1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
     double[] s = {0.9, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.05};
