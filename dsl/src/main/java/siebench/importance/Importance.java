@@ -405,11 +405,16 @@ public final class Importance {
     return (int) Math.round(fraction * scores.length);
   }
 
-  /** Writes {@code row_id,importance} with the estimator name and parameters as {@code #} comment lines. */
+  /**
+   * Writes {@code row_id,importance} with the estimator name, parameters ({@code # key=value}, values as text;
+   * backslash, line breaks and {@code =} in keys escaped so every entry stays on its line) and cost as
+   * {@code #} comment lines. Scores are written in full precision and read back exactly.
+   */
   public void save(Path file) {
     StringBuilder sb = new StringBuilder();
-    sb.append("# estimator=").append(estimator).append('\n');
-    parameters.forEach((k, v) -> sb.append("# ").append(k).append('=').append(v).append('\n'));
+    sb.append("# estimator=").append(escape(estimator)).append('\n');
+    parameters.forEach((k, v) -> sb.append("# ").append(escape(k).replace("=", "\\e")).append('=')
+        .append(escape(String.valueOf(v))).append('\n'));
     sb.append("# cost=").append(cost.wallMillis()).append(',').append(cost.peakMemoryBytes()).append(',')
         .append(cost.trainings()).append(',').append(cost.gradientEvaluations()).append('\n');
     sb.append(Samples.ROW_ID).append(",importance\n");
@@ -446,7 +451,7 @@ public final class Importance {
     for (int ln = 1; ln <= lines.size(); ln++) {
       String line = lines.get(ln - 1);
       if (line.startsWith("#")) {
-        String kv = line.substring(1).trim();
+        String kv = line.substring(1).stripLeading();
         int eq = kv.indexOf('=');
         if (eq < 0) {
           continue;
@@ -454,11 +459,11 @@ public final class Importance {
         String k = kv.substring(0, eq).trim();
         String v = kv.substring(eq + 1);
         if (k.equals("estimator")) {
-          name = v;
+          name = unescape(v);
         } else if (k.equals("cost")) {
           cost = parseCost(file, ln, v);
         } else {
-          params.put(k, v);
+          params.put(unescape(k), unescape(v));
         }
         continue;
       }
@@ -503,6 +508,26 @@ public final class Importance {
     }
     return new Importance(name, params, ids.stream().mapToLong(Long::longValue).toArray(),
         vals.stream().mapToDouble(Double::doubleValue).toArray(), cost);
+  }
+
+  /** Keeps a metadata value on one line: backslash, newline and carriage return become \\, \n and \r. */
+  private static String escape(String v) {
+    return v.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+  }
+
+  private static String unescape(String v) {
+    StringBuilder sb = new StringBuilder(v.length());
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      char d = i + 1 < v.length() ? v.charAt(i + 1) : 0;
+      if (c == '\\' && (d == '\\' || d == 'n' || d == 'r' || d == 'e')) {
+        sb.append(d == 'n' ? '\n' : d == 'r' ? '\r' : d == 'e' ? '=' : '\\');
+        i++;
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 
   private static Cost parseCost(Path file, int ln, String v) {

@@ -370,12 +370,21 @@ class ImportanceTest {
     assertEquals(new Importance.Cost(1234, 5678, 2, 99), b.cost());
     assertEquals("3", b.parameters().get("epochs"));
     assertEquals("7", b.parameters().get("seed"));
+    // metadata with line breaks, '=' and backslashes survives on one line each
+    Importance odd = new Importance("a\nb", Map.of("x=y", "1\n2\\n3 ", "path", "C:\\data"), new long[] {1},
+        new double[] {2}, Importance.Cost.NONE);
+    Path o = dir.resolve("odd.csv");
+    odd.save(o);
+    Importance oddBack = Importance.load(o);
+    assertEquals("a\nb", oddBack.estimator());
+    assertEquals(Map.of("x=y", "1\n2\\n3 ", "path", "C:\\data"), oddBack.parameters());
     // hand-written file with free comments, blank lines and no estimator line
     Path g = dir.resolve("mine.csv");
-    Files.writeString(g, "# written by hand\n#no space=ok\n\nrow_id,importance\n5,0.5\n\n7,-1e3\n# trailing\n");
+    Files.writeString(g, "# written by hand\n#no space=ok\n# dir=C:\\tmp\n\nrow_id,importance\n5,0.5\n\n7,-1e3\n# trailing\n");
     Importance c = Importance.load(g);
     assertEquals("mine.csv", c.estimator());
     assertEquals("ok", c.parameters().get("no space"));
+    assertEquals("C:\\tmp", c.parameters().get("dir"), "unknown escapes are kept as written");
     assertArrayEquals(new long[] {5, 7}, c.rowIds());
     assertArrayEquals(new double[] {0.5, -1000}, c.scores(), 0);
   }
