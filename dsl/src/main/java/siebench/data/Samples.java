@@ -85,8 +85,28 @@ public final class Samples {
     } else if (!(t.column(ROW_ID) instanceof NumericColumn<?>)) {
       throw new IllegalArgumentException(
           "column '" + ROW_ID + "' is reserved for integer row ids but has type " + t.column(ROW_ID).type());
+    } else {
+      checkRowIds(t);
     }
     return new Samples(t, infer(t), t.name());
+  }
+
+  /** An existing row-id column must hold distinct, non-missing integers: they identify rows for importance. */
+  private static void checkRowIds(Table t) {
+    NumericColumn<?> c = (NumericColumn<?>) t.column(ROW_ID);
+    Map<Long, Integer> seen = new HashMap<>();
+    for (int i = 0; i < c.size(); i++) {
+      double v = c.isMissing(i) ? Double.NaN : c.getDouble(i);
+      if (Double.isNaN(v) || v != Math.rint(v)) {
+        throw new IllegalArgumentException("column '" + ROW_ID + "' of " + t.name() + " must hold integer row ids, but"
+            + " row " + i + " has " + (c.isMissing(i) ? "<missing>" : c.getString(i)));
+      }
+      Integer before = seen.putIfAbsent((long) v, i);
+      if (before != null) {
+        throw new IllegalArgumentException("column '" + ROW_ID + "' of " + t.name() + " must hold distinct row ids,"
+            + " but rows " + before + " and " + i + " both have " + (long) v);
+      }
+    }
   }
 
   private static Schema infer(Table t) {
@@ -136,6 +156,9 @@ public final class Samples {
         num.add(name);
       }
       // dates and times are not features by default
+    }
+    if (t.columnNames().contains(SAMPLE_WEIGHT) && t.column(SAMPLE_WEIGHT) instanceof NumericColumn<?>) {
+      roles.put(Role.WEIGHT, SAMPLE_WEIGHT); // written by withWeights: read back as the weight, not dropped
     }
     return new Schema(label, cat, num, roles, Set.copyOf(ign));
   }
@@ -332,8 +355,8 @@ public final class Samples {
     for (int i = 0; i < w.length; i++) {
       double v = c.getDouble(i);
       if (!(v >= 0) || Double.isInfinite(v)) {
-        throw new IllegalStateException("weight column '" + col.get() + "' must be finite and >= 0, but row " + i
-            + " has " + v);
+        throw new IllegalStateException("weight column '" + col.get() + "' of " + describe()
+            + " must be finite and >= 0, but row_id " + rowIds()[i] + " has " + v);
       }
       w[i] = (float) v;
     }
@@ -371,9 +394,31 @@ public final class Samples {
 
   // ---------------------------------------------------------------- subsets and splits
 
-  /** The rows at the given positions (0-based, in this order), with their row ids kept. */
+  /**
+   * The rows at the given positions (0-based, in this order), with their row ids kept. A position given twice
+   * gives the row twice (with the same row id).
+   */
   public Samples rows(int[] positions) {
-    return new Samples(table.rows(positions), schema, origin);
+    return new Samples(subset(table, positions), schema, origin);
+  }
+
+  /**
+   * The rows of {@code t} at {@code positions}, in that order (Tablesaw's {@code Table.rows} would sort them
+   * and drop repeats).
+   */
+  static Table subset(Table t, int[] positions) {
+    int n = t.rowCount();
+    for (int i = 0; i < positions.length; i++) {
+      if (positions[i] < 0 || positions[i] >= n) {
+        throw new IndexOutOfBoundsException("row position " + positions[i] + " (at index " + i + ") is outside 0.."
+            + (n - 1) + " of " + (t.name() == null ? "the table" : t.name()));
+      }
+    }
+    Table out = Table.create(t.name());
+    for (Column<?> c : t.columns()) {
+      out.addColumns(c.subset(positions));
+    }
+    return out;
   }
 
   /** Seeded random split: {@code trainFraction} of the rows go to train, the rest to test. */
@@ -533,7 +578,8 @@ public final class Samples {
     }
     for (int i = 0; i < weights.length; i++) {
       if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
-        throw new IllegalArgumentException("weight at row " + i + " is " + weights[i] + "; weights must be finite, >= 0");
+        throw new IllegalArgumentException("weight at position " + i + " (row_id " + rowIds()[i] + ") is " + weights[i]
+            + "; weights must be finite, >= 0");
       }
     }
     Table t = table.copy();

@@ -73,6 +73,12 @@ public final class Importance {
         throw new IllegalArgumentException(estimator + " produced NaN for row_id " + rowIds[i]);
       }
     }
+    java.util.Set<Long> seen = new java.util.HashSet<>(rowIds.length * 2);
+    for (long id : rowIds) {
+      if (!seen.add(id)) {
+        throw new IllegalArgumentException(estimator + " has more than one score for row_id " + id);
+      }
+    }
     this.estimator = Objects.requireNonNull(estimator);
     this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     this.rowIds = rowIds.clone();
@@ -144,14 +150,18 @@ public final class Importance {
     return new Importance(estimator, p, rowIds, scores, cost, meaning);
   }
 
-  /** Flips the sign: the lowest-valued rows become the highest. */
+  /**
+   * Flips the sign: the lowest-valued rows become the highest. The name gains a leading {@code -} (or loses
+   * it, so negating twice gives back the original name).
+   */
   public Importance negate() {
     double[] s = new double[scores.length];
     for (int i = 0; i < s.length; i++) {
       s[i] = -scores[i];
     }
+    String name = estimator.startsWith("-") ? estimator.substring(1) : "-" + estimator;
     Meaning m = meaning == Meaning.VALUE ? Meaning.HARDNESS : meaning == Meaning.HARDNESS ? Meaning.VALUE : meaning;
-    return new Importance("-" + estimator, parameters, rowIds, s, cost, m);
+    return new Importance(name, parameters, rowIds, s, cost, m);
   }
 
   /** Scores in the row order of {@code samples}; fails naming the first row id that has no score. */
@@ -184,29 +194,92 @@ public final class Importance {
         DoubleColumn.create("importance", scores));
   }
 
-  /** The original rows joined with their score (column {@code importance}) and rank (1 = highest). */
+  /**
+   * The original rows joined with their score (column {@code importance}) and rank (column {@code rank}, 1 =
+   * highest; tied scores share the best rank of their block, i.e. 1 + the number of rows scored strictly
+   * higher). When the table already has a column of that name (e.g. a display position called {@code rank}),
+   * the new column gets a numeric suffix ({@code rank_2}, ...) instead; nothing is overwritten.
+   */
   public Table joinTo(Samples samples) {
     double[] s = alignTo(samples);
-    double[] r = Ranks.ranks(s);
-    IntColumn rank = IntColumn.create("rank", s.length);
-    for (int i = 0; i < s.length; i++) {
-      rank.set(i, (int) Math.round(s.length + 1 - r[i]));
-    }
     Table t = samples.table().copy();
-    t.addColumns(DoubleColumn.create("importance", s), rank);
+    IntColumn rank = IntColumn.create(freeName(t, "rank"), s.length);
+    int[] higher = strictlyHigherCounts(s);
+    for (int i = 0; i < s.length; i++) {
+      rank.set(i, higher[i] + 1);
+    }
+    t.addColumns(DoubleColumn.create(freeName(t, IMPORTANCE), s), rank);
     return t.setName(estimator + " on " + samples.origin());
   }
 
-  /** The k highest-scored rows of {@code samples}, best first. */
-  public Table top(Samples samples, int k) {
-    Table t = joinTo(samples).sortDescendingOn("importance");
-    return t.first(Math.min(k, t.rowCount()));
+  private static final String IMPORTANCE = "importance";
+
+  private static String freeName(Table t, String base) {
+    String name = base;
+    for (int k = 2; t.columnNames().contains(name); k++) {
+      name = base + "_" + k;
+    }
+    return name;
   }
 
-  /** The k lowest-scored rows of {@code samples}, worst first. */
+  private static int[] strictlyHigherCounts(double[] s) {
+    Integer[] order = new Integer[s.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Double.compare(s[b], s[a]));
+    int[] out = new int[s.length];
+    int i = 0;
+    while (i < order.length) {
+      int j = i;
+      while (j < order.length && s[order[j]] == s[order[i]]) {
+        out[order[j]] = i;
+        j++;
+      }
+      i = j;
+    }
+    return out;
+  }
+
+  /** The k highest-scored rows of {@code samples}, best first (ties by row id). */
+  public Table top(Samples samples, int k) {
+    return ordered(samples, k, rankedRowIds());
+  }
+
+  /** The k lowest-scored rows of {@code samples}, worst first (ties by descending row id). */
   public Table bottom(Samples samples, int k) {
-    Table t = joinTo(samples).sortAscendingOn("importance");
-    return t.first(Math.min(k, t.rowCount()));
+    long[] ranked = rankedRowIds();
+    long[] reversed = new long[ranked.length];
+    for (int i = 0; i < ranked.length; i++) {
+      reversed[i] = ranked[ranked.length - 1 - i];
+    }
+    return ordered(samples, k, reversed);
+  }
+
+  private Table ordered(Samples samples, int k, long[] rankedIds) {
+    if (k < 0) {
+      throw new IllegalArgumentException("k must be >= 0, got " + k);
+    }
+    Table joined = joinTo(samples);
+    Map<Long, Integer> pos = new HashMap<>();
+    long[] ids = samples.rowIds();
+    for (int i = 0; i < ids.length; i++) {
+      pos.put(ids[i], i);
+    }
+    int[] rows = new int[Math.min(k, ids.length)];
+    int n = 0;
+    for (int i = 0; i < rankedIds.length && n < rows.length; i++) {
+      Integer p = pos.get(rankedIds[i]);
+      if (p != null) {
+        rows[n++] = p;
+      }
+    }
+    Table out = Table.create(joined.name());
+    int[] keep = Arrays.copyOf(rows, n);
+    for (tech.tablesaw.columns.Column<?> c : joined.columns()) {
+      out.addColumns(c.subset(keep)); // Table.rows(...) would lose the order
+    }
+    return out;
   }
 
   /** Row ids ordered by score, highest first (ties broken by row id, so the order is deterministic). */
@@ -228,6 +301,9 @@ public final class Importance {
 
   /** A histogram of the scores: {@code bins} equal-width bins with columns from, to, count. */
   public Table histogram(int bins) {
+    if (bins < 1) {
+      throw new IllegalArgumentException("bins must be >= 1, got " + bins);
+    }
     double min = Arrays.stream(scores).min().orElse(0);
     double max = Arrays.stream(scores).max().orElse(0);
     double width = max > min ? (max - min) / bins : 1;
@@ -270,13 +346,23 @@ public final class Importance {
   }
 
   /**
-   * Training weights: standardized scores are passed through {@code exp(z / temperature)}, clipped to the
-   * option's range relative to the mean, and normalized to mean 1. Scores that are weights already ({@link
-   * Meaning#WEIGHT}) are only clipped and normalized. A temperature near 0 approaches hard
-   * selection; a large one approaches uniform weights.
+   * Training weights: scores are standardized to {@code z} (mean 0, population standard deviation 1), turned
+   * into {@code exp(z / temperature + t)}, and clipped to {@code [min, max]}, with the single shift {@code t}
+   * chosen so that the clipped weights have mean exactly 1 (it exists because {@code min <= 1 <= max}; found
+   * by bisection, then the unclipped weights are rescaled to close the last rounding gap). Weights are
+   * therefore non-decreasing in the score, equal for equal scores, within the bounds and of mean 1. A
+   * temperature near 0 approaches hard selection of the top rows; a large one approaches uniform weights.
+   * Constant scores give all-ones weights. Scores that are weights already ({@link Meaning#WEIGHT}, e.g. IPS)
+   * are not standardized: {@code a = log(score)} and only the shift and clipping apply. Infinite scores are rejected (naming the row id).
    */
   public Importance toWeights(WeightOptions o) {
     int n = scores.length;
+    for (int i = 0; i < n; i++) {
+      if (Double.isInfinite(scores[i])) {
+        throw new IllegalArgumentException("cannot turn '" + estimator + "' into weights: row_id " + rowIds[i]
+            + " has score " + scores[i]);
+      }
+    }
     double mean = Arrays.stream(scores).average().orElse(0);
     double var = 0;
     for (double s : scores) {
@@ -286,25 +372,58 @@ public final class Importance {
     double[] w = new double[n];
     if (meaning == Meaning.WEIGHT) {
       for (int i = 0; i < n; i++) {
-        if (scores[i] < 0) {
+        if (!(scores[i] >= 0)) {
           throw new IllegalStateException(estimator + " gave a negative weight " + scores[i] + " for row_id "
               + rowIds[i]);
         }
-        w[i] = scores[i];
       }
-      clipAndNormalize(w, o);
-    } else if (sd == 0) {
+    }
+    if (meaning != Meaning.WEIGHT && (sd == 0 || n == 0)) {
       Arrays.fill(w, 1);
     } else {
-      double maxZ = Double.NEGATIVE_INFINITY;
+      double[] a = new double[n];
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
       for (int i = 0; i < n; i++) {
-        w[i] = (scores[i] - mean) / sd / o.temperature();
-        maxZ = Math.max(maxZ, w[i]);
+        a[i] = meaning == Meaning.WEIGHT ? Math.log(Math.max(scores[i], 1e-300))
+            : (scores[i] - mean) / sd / o.temperature();
+        lo = Math.min(lo, a[i]);
+        hi = Math.max(hi, a[i]);
       }
-      for (int i = 0; i < n; i++) {
-        w[i] = Math.exp(w[i] - maxZ);
+      // at tHigh every exp(a + t) is >= 1, so (max >= 1) the clipped mean is >= 1; at tLow all are <= 1 and
+      // (min <= 1) the clipped mean is <= 1
+      double tHigh = -lo;
+      double tLow = -hi;
+      for (int it = 0; it < 2000 && tHigh - tLow > 0; it++) {
+        double mid = 0.5 * (tLow + tHigh);
+        if (mid <= tLow || mid >= tHigh) {
+          break;
+        }
+        if (clippedMean(a, mid, o, w) < 1) {
+          tLow = mid;
+        } else {
+          tHigh = mid;
+        }
       }
-      clipAndNormalize(w, o);
+      clippedMean(a, tHigh, o, w);
+      // rescale the free (unclipped) weights so that the mean is 1 up to rounding
+      double clippedSum = 0;
+      double freeSum = 0;
+      for (double v : w) {
+        if (v > o.min() && v < o.max()) {
+          freeSum += v;
+        } else {
+          clippedSum += v;
+        }
+      }
+      if (freeSum > 0) {
+        double f = (n - clippedSum) / freeSum;
+        for (int i = 0; i < n; i++) {
+          if (w[i] > o.min() && w[i] < o.max()) {
+            w[i] = Math.min(o.max(), Math.max(o.min(), w[i] * f));
+          }
+        }
+      }
     }
     Map<String, Object> p = new LinkedHashMap<>(parameters);
     p.put("weights.temperature", o.temperature());
@@ -313,32 +432,14 @@ public final class Importance {
     return new Importance(estimator + ":weights", p, rowIds, w, cost, Meaning.WEIGHT);
   }
 
-  /** Alternates mean-1 normalization and clipping to the option's range until both hold. */
-  private static void clipAndNormalize(double[] w, WeightOptions o) {
-    for (int it = 0; it < 50; it++) {
-      normalizeMean(w);
-      boolean clipped = false;
-      for (int i = 0; i < w.length; i++) {
-        if (w[i] < o.min()) {
-          w[i] = o.min();
-          clipped = true;
-        } else if (w[i] > o.max()) {
-          w[i] = o.max();
-          clipped = true;
-        }
-      }
-      if (!clipped) {
-        break;
-      }
+  /** Fills {@code w} with {@code clip(exp(a + t))} and returns its mean. */
+  private static double clippedMean(double[] a, double t, WeightOptions o, double[] w) {
+    double sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      w[i] = Math.min(o.max(), Math.max(o.min(), Math.exp(a[i] + t)));
+      sum += w[i];
     }
-    normalizeMean(w);
-  }
-
-  private static void normalizeMean(double[] w) {
-    double m = Arrays.stream(w).average().orElse(1);
-    for (int i = 0; i < w.length; i++) {
-      w[i] /= m;
-    }
+    return sum / a.length;
   }
 
   /** The row ids of the top {@code fraction} by score (ties broken by row id). */
@@ -360,12 +461,17 @@ public final class Importance {
     return (int) Math.round(fraction * scores.length);
   }
 
-  /** Writes {@code row_id,importance} with the estimator name and parameters as {@code #} comment lines. */
+  /**
+   * Writes {@code row_id,importance} with the estimator name, parameters ({@code # key=value}, values as text;
+   * backslash, line breaks and {@code =} in keys escaped so every entry stays on its line) and cost as
+   * {@code #} comment lines. Scores are written in full precision and read back exactly.
+   */
   public void save(Path file) {
     StringBuilder sb = new StringBuilder();
-    sb.append("# estimator=").append(estimator).append('\n');
+    sb.append("# estimator=").append(escape(estimator)).append('\n');
     sb.append("# meaning=").append(meaning).append('\n');
-    parameters.forEach((k, v) -> sb.append("# ").append(k).append('=').append(v).append('\n'));
+    parameters.forEach((k, v) -> sb.append("# ").append(escape(k).replace("=", "\\e")).append('=')
+        .append(escape(String.valueOf(v))).append('\n'));
     sb.append("# cost=").append(cost.wallMillis()).append(',').append(cost.peakMemoryBytes()).append(',')
         .append(cost.trainings()).append(',').append(cost.gradientEvaluations()).append('\n');
     sb.append(Samples.ROW_ID).append(",importance\n");
@@ -379,7 +485,12 @@ public final class Importance {
     }
   }
 
-  /** Reads a file written by {@link #save(Path)}; errors name the file and line. */
+  /**
+   * Reads a file written by {@link #save(Path)}: {@code #} comment lines (of which {@code # estimator=},
+   * {@code # cost=} and {@code # key=value} are read back; parameter values come back as strings), blank
+   * lines, the header {@code row_id,importance}, then one {@code id,score} line per row. Errors name the file,
+   * the line (and the field) and what was expected; a row id given twice is an error.
+   */
   public static Importance load(Path file) {
     List<String> lines;
     try {
@@ -393,64 +504,109 @@ public final class Importance {
     Meaning meaning = Meaning.VALUE;
     List<Long> ids = new ArrayList<>();
     List<Double> vals = new ArrayList<>();
+    Map<Long, Integer> lineOf = new HashMap<>();
     boolean header = false;
     for (int ln = 1; ln <= lines.size(); ln++) {
       String line = lines.get(ln - 1);
-      if (line.startsWith("# ")) {
-        String kv = line.substring(2);
+      if (line.startsWith("#")) {
+        String kv = line.substring(1).stripLeading();
         int eq = kv.indexOf('=');
         if (eq < 0) {
           continue;
         }
-        String k = kv.substring(0, eq);
+        String k = kv.substring(0, eq).trim();
         String v = kv.substring(eq + 1);
         if (k.equals("estimator")) {
-          name = v;
+          name = unescape(v);
         } else if (k.equals("meaning")) {
           try {
-            meaning = Meaning.valueOf(v);
+            meaning = Meaning.valueOf(v.trim());
           } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ":" + ln + ": expected meaning VALUE, HARDNESS or WEIGHT, got '"
                 + v + "'");
           }
         } else if (k.equals("cost")) {
-          String[] c = v.split(",");
-          cost = new Cost(Long.parseLong(c[0]), Long.parseLong(c[1]), Integer.parseInt(c[2]), Long.parseLong(c[3]));
+          cost = parseCost(file, ln, v);
         } else {
-          params.put(k, v);
+          params.put(unescape(k), unescape(v));
         }
-        continue;
-      }
-      if (!header) {
-        if (!line.equals(Samples.ROW_ID + ",importance")) {
-          throw new IllegalArgumentException(file + ":" + ln + ": expected header 'row_id,importance', got '" + line + "'");
-        }
-        header = true;
         continue;
       }
       if (line.isBlank()) {
+        continue;
+      }
+      if (!header) {
+        if (!line.trim().equals(Samples.ROW_ID + ",importance")) {
+          throw new IllegalArgumentException(file + ":" + ln + ": expected header 'row_id,importance', got '" + line + "'");
+        }
+        header = true;
         continue;
       }
       String[] f = line.split(",", -1);
       if (f.length != 2) {
         throw new IllegalArgumentException(file + ":" + ln + ": expected 2 fields (row_id,importance), got " + f.length);
       }
+      long id;
       try {
-        ids.add(Long.parseLong(f[0].trim()));
+        id = Long.parseLong(f[0].trim());
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(file + ":" + ln + ":1: expected an integer row_id, got '" + f[0] + "'");
       }
+      double v;
       try {
-        vals.add(Double.parseDouble(f[1].trim()));
+        v = Double.parseDouble(f[1].trim());
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(file + ":" + ln + ":2: expected a number, got '" + f[1] + "'");
       }
+      if (Double.isNaN(v)) {
+        throw new IllegalArgumentException(file + ":" + ln + ":2: expected a number, got NaN");
+      }
+      Integer before = lineOf.putIfAbsent(id, ln);
+      if (before != null) {
+        throw new IllegalArgumentException(file + ":" + ln + ":1: row_id " + id + " already given on line " + before);
+      }
+      ids.add(id);
+      vals.add(v);
     }
     if (!header) {
       throw new IllegalArgumentException(file + ": no 'row_id,importance' header found");
     }
     return new Importance(name, params, ids.stream().mapToLong(Long::longValue).toArray(),
         vals.stream().mapToDouble(Double::doubleValue).toArray(), cost, meaning);
+  }
+
+  /** Keeps a metadata value on one line: backslash, newline and carriage return become \\, \n and \r. */
+  private static String escape(String v) {
+    return v.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+  }
+
+  private static String unescape(String v) {
+    StringBuilder sb = new StringBuilder(v.length());
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      char d = i + 1 < v.length() ? v.charAt(i + 1) : 0;
+      if (c == '\\' && (d == '\\' || d == 'n' || d == 'r' || d == 'e')) {
+        sb.append(d == 'n' ? '\n' : d == 'r' ? '\r' : d == 'e' ? '=' : '\\');
+        i++;
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static Cost parseCost(Path file, int ln, String v) {
+    String[] c = v.split(",");
+    try {
+      if (c.length != 4) {
+        throw new NumberFormatException();
+      }
+      return new Cost(Long.parseLong(c[0].trim()), Long.parseLong(c[1].trim()), Integer.parseInt(c[2].trim()),
+          Long.parseLong(c[3].trim()));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(file + ":" + ln + ": expected '# cost=wallMillis,peakMemoryBytes,trainings,"
+          + "gradientEvaluations' (4 integers), got '" + v + "'");
+    }
   }
 
   @Override
