@@ -38,7 +38,15 @@ import siebench.train.TrainingLoop;
  * <p><b>Gradients.</b> {@link GradientScope#LAST_LAYER} (default, one forward pass per checkpoint) or {@link
  * GradientScope#ALL_PARAMETERS} (exact, batched, about one epoch's cost per checkpoint); see {@link
  * GradientScope}. The trainer uses Adam; like the paper's practical variant, TracInCP here uses the nominal
- * learning rate and plain gradients (Adam's per-coordinate preconditioning is not applied).
+ * learning rate and plain gradients (Adam's per-coordinate preconditioning is not applied), and it omits the
+ * {@code 1/batch} factor of a mini-batch step (a constant for unweighted data, so rankings are unaffected).
+ *
+ * <p><b>Cost.</b> One training run (the context's task, seeded with the context's seed, no early stopping) plus,
+ * per checkpoint, one forward pass (last layer) or about one epoch of forward and backward passes (all
+ * parameters) over the training rows, and the same over the validation rows. Measured on 50,000 synthetic rows
+ * with the default DeepFM (2 epochs, 2 shared CPU cores): plain training 21 s, TracIn last-layer 31 s,
+ * all-parameters 50 s. Memory: one reference gradient per checkpoint (the size of the model for all
+ * parameters), nothing per row but the score.
  *
  * <p>Immutable; each setter returns a new estimator. Reports progress per checkpoint and honours cancellation.
  */
