@@ -350,6 +350,24 @@ class InfluenceFunctionsTest {
   }
 
   @Test
+  void zeroWeightRowsHaveZeroInfluence() {
+    double[] w = new double[TRAIN.size()];
+    java.util.Arrays.fill(w, 1);
+    w[0] = 0;
+    w[7] = 0;
+    w[3] = 2.5;
+    Samples weighted = TRAIN.withWeights(w);
+    EstimationContext c = context(Models.logisticRegression(), true);
+    double[] inf = InfluenceEstimators.influence().l2(L2).estimate(weighted, c).alignTo(weighted);
+    double[] tr = InfluenceEstimators.tracIn().estimate(weighted, c).alignTo(weighted);
+    assertEquals(0, inf[0], 0.0);
+    assertEquals(0, inf[7], 0.0);
+    assertEquals(0, tr[0], 0.0);
+    assertEquals(0, tr[7], 0.0);
+    assertTrue(inf[3] != 0 && tr[3] != 0);
+  }
+
+  @Test
   void validatesAndCancels() {
     assertThrows(IllegalArgumentException.class, () -> InfluenceEstimators.influence().l2(0));
     assertThrows(IllegalArgumentException.class, () -> InfluenceEstimators.influence().conjugateGradient(2, 10));
