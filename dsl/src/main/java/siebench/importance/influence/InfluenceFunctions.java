@@ -1,0 +1,302 @@
+package siebench.importance.influence;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import siebench.data.Samples;
+import siebench.features.EncodedData;
+import siebench.features.FeatureEncoder;
+import siebench.importance.EstimationContext;
+import siebench.importance.Importance;
+import siebench.importance.ImportanceEstimator;
+import siebench.model.Architecture;
+import siebench.model.CtrNetwork;
+import siebench.model.NetworkSpec;
+import siebench.train.CtrTask;
+import siebench.train.Progress;
+import siebench.train.TrainedModel;
+import siebench.train.TrainingLoop;
+
+/**
+ * Influence functions of Koh and Liang 2017, "Understanding Black-box Predictions via Influence Functions"
+ * (ICML 2017), computed exactly for an L2-regularized logistic regression.
+ *
+ * <p><b>Which model.</b> When the context's task model is logistic regression, the LR itself is refitted here to
+ * its exact optimum by Newton-CG on the one-hot encoded features ({@code [onehot(categorical), dense, 1]}, the
+ * LR network's own parameterization): influence functions assume the first-order condition, which an Adam run
+ * only approximates, so no DJL training is done. For deeper models (FM, DeepFM, DCN-v2) the network is trained
+ * once with the task's settings and frozen, and the last layer is treated as a logistic regression on fixed
+ * features with the network's logit as offset: {@code z_i = z_net_i + theta . phi_i}, {@code phi_i = [h_i, 1]}
+ * (DeepFM, DCN-v2: the output layer over the representation) or {@code [onehot, dense, 1]} (FM: the first-order
+ * part); {@code theta} (the change of those weights, L2-penalized towards the trained network) is fitted to the
+ * optimum by Newton-CG.
+ *
+ * <p><b>Objective and removal.</b> {@code R(theta) = (1/W) sum_i w_i l_i + (lambda/2)|theta|^2} (intercept not
+ * penalized), {@code W} the sum of training weights. Removing row {@code i} sets {@code w_i = 0} with {@code W}
+ * and {@code lambda} unchanged, i.e. upweights it by {@code epsilon = -w_i/W}. With {@code H} the Hessian of
+ * {@code R} at the optimum and {@code L_val} the mean validation BCE, the influence of upweighting is {@code
+ * I_up,loss(z_i) = -grad L_val' H^{-1} grad l_i}, so the predicted leave-one-out change of validation loss is
+ *
+ * <pre>
+ *   Delta L_val(remove i) ~= (w_i / W) * grad L_val' H^{-1} grad l_i .
+ * </pre>
+ *
+ * <p><b>Score and sign.</b> The score is that predicted change: positive = removing the row would INCREASE the
+ * validation loss, so higher = more valuable; negative = harmful. {@code H^{-1} grad L_val} is solved once by
+ * conjugate gradient with Hessian-vector products in closed form ({@code H v = X' diag(w p (1-p)/W) X v +
+ * lambda v}), so the cost is one Newton fit plus one CG solve plus one pass over the rows; the CG iterations and
+ * final relative residual are recorded in the result's parameters and reported through the progress.
+ *
+ * <p>Without a validation set the score is the self-influence {@code (w_i/W) grad l_i' H^{-1} grad l_i} (the
+ * predicted increase of the row's own loss when it is removed; Koh and Liang use it to find mislabeled rows):
+ * higher = more self-influential, not more valuable. It needs {@code H^{-1}} per row: an explicit inverse (by
+ * Cholesky) when the dimension is at most {@link #maxDenseDimension(int)}, else one CG solve per row.
+ *
+ * <p><b>Cost.</b> LR: no network training; the Newton fit costs a few passes over the non-zeros per iteration
+ * (each Hessian-vector product is O(rows x (fields + dense))). Deep models: one training run of the context's
+ * task (seeded with the context's seed, no early stopping) plus one forward pass over training and validation
+ * rows; the head problem has only {@code representation + 1} parameters. Measured on 50,000 synthetic rows
+ * with the default DeepFM (2 epochs, 2 shared CPU cores): 29 s in total, of which about 21 s is the training.
+ *
+ * <p>Immutable; deterministic for a given seed.
+ */
+public final class InfluenceFunctions implements ImportanceEstimator {
+  private final double l2;
+  private final double cgTolerance;
+  private final int cgMaxIterations;
+  private final double newtonTolerance;
+  private final int newtonMaxIterations;
+  private final int maxDenseDimension;
+  private final int batchSize;
+
+  InfluenceFunctions(double l2, double cgTolerance, int cgMaxIterations, double newtonTolerance,
+      int newtonMaxIterations, int maxDenseDimension, int batchSize) {
+    if (!(l2 > 0)) {
+      throw new IllegalArgumentException("l2 must be > 0 (the Hessian must be invertible), got " + l2);
+    }
+    if (!(cgTolerance > 0 && cgTolerance < 1)) {
+      throw new IllegalArgumentException("cgTolerance must be in (0, 1), got " + cgTolerance);
+    }
+    if (cgMaxIterations < 1 || newtonMaxIterations < 1) {
+      throw new IllegalArgumentException("iteration caps must be >= 1, got cg " + cgMaxIterations + ", newton "
+          + newtonMaxIterations);
+    }
+    if (!(newtonTolerance > 0)) {
+      throw new IllegalArgumentException("newtonTolerance must be > 0, got " + newtonTolerance);
+    }
+    if (maxDenseDimension < 0 || batchSize < 1) {
+      throw new IllegalArgumentException("maxDenseDimension must be >= 0 and batchSize >= 1");
+    }
+    this.l2 = l2;
+    this.cgTolerance = cgTolerance;
+    this.cgMaxIterations = cgMaxIterations;
+    this.newtonTolerance = newtonTolerance;
+    this.newtonMaxIterations = newtonMaxIterations;
+    this.maxDenseDimension = maxDenseDimension;
+    this.batchSize = batchSize;
+  }
+
+  /** lambda 1e-3, CG to relative residual 1e-8 within 1000 iterations, Newton to |gradient|max 1e-9. */
+  static InfluenceFunctions defaults() {
+    return new InfluenceFunctions(1e-3, 1e-8, 1000, 1e-9, 100, 1000, 4096);
+  }
+
+  /** The L2 strength {@code lambda} of the (mean-loss) objective. */
+  public InfluenceFunctions l2(double lambda) {
+    return new InfluenceFunctions(lambda, cgTolerance, cgMaxIterations, newtonTolerance, newtonMaxIterations,
+        maxDenseDimension, batchSize);
+  }
+
+  /** CG stops at relative residual {@code |b - H x| / |b| <= tolerance} or after {@code maxIterations}. */
+  public InfluenceFunctions conjugateGradient(double tolerance, int maxIterations) {
+    return new InfluenceFunctions(l2, tolerance, maxIterations, newtonTolerance, newtonMaxIterations,
+        maxDenseDimension, batchSize);
+  }
+
+  /** Newton stops when the objective's gradient max-norm is at most {@code tolerance}. */
+  public InfluenceFunctions newton(double tolerance, int maxIterations) {
+    return new InfluenceFunctions(l2, cgTolerance, cgMaxIterations, tolerance, maxIterations, maxDenseDimension,
+        batchSize);
+  }
+
+  /** Largest dimension for which self-influence inverts the Hessian explicitly (else CG per row). */
+  public InfluenceFunctions maxDenseDimension(int d) {
+    return new InfluenceFunctions(l2, cgTolerance, cgMaxIterations, newtonTolerance, newtonMaxIterations, d,
+        batchSize);
+  }
+
+  /** Rows per inference batch when reading a deep model's representation. */
+  public InfluenceFunctions batchSize(int b) {
+    return new InfluenceFunctions(l2, cgTolerance, cgMaxIterations, newtonTolerance, newtonMaxIterations,
+        maxDenseDimension, b);
+  }
+
+  @Override
+  public String name() {
+    return "influence";
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("l2", l2);
+    m.put("cg.tolerance", cgTolerance);
+    m.put("cg.maxIterations", cgMaxIterations);
+    m.put("newton.tolerance", newtonTolerance);
+    m.put("newton.maxIterations", newtonMaxIterations);
+    m.put("maxDenseDimension", maxDenseDimension);
+    return m;
+  }
+
+  /** A logistic-regression influence problem: training design, offsets, and the validation side (or null). */
+  record Problem(String features, Design train, double[] trainOffset, float[] labels, float[] weights,
+      Design validation, double[] validationOffset, float[] validationLabels) {}
+
+  /** Scores with their diagnostics. */
+  record Result(double[] scores, Map<String, Object> diagnostics) {}
+
+  @Override
+  public Importance estimate(Samples train, EstimationContext context) {
+    CostMeter meter = new CostMeter();
+    Progress progress = context.progress();
+    CtrTask task = context.task().seed(context.seed()).progress(progress);
+    FeatureEncoder encoder = FeatureEncoder.fit(train);
+    EncodedData tr = encoder.encode(train);
+    EncodedData va = context.hasValidation() ? encoder.encode(context.validation()) : null;
+    if (va != null && va.rows() == 0) {
+      throw new IllegalArgumentException("influence: the validation set " + context.validation().describe()
+          + " is empty");
+    }
+    Problem problem;
+    if (task.model() instanceof NetworkSpec spec && spec.architecture() == Architecture.LOGISTIC_REGRESSION) {
+      problem = new Problem("one-hot logistic regression (exact)", new OneHotDesign(tr), null, tr.labels(),
+          tr.weights(), va == null ? null : new OneHotDesign(va), null, va == null ? null : va.labels());
+    } else {
+      TrainingLoop.Run run = TrainingLoop.train(task, encoder, tr, null, null);
+      meter.training();
+      try (TrainedModel model = run.model()) {
+        problem = lastLayerProblem(model, tr, va, progress);
+      }
+    }
+    meter.sample();
+    Result r = score(problem, progress, meter);
+    Map<String, Object> p = new LinkedHashMap<>(parameters());
+    p.put("model", task.model().name());
+    p.putAll(r.diagnostics());
+    return new Importance(name(), p, tr.rowIds(), r.scores(), meter.cost());
+  }
+
+  /** The last-layer problem of a trained deep model (see the class comment). */
+  Problem lastLayerProblem(TrainedModel model, EncodedData tr, EncodedData va, Progress progress) {
+    CtrNetwork net = Forward.network(model);
+    boolean rep = LastLayerGradients.overRepresentation(net);
+    Object[] trainSide = side(model, tr, rep, progress);
+    Object[] valSide = va == null ? new Object[] {null, null} : side(model, va, rep, progress);
+    return new Problem("last layer of " + net.architecture().shortName() + (rep ? " (output layer over "
+        + net.representationSize() + "-d representation)" : " (first-order weights)"), (Design) trainSide[0],
+        (double[]) trainSide[1], tr.labels(), tr.weights(), (Design) valSide[0], (double[]) valSide[1],
+        va == null ? null : va.labels());
+  }
+
+  private Object[] side(TrainedModel model, EncodedData data, boolean rep, Progress progress) {
+    double[] offset = new double[data.rows()];
+    float[][] h = rep ? new float[data.rows()][] : null;
+    Forward.run(model, data, batchSize, rep, progress, (start, z, flat, width) -> {
+      for (int k = 0; k < z.length; k++) {
+        offset[start + k] = z[k];
+        if (rep) {
+          float[] row = new float[width];
+          System.arraycopy(flat, k * width, row, 0, width);
+          h[start + k] = row;
+        }
+      }
+    });
+    return new Object[] {rep ? new DenseDesign(h) : new OneHotDesign(data), offset};
+  }
+
+  /** Fits the logistic regression to its optimum and scores every training row. */
+  Result score(Problem pr, Progress progress, CostMeter meter) {
+    RegularizedLogistic lr = new RegularizedLogistic(pr.train(), pr.trainOffset(), pr.labels(), pr.weights(), l2);
+    int p = lr.dim();
+    Map<String, Object> diag = new LinkedHashMap<>();
+    diag.put("features", pr.features());
+    diag.put("dimension", p);
+    RegularizedLogistic.Fit fit = lr.fit(new double[p], newtonTolerance, newtonMaxIterations, cgTolerance,
+        cgMaxIterations, progress, "influence: Newton fit (" + p + " parameters)");
+    meter.training();
+    meter.sample();
+    diag.put("newton.iterations", fit.newtonIterations());
+    diag.put("newton.gradientMaxNorm", fit.gradientNorm());
+    if (fit.gradientNorm() > newtonTolerance) {
+      progress.update("influence", 0, 0, String.format("warning: Newton stopped at |gradient|max %.3e > %.1e; "
+          + "influence functions assume an optimum", fit.gradientNorm(), newtonTolerance));
+    }
+    double[] theta = fit.theta();
+    int n = pr.train().rows();
+    double[] residual = new double[n]; // p_i - y_i
+    for (int i = 0; i < n; i++) {
+      residual[i] = RegularizedLogistic.sigmoid(lr.logit(i, theta)) - pr.labels()[i];
+    }
+    double[] scores = new double[n];
+    double wTotal = lr.totalWeight;
+    ConjugateGradient.Operator h = lr.hessian(theta);
+    if (pr.validation() != null) {
+      Design v = pr.validation();
+      int m = v.rows();
+      double[] gVal = new double[p];
+      for (int j = 0; j < m; j++) {
+        double z = (pr.validationOffset() == null ? 0 : pr.validationOffset()[j]) + v.dot(j, theta);
+        v.addTo(j, (RegularizedLogistic.sigmoid(z) - pr.validationLabels()[j]) / m, gVal);
+      }
+      meter.gradients(n + m);
+      ConjugateGradient.Result s = ConjugateGradient.solve(h, gVal, cgTolerance, cgMaxIterations, progress,
+          "influence: CG for H^-1 grad L_val");
+      recordCg(diag, s.iterations(), s.relativeResidual(), s.converged());
+      for (int i = 0; i < n; i++) {
+        scores[i] = lr.w[i] / wTotal * residual[i] * pr.train().dot(i, s.x());
+      }
+      diag.put("target", "validation");
+    } else {
+      diag.put("target", "self-influence");
+      meter.gradients(n);
+      if (p <= maxDenseDimension) {
+        double[][] inv = Cholesky.inverse(lr.denseHessian(theta));
+        diag.put("inverse", "dense Cholesky");
+        for (int i = 0; i < n; i++) {
+          scores[i] = lr.w[i] / wTotal * residual[i] * residual[i] * pr.train().quadratic(i, inv);
+        }
+      } else {
+        diag.put("inverse", "CG per row");
+        int maxIt = 0;
+        double worst = 0;
+        boolean all = true;
+        long last = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+          progress.checkCancelled();
+          if (lr.w[i] == 0 || residual[i] == 0) {
+            continue;
+          }
+          double[] g = new double[p];
+          pr.train().addTo(i, residual[i], g);
+          ConjugateGradient.Result s = ConjugateGradient.solve(h, g, cgTolerance, cgMaxIterations, progress, null);
+          maxIt = Math.max(maxIt, s.iterations());
+          worst = Math.max(worst, s.relativeResidual());
+          all &= s.converged();
+          scores[i] = lr.w[i] / wTotal * ConjugateGradient.dot(g, s.x());
+          if (System.nanoTime() - last > 500_000_000L) {
+            last = System.nanoTime();
+            progress.update("influence: self-influence CG", i + 1, n, "max CG iterations so far " + maxIt);
+          }
+        }
+        recordCg(diag, maxIt, worst, all);
+      }
+    }
+    meter.sample();
+    return new Result(scores, diag);
+  }
+
+  private static void recordCg(Map<String, Object> diag, int iterations, double residual, boolean converged) {
+    diag.put("cg.iterations", iterations);
+    diag.put("cg.relativeResidual", residual);
+    diag.put("cg.converged", converged);
+  }
+}
