@@ -182,7 +182,8 @@ public final class InfluenceFunctions implements ImportanceEstimator {
     Map<String, Object> p = new LinkedHashMap<>(parameters());
     p.put("model", task.model().name());
     p.putAll(r.diagnostics());
-    return new Importance(name(), p, tr.rowIds(), r.scores(), meter.cost());
+    return new Importance(name(), p, tr.rowIds(), r.scores(), meter.cost())
+        .withMeaning(va == null ? Importance.Meaning.HARDNESS : Importance.Meaning.VALUE);
   }
 
   /** The last-layer problem of a trained deep model (see the class comment). */

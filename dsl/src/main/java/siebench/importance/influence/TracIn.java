@@ -180,7 +180,8 @@ public final class TracIn implements ImportanceEstimator {
     p.put("checkpoints", total);
     p.put("learningRate", lr);
     p.put("model", task.model().name());
-    return new Importance(name(), p, tr.rowIds(), scores, meter.cost());
+    return new Importance(name(), p, tr.rowIds(), scores, meter.cost())
+        .withMeaning(va == null ? Importance.Meaning.HARDNESS : Importance.Meaning.VALUE);
   }
 
   private boolean isCheckpoint(int epoch, int epochs) {
