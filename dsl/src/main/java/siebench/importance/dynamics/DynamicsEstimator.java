@@ -84,15 +84,28 @@ public abstract class DynamicsEstimator<T extends DynamicsEstimator<T>> implemen
 
   @Override
   public Importance estimate(Samples train, EstimationContext context) {
+    Observed o = observe(train, context);
+    return new Importance(name(), reportParameters(context), train.rowIds(), o.scorer().scores(), o.cost());
+  }
+
+  /** A scorer after all trainings, with the cost of running them. */
+  protected record Observed(Scorer scorer, Importance.Cost cost) {}
+
+  /** Runs the trainings with a fresh {@link #scorer} and measures their cost. */
+  protected Observed observe(Samples train, EstimationContext context) {
     try (CostMeter meter = new CostMeter()) {
       Scorer s = scorer(train, context);
       TrainingDynamics.run(name(), train, context, settings, lossModifier(train, context), meter, s.observer());
-      double[] scores = s.scores();
-      Map<String, Object> params = new LinkedHashMap<>(context.task().describe());
-      params.put("seed", context.seed());
-      params.putAll(parameters());
-      return new Importance(name(), params, train.rowIds(), scores, meter.cost());
+      return new Observed(s, meter.cost());
     }
+  }
+
+  /** The parameters recorded with a result: the context task's settings, the seed, then {@link #parameters()}. */
+  protected Map<String, Object> reportParameters(EstimationContext context) {
+    Map<String, Object> params = new LinkedHashMap<>(context.task().describe());
+    params.put("seed", context.seed());
+    params.putAll(parameters());
+    return params;
   }
 
   /** The loss modifier to train with (null: plain weighted cross-entropy). */
