@@ -54,11 +54,25 @@ class GradientNormExactnessTest {
         assertEquals(reference, batched[row], 1e-4 * reference,
             arch + " row " + row + ": batched " + batched[row] + " vs one-row " + reference);
       }
+      if (arch.equals("deepfm") || arch.equals("dcnv2")) {
+        // the last-layer closed form equals the gradient over the output layer (weight and global bias)
+        double[] lastLayer = GraNd.lastLayerNorms(model, data);
+        for (int row : new int[] {2, 50, 250}) {
+          double reference = oneRowNorm(model, data, row, f, d, java.util.Set.of("output_weight", "bias"));
+          assertEquals(reference, lastLayer[row], 1e-4 * reference, arch + " last layer, row " + row);
+        }
+      }
     }
   }
 
   /** The gradient norm of one row's loss over all parameters, from its own forward and backward pass. */
   static double oneRowNorm(TrainedModel model, EncodedData data, int row, int f, int d) {
+    return oneRowNorm(model, data, row, f, d, null);
+  }
+
+  /** The same over the parameters named in {@code only} (null: all). */
+  static double oneRowNorm(TrainedModel model, EncodedData data, int row, int f, int d,
+      java.util.Set<String> only) {
     for (Parameter p : model.parameters()) {
       NDArray a = p.getArray();
       if (a.hasGradient()) {
@@ -78,6 +92,9 @@ class GradientNormExactnessTest {
         NDArray loss = Losses.bce(z, m.create(new float[] {data.labels()[row]})).sum();
         gc.backward(loss);
         for (Parameter p : model.parameters()) {
+          if (only != null && !only.contains(p.getName())) {
+            continue;
+          }
           NDArray g = p.getArray().getGradient();
           sq += g.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).square().sum().getDouble();
         }
