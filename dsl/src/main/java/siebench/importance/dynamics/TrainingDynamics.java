@@ -49,10 +49,19 @@ public final class TrainingDynamics {
     if (train.size() == 0) {
       throw new IllegalArgumentException(name + ": no training rows in " + train.describe());
     }
+    context.progress().checkCancelled();
+    FeatureEncoder encoder = encoderFor(train);
+    run(name, encoder, encoder.encode(train), context, settings, modifier, meter, observer);
+  }
+
+  /**
+   * Like {@link #run(String, Samples, EstimationContext, DynamicsSettings, LossModifier, CostMeter, Observer)}
+   * on already encoded rows (e.g. with some labels changed on purpose, as AUM's threshold samples).
+   */
+  public static void run(String name, FeatureEncoder encoder, EncodedData data, EstimationContext context,
+      DynamicsSettings settings, LossModifier modifier, CostMeter meter, Observer observer) {
     Progress outer = context.progress();
     outer.checkCancelled();
-    FeatureEncoder encoder = encoderFor(train);
-    EncodedData data = encoder.encode(train);
     int epochs = settings.epochsIn(context);
     int runs = settings.seeds();
     long total = (long) runs * epochs;

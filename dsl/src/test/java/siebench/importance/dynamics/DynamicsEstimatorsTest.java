@@ -126,6 +126,68 @@ class DynamicsEstimatorsTest {
   }
 
   @Test
+  void aumThresholdSamplesMatchADirectReimplementation() {
+    AreaUnderMargin est = aum().epochs(2).thresholdSamples(0.1).thresholdPercentile(90);
+    AumResult res = est.identify(S, CTX);
+    int n = S.size();
+    int m = 60;
+    int[] perm = Samples.permutation(n, DynamicsSettings.seedOf(CTX.seed(), 1_000));
+    FeatureEncoder enc = FeatureEncoder.fit(S);
+    EncodedData data = enc.encode(S);
+    float[] y = y();
+    double[] sum = new double[n];
+    int[] cnt = new int[n];
+    List<Double> toClick = new ArrayList<>();
+    List<Double> toNon = new ArrayList<>();
+    for (int pass = 0; pass < 2; pass++) {
+      float[] yf = y.clone();
+      java.util.Set<Integer> flipped = new java.util.HashSet<>();
+      for (int j = pass * m; j < (pass + 1) * m; j++) {
+        flipped.add(perm[j]);
+        yf[perm[j]] = 1 - yf[perm[j]];
+      }
+      EncodedData relabeled = new EncodedData(data.layout(), n, data.cat(), data.dense(), yf, data.weights(),
+          data.rowIds());
+      double[] area = new double[n];
+      TrainingLoop.train(est.settings().taskFor(CTX, 0, Progress.silent()), enc, relabeled, null, (e, model) -> {
+        double[] z = model.logits(relabeled);
+        for (int i = 0; i < n; i++) {
+          area[i] += (yf[i] == 1 ? z[i] : -z[i]) / 2;
+        }
+      }).model().close();
+      for (int i = 0; i < n; i++) {
+        if (flipped.contains(i)) {
+          (yf[i] == 1 ? toClick : toNon).add(area[i]);
+        } else {
+          sum[i] += area[i];
+          cnt[i]++;
+        }
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      assertEquals(sum[i] / cnt[i], res.aum()[i], 1e-5, "row " + i);
+    }
+    assertEquals(handPercentile(toClick, 90), res.clickThreshold(), 1e-5);
+    assertEquals(handPercentile(toNon, 90), res.nonClickThreshold(), 1e-5);
+    boolean[] flagged = res.flagged();
+    for (int i = 0; i < n; i++) {
+      double t = y[i] == 1 ? res.clickThreshold() : res.nonClickThreshold();
+      assertEquals(res.aum()[i] <= t, flagged[i]);
+    }
+    assertEquals(4, res.cost().trainings() * 2, "two threshold runs");
+    assertEquals(n, res.table().rowCount());
+    assertEquals(-res.aum()[3], res.importance().scores()[3], 0);
+  }
+
+  static double handPercentile(List<Double> values, double q) {
+    List<Double> s = new ArrayList<>(values);
+    s.sort(null);
+    double pos = q / 100 * (s.size() - 1);
+    int lo = (int) pos;
+    return lo + 1 < s.size() ? s.get(lo) + (pos - lo) * (s.get(lo + 1) - s.get(lo)) : s.get(lo);
+  }
+
+  @Test
   void forgettingCountsMatchTheRecordedPredictionSequences() {
     ForgettingEvents est = forgetting().epochs(3).seeds(2).threshold(0.35);
     Importance imp = est.estimate(S, CTX);

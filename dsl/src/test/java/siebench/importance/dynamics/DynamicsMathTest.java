@@ -40,6 +40,16 @@ class DynamicsMathTest {
   }
 
   @Test
+  void percentileInterpolatesBetweenClosestRanks() {
+    double[] v = {4, 1, 3, 2};
+    assertEquals(2.5, AreaUnderMargin.percentile(v, 50), 1e-12);
+    assertEquals(3.97, AreaUnderMargin.percentile(v, 99), 1e-12);
+    assertEquals(1, AreaUnderMargin.percentile(v, 0), 0);
+    assertEquals(4, AreaUnderMargin.percentile(v, 100), 0);
+    assertEquals(7, AreaUnderMargin.percentile(new double[] {7}, 99), 0);
+  }
+
+  @Test
   void forgettingCountsTransitionsFromCorrectToIncorrect() {
     // rows (columns): 0 learned once and never forgotten; 1 forgotten twice; 2 never learned;
     // 3 learned at the end; 4 correct then forgotten for good
