@@ -18,8 +18,9 @@ import siebench.train.TrainedModel;
  * runs).
  *
  * <p><b>Sign:</b> unlike the hardness estimators, the score is a <em>weight</em>: higher = more trusted;
- * likely-noisy clicks score low. Use it directly with {@code samples.withWeights(importance)}, or {@code
- * negate()} it to rank rows as noise candidates. {@link #lossModifier} gives the modifier itself for
+ * likely-noisy clicks score low. Train on the raw weights with {@code
+ * samples.withWeights(importance.alignTo(samples))} ({@code withWeights(importance)} would re-standardize
+ * them through {@code toWeights()}), or {@code negate()} the importance to rank rows as noise candidates. {@link #lossModifier} gives the modifier itself for
  * {@code ctr().lossModifier(...)}.
  */
 public final class AdaptiveDenoising extends DynamicsEstimator<AdaptiveDenoising> {
