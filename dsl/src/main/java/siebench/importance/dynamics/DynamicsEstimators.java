@@ -46,6 +46,20 @@ public final class DynamicsEstimators {
     return DataMaps.create();
   }
 
+  /**
+   * The truncated denoising loss (T-CE, Wang et al. 2021) for training: {@code
+   * ctr().lossModifier(truncatedLoss(0.2, 30_000))} drops the largest-loss clicks at a rate rising linearly to
+   * {@code maxDropRate} over {@code rampSteps} optimizer steps.
+   */
+  public static DenoisingLoss truncatedLoss(double maxDropRate, long rampSteps) {
+    return DenoisingLoss.truncated(maxDropRate, rampSteps);
+  }
+
+  /** The reweighted denoising loss (R-CE, Wang et al. 2021) for training: clicks weighted by {@code p^beta}. */
+  public static DenoisingLoss reweightedLoss(double beta) {
+    return DenoisingLoss.reweighted(beta);
+  }
+
   /** Adaptive denoising training (Wang et al. 2021): the per-sample T-CE / R-CE weights. */
   public static AdaptiveDenoising adaptiveDenoising() {
     return AdaptiveDenoising.create();

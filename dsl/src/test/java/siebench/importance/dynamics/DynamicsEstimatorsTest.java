@@ -253,7 +253,16 @@ class DynamicsEstimatorsTest {
     assertEquals(S.size(), t.rowCount());
     assertEquals(List.of("row_id", "label", "confidence", "variability", "correctness", "region"),
         t.columnNames());
-    assertFalse(map.chart().getSeriesMap().isEmpty());
+    org.knowm.xchart.XYChart chart = map.chart();
+    assertFalse(chart.getSeriesMap().isEmpty());
+    int points = 0;
+    for (org.knowm.xchart.XYSeries series : chart.getSeriesMap().values()) {
+      points += series.getXData().length;
+      assertTrue(series.getName().startsWith("correctness "), series.getName());
+    }
+    assertEquals(S.size(), points, "every row is drawn once");
+    assertEquals(S.size(), Arrays.stream(map.regions()).filter(r -> List.of("easy-to-learn", "hard-to-learn",
+        "ambiguous", "middle").contains(r)).count());
     Importance imp = map.importance();
     assertEquals(1 - map.confidence()[5], imp.scores()[5], 1e-12);
     assertEquals(2, imp.cost().trainings());
@@ -316,6 +325,7 @@ class DynamicsEstimatorsTest {
     AdaptiveDenoising est = adaptiveDenoising().truncated(0.3, 2).epochs(3);
     Importance imp = est.estimate(S, CTX);
     DenoisingLoss modifier = est.lossModifierFor(S, CTX);
+    assertEquals(DynamicsEstimators.truncatedLoss(0.3, 2L * ((S.size() + 63) / 64)).toString(), modifier.toString());
     int spe = (S.size() + 63) / 64;
     assertEquals(2L * spe, modifier.rampSteps());
     List<Obs> ref = reference(est.settings(), modifier, false);
