@@ -70,7 +70,7 @@ public abstract class DynamicsEstimator<T extends DynamicsEstimator<T>> implemen
     return m;
   }
 
-  /** Runs the trainings, observing them with {@code observer}, and returns its scores in row order. */
+  /** Accumulates what an estimator needs from the checkpoints of all runs and turns it into scores. */
   protected interface Scorer {
     /** Called at every checkpoint; see {@link TrainingDynamics.Observer}. */
     TrainingDynamics.Observer observer();
@@ -79,7 +79,7 @@ public abstract class DynamicsEstimator<T extends DynamicsEstimator<T>> implemen
     double[] scores();
   }
 
-  /** Creates the per-estimate accumulator for {@code n} rows with labels {@code y}. */
+  /** Creates a fresh accumulator for one estimate on {@code train}. */
   protected abstract Scorer scorer(Samples train, EstimationContext context);
 
   @Override

@@ -71,16 +71,26 @@ public final class TrainingDynamics {
       if (modifier != null) {
         task = task.lossModifier(modifier);
       }
-      TrainingLoop.Run result = TrainingLoop.train(task, encoder, data, null, (epoch, model) -> {
-        outer.checkCancelled();
-        meter.sample();
-        if (settings.isCheckpoint(epoch)) {
-          meter.evaluations(observer.observe(r, epoch, model, data));
+      TrainedModel[] live = new TrainedModel[1];
+      TrainingLoop.Run result;
+      try {
+        result = TrainingLoop.train(task, encoder, data, null, (epoch, model) -> {
+          live[0] = model;
+          outer.checkCancelled();
           meter.sample();
+          if (settings.isCheckpoint(epoch)) {
+            meter.evaluations(observer.observe(r, epoch, model, data));
+            meter.sample();
+          }
+          outer.update(name, (long) r * epochs + epoch, total,
+              "seed " + (r + 1) + "/" + runs + ", epoch " + epoch + "/" + epochs);
+        });
+      } catch (RuntimeException | Error e) {
+        if (live[0] != null) {
+          live[0].close(); // free the native memory of a run stopped by cancellation or a failure
         }
-        outer.update(name, (long) r * epochs + epoch, total,
-            "seed " + (r + 1) + "/" + runs + ", epoch " + epoch + "/" + epochs);
-      });
+        throw e;
+      }
       meter.training();
       result.model().close();
     }
