@@ -1,0 +1,120 @@
+package siebench.importance.dynamics;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import siebench.data.Samples;
+import siebench.importance.EstimationContext;
+import siebench.importance.Importance;
+import siebench.importance.ImportanceEstimator;
+import siebench.model.ModelSpec;
+
+/**
+ * Common base of the training-dynamics estimators: immutable, configured with builder-style setters that
+ * return a new estimator ({@code el2n().epochs(2).seeds(3)}), trains through {@link TrainingDynamics} and
+ * measures its {@link Importance.Cost} with a {@link CostMeter}.
+ *
+ * @param <T> the concrete estimator type, returned by the setters
+ */
+public abstract class DynamicsEstimator<T extends DynamicsEstimator<T>> implements ImportanceEstimator {
+  private final DynamicsSettings settings;
+
+  protected DynamicsEstimator(DynamicsSettings settings) {
+    this.settings = settings;
+  }
+
+  /** The training settings. */
+  public DynamicsSettings settings() {
+    return settings;
+  }
+
+  /** A copy of this estimator with other training settings. */
+  protected abstract T withSettings(DynamicsSettings s);
+
+  /** Trains each run for {@code e} epochs (default: the context task's epochs). */
+  public T epochs(int e) {
+    return withSettings(settings.withEpochs(e));
+  }
+
+  /** Averages over {@code s} independently seeded training runs (default 1). */
+  public T seeds(int s) {
+    return withSettings(settings.withSeeds(s));
+  }
+
+  /** Scores the rows only after these 1-based epochs (default: after every epoch). */
+  public T checkpoints(int... epochs) {
+    return withSettings(settings.withCheckpoints(epochs));
+  }
+
+  /** Trains this model instead of the context task's. */
+  public T model(ModelSpec m) {
+    return withSettings(settings.withModel(m));
+  }
+
+  /** Trains with this batch size instead of the context task's. */
+  public T batchSize(int b) {
+    return withSettings(settings.withBatchSize(b));
+  }
+
+  /** Trains with this learning rate instead of the context task's. */
+  public T learningRate(double lr) {
+    return withSettings(settings.withLearningRate(lr));
+  }
+
+  /** The estimator-specific parameters (added to the training settings in {@link #parameters()}). */
+  protected abstract Map<String, Object> ownParameters();
+
+  @Override
+  public Map<String, Object> parameters() {
+    Map<String, Object> m = new LinkedHashMap<>(settings.describe());
+    m.putAll(ownParameters());
+    return m;
+  }
+
+  /** Accumulates what an estimator needs from the checkpoints of all runs and turns it into scores. */
+  protected interface Scorer {
+    /** Called at every checkpoint; see {@link TrainingDynamics.Observer}. */
+    TrainingDynamics.Observer observer();
+
+    /** The scores after all runs, one per training row in row order. */
+    double[] scores();
+  }
+
+  /** Creates a fresh accumulator for one estimate on {@code train}. */
+  protected abstract Scorer scorer(Samples train, EstimationContext context);
+
+  @Override
+  public Importance estimate(Samples train, EstimationContext context) {
+    Observed o = observe(train, context);
+    return new Importance(name(), reportParameters(context), train.rowIds(), o.scorer().scores(), o.cost());
+  }
+
+  /** A scorer after all trainings, with the cost of running them. */
+  protected record Observed(Scorer scorer, Importance.Cost cost) {}
+
+  /** Runs the trainings with a fresh {@link #scorer} and measures their cost. */
+  protected Observed observe(Samples train, EstimationContext context) {
+    try (CostMeter meter = new CostMeter()) {
+      Scorer s = scorer(train, context);
+      TrainingDynamics.run(name(), train, context, settings, lossModifier(train, context), meter, s.observer());
+      return new Observed(s, meter.cost());
+    }
+  }
+
+  /** The parameters recorded with a result: the context task's settings, the seed, then {@link #parameters()}. */
+  protected Map<String, Object> reportParameters(EstimationContext context) {
+    Map<String, Object> params = new LinkedHashMap<>(context.task().describe());
+    params.put("seed", context.seed());
+    params.putAll(parameters());
+    return params;
+  }
+
+  /** The loss modifier to train with (null: plain weighted cross-entropy). */
+  protected siebench.train.LossModifier lossModifier(Samples train, EstimationContext context) {
+    return null;
+  }
+
+  @Override
+  public String toString() {
+    return name() + parameters();
+  }
+}

@@ -1,0 +1,118 @@
+package siebench.importance.dynamics;
+
+import java.util.Objects;
+import siebench.data.Samples;
+import siebench.features.EncodedData;
+import siebench.features.FeatureEncoder;
+import siebench.importance.EstimationContext;
+import siebench.train.CtrTask;
+import siebench.train.LossModifier;
+import siebench.train.Progress;
+import siebench.train.TrainedModel;
+import siebench.train.TrainingLoop;
+
+/**
+ * Runs the trainings a training-dynamics estimator observes: {@code seeds} independently seeded runs of the
+ * context task on all training rows (no early stopping), calling an {@link Observer} at every checkpoint
+ * epoch with the model in its current state. Reports progress per epoch and run through the context's
+ * {@link Progress}, checks cancellation, and counts trainings and evaluations on a {@link CostMeter}.
+ */
+public final class TrainingDynamics {
+  /** Receives the model at every checkpoint. */
+  @FunctionalInterface
+  public interface Observer {
+    /**
+     * Observes the model after {@code epoch} (1-based) of run {@code run} (0-based) and returns how many
+     * per-sample evaluations (losses, logits or gradients) it made.
+     *
+     * @param data the encoded training rows, in the order of the training samples
+     */
+    long observe(int run, int epoch, TrainedModel model, EncodedData data);
+  }
+
+  private TrainingDynamics() {}
+
+  /** The encoder an estimator fits on the training samples (exposed so tests can reproduce a run). */
+  public static FeatureEncoder encoderFor(Samples train) {
+    return FeatureEncoder.fit(train);
+  }
+
+  /**
+   * Trains {@code settings.seeds()} models and calls {@code observer} at every checkpoint of each.
+   *
+   * @param name the estimator name shown in progress messages
+   * @param modifier a loss modifier to train with, or null
+   */
+  public static void run(String name, Samples train, EstimationContext context, DynamicsSettings settings,
+      LossModifier modifier, CostMeter meter, Observer observer) {
+    Objects.requireNonNull(train, "train samples");
+    if (train.size() == 0) {
+      throw new IllegalArgumentException(name + ": no training rows in " + train.describe());
+    }
+    context.progress().checkCancelled();
+    FeatureEncoder encoder = encoderFor(train);
+    run(name, encoder, encoder.encode(train), context, settings, modifier, meter, observer);
+  }
+
+  /**
+   * Like {@link #run(String, Samples, EstimationContext, DynamicsSettings, LossModifier, CostMeter, Observer)}
+   * on already encoded rows (e.g. with some labels changed on purpose, as AUM's threshold samples).
+   */
+  public static void run(String name, FeatureEncoder encoder, EncodedData data, EstimationContext context,
+      DynamicsSettings settings, LossModifier modifier, CostMeter meter, Observer observer) {
+    Progress outer = context.progress();
+    outer.checkCancelled();
+    int epochs = settings.epochsIn(context);
+    int runs = settings.seeds();
+    long total = (long) runs * epochs;
+    for (int run = 0; run < runs; run++) {
+      final int r = run;
+      CtrTask task = settings.taskFor(context, run, forwarding(outer, name));
+      if (modifier != null) {
+        task = task.lossModifier(modifier);
+      }
+      TrainedModel[] live = new TrainedModel[1];
+      TrainingLoop.Run result;
+      try {
+        result = TrainingLoop.train(task, encoder, data, null, (epoch, model) -> {
+          live[0] = model;
+          outer.checkCancelled();
+          meter.sample();
+          if (settings.isCheckpoint(epoch)) {
+            meter.evaluations(observer.observe(r, epoch, model, data));
+            meter.sample();
+          }
+          outer.update(name, (long) r * epochs + epoch, total,
+              "seed " + (r + 1) + "/" + runs + ", epoch " + epoch + "/" + epochs);
+        });
+      } catch (RuntimeException | Error e) {
+        if (live[0] != null) {
+          live[0].close(); // free the native memory of a run stopped by cancellation or a failure
+        }
+        throw e;
+      }
+      meter.training();
+      result.model().close();
+    }
+  }
+
+  /** A progress sink for the inner training loop: cancels with {@code outer}, prefixes messages with the name. */
+  static Progress forwarding(Progress outer, String name) {
+    return new Progress() {
+      @Override
+      public void update(String task, long done, long total, String message) {
+        outer.update(name + ": " + task, done, total, message);
+      }
+
+      @Override
+      public boolean isCancelled() {
+        return outer.isCancelled();
+      }
+
+      @Override
+      public void checkCancelled() {
+        outer.checkCancelled();
+      }
+    };
+  }
+}

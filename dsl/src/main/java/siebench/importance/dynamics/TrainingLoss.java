@@ -1,0 +1,63 @@
+package siebench.importance.dynamics;
+
+import java.util.Map;
+import siebench.data.Samples;
+import siebench.features.EncodedData;
+import siebench.importance.EstimationContext;
+import siebench.train.TrainedModel;
+
+/**
+ * The per-sample training loss (unweighted binary cross-entropy), at one checkpoint ({@code
+ * .checkpoints(k)}) or averaged over all epochs and seeded runs (the default). Large loss is the classic
+ * signal of hard or mislabeled examples (e.g. the small-loss trick of Han et al. 2018, "Co-teaching", and
+ * Arazo et al. 2019, "Unsupervised Label Noise Modeling and Loss Correction"); averaging over epochs gives
+ * the loss-trajectory statistic used by Jiang et al. 2020, "Characterizing Structural Regularities of Labeled
+ * Data in Overparameterized Models".
+ *
+ * <p><b>Sign:</b> higher = harder / more likely mislabeled.
+ */
+public final class TrainingLoss extends DynamicsEstimator<TrainingLoss> {
+  TrainingLoss(DynamicsSettings settings) {
+    super(settings);
+  }
+
+  /** The loss averaged over every epoch of one run of the context task. */
+  public static TrainingLoss create() {
+    return new TrainingLoss(DynamicsSettings.defaults());
+  }
+
+  /** The loss at one checkpoint only: after epoch {@code epoch}. */
+  public TrainingLoss atEpoch(int epoch) {
+    return checkpoints(epoch);
+  }
+
+  @Override
+  protected TrainingLoss withSettings(DynamicsSettings s) {
+    return new TrainingLoss(s);
+  }
+
+  @Override
+  public String name() {
+    return "loss";
+  }
+
+  @Override
+  protected Map<String, Object> ownParameters() {
+    return Map.of();
+  }
+
+  @Override
+  protected Scorer scorer(Samples train, EstimationContext context) {
+    return new MeanScorer(train.size()) {
+      @Override
+      double[] atCheckpoint(TrainedModel model, EncodedData data) {
+        double[] z = model.logits(data);
+        float[] y = data.labels();
+        for (int i = 0; i < z.length; i++) {
+          z[i] = DynamicsMath.bce(z[i], y[i]);
+        }
+        return z;
+      }
+    };
+  }
+}
