@@ -1,5 +1,7 @@
 package siebench.importance.dynamics;
 
+import siebench.importance.Importance;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import siebench.data.Samples;
@@ -24,6 +26,12 @@ import siebench.train.TrainedModel;
  * {@code ctr().lossModifier(...)}.
  */
 public final class AdaptiveDenoising extends DynamicsEstimator<AdaptiveDenoising> {
+  /** The scores are the training weights the denoising loss gives each row (higher = more trusted). */
+  @Override
+  protected Importance.Meaning meaning() {
+    return Importance.Meaning.WEIGHT;
+  }
+
   private final DenoisingLoss.Mode mode;
   private final double maxDropRate;
   private final double rampEpochs;

@@ -81,7 +81,7 @@ public final class AumResult {
     for (int i = 0; i < s.length; i++) {
       s[i] = -aum[i];
     }
-    return new Importance("aum", parameters, rowIds, s, cost);
+    return new Importance("aum", parameters, rowIds, s, cost, Importance.Meaning.HARDNESS);
   }
 
   /** row_id, label, aum, threshold (of the row's label), flagged. */

@@ -118,12 +118,12 @@ public final class DataMap {
     for (int i = 0; i < s.length; i++) {
       s[i] = 1 - confidence[i];
     }
-    return new Importance("datamaps", parameters, rowIds, s, cost);
+    return new Importance("datamaps", parameters, rowIds, s, cost, Importance.Meaning.HARDNESS);
   }
 
   /** Another per-row statistic as an importance: variability (higher = more ambiguous). */
   public Importance variabilityImportance() {
-    return new Importance("datamaps-variability", parameters, rowIds, variability, cost);
+    return new Importance("datamaps-variability", parameters, rowIds, variability, cost, Importance.Meaning.HARDNESS);
   }
 
   /**

@@ -82,10 +82,16 @@ public abstract class DynamicsEstimator<T extends DynamicsEstimator<T>> implemen
   /** Creates a fresh accumulator for one estimate on {@code train}. */
   protected abstract Scorer scorer(Samples train, EstimationContext context);
 
+  /** What a high score means: hardness for the training-dynamics scores (overridden by adaptive denoising). */
+  protected Importance.Meaning meaning() {
+    return Importance.Meaning.HARDNESS;
+  }
+
   @Override
   public Importance estimate(Samples train, EstimationContext context) {
     Observed o = observe(train, context);
-    return new Importance(name(), reportParameters(context), train.rowIds(), o.scorer().scores(), o.cost());
+    return new Importance(name(), reportParameters(context), train.rowIds(), o.scorer().scores(), o.cost(),
+        meaning());
   }
 
   /** A scorer after all trainings, with the cost of running them. */

@@ -96,7 +96,7 @@ public final class InfluenceFunctions implements ImportanceEstimator {
   }
 
   /** lambda 1e-3, CG to relative residual 1e-8 within 1000 iterations, Newton to |gradient|max 1e-9. */
-  static InfluenceFunctions defaults() {
+  public static InfluenceFunctions defaults() {
     return new InfluenceFunctions(1e-3, 1e-8, 1000, 1e-9, 100, 1000, 4096);
   }
 

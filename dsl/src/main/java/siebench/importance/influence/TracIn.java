@@ -75,7 +75,7 @@ public final class TracIn implements ImportanceEstimator {
   }
 
   /** Last-layer gradients, averaged over validation rows, a checkpoint after every epoch. */
-  static TracIn defaults() {
+  public static TracIn defaults() {
     return new TracIn(GradientScope.LAST_LAYER, true, false, 1, 4096);
   }
 

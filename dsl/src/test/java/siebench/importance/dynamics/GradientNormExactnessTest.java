@@ -32,7 +32,7 @@ class GradientNormExactnessTest {
   @ParameterizedTest
   @ValueSource(strings = {"lr", "fm", "deepfm", "dcnv2"})
   void batchedNormsEqualOneRowBackwardPasses(String arch) {
-    NetworkSpec spec = Models.named(arch);
+    NetworkSpec spec = (NetworkSpec) Models.named(arch);
     if (!arch.equals("lr")) {
       spec = spec.embeddingDim(4);
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import siebench.importance.Estimators;
 import siebench.SharedData;
 import siebench.data.Samples;
 import siebench.data.Split;
@@ -83,11 +84,11 @@ class AvazuMislabelTest {
   @Test
   void selfInfluenceFindsFlippedLabels() {
     load();
-    Importance tr = InfluenceEstimators.tracIn().estimate(noisy, context(Models.logisticRegression()));
+    Importance tr = Estimators.tracIn().estimate(noisy, context(Models.logisticRegression()));
     double a = auc(tr, true);
     report("TracIn self-influence (LR)", tr, a);
     assertTrue(a > 0.75, "TracIn self-influence AUC " + a);
-    Importance tf = InfluenceEstimators.tracIn().allParameters()
+    Importance tf = Estimators.tracIn().allParameters()
         .estimate(noisy, context(Models.deepFm().embeddingDim(8).hidden(32, 16)));
     double b = auc(tf, true);
     report("TracIn self-influence (DeepFM, all parameters)", tf, b);
@@ -97,12 +98,12 @@ class AvazuMislabelTest {
   @Test
   void validationInfluenceMarksFlippedLabelsHarmful() {
     load();
-    Importance tr = InfluenceEstimators.tracIn().estimate(noisy, context(Models.logisticRegression())
+    Importance tr = Estimators.tracIn().estimate(noisy, context(Models.logisticRegression())
         .validation(valid));
     double a = auc(tr, false);
     report("TracIn on validation (LR)", tr, a);
     assertTrue(a > 0.7, "TracIn validation AUC " + a);
-    Importance inf = InfluenceEstimators.influence().l2(1e-2).estimate(noisy, context(Models.logisticRegression())
+    Importance inf = Estimators.influence().l2(1e-2).estimate(noisy, context(Models.logisticRegression())
         .validation(valid));
     double b = auc(inf, false);
     report("influence functions on validation (LR, exact)", inf, b);

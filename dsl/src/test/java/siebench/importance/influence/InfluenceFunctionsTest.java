@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
+import siebench.importance.Estimators;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
@@ -242,7 +243,7 @@ class InfluenceFunctionsTest {
   @Test
   void logisticRegressionPredictsLeaveOneOut() {
     for (double l2 : new double[] {L2, 1e-3}) {
-      Importance imp = InfluenceEstimators.influence().l2(l2)
+      Importance imp = Estimators.influence().l2(l2)
           .estimate(TRAIN, context(Models.logisticRegression(), true));
       double[] est = imp.alignTo(TRAIN);
       FeatureEncoder enc = FeatureEncoder.fit(TRAIN);
@@ -268,7 +269,7 @@ class InfluenceFunctionsTest {
     FeatureEncoder enc = FeatureEncoder.fit(TRAIN);
     EncodedData tr = enc.encode(TRAIN);
     EncodedData va = enc.encode(VALID);
-    InfluenceFunctions est = InfluenceEstimators.influence().l2(L2);
+    InfluenceFunctions est = Estimators.influence().l2(L2);
     try (TrainedModel model = TrainingLoop.train(task, enc, tr, null, null).model()) {
       InfluenceFunctions.Problem pr = est.lastLayerProblem(model, tr, va, Progress.silent());
       double[] scores = est.score(pr, Progress.silent(), new CostMeter()).scores();
@@ -284,9 +285,9 @@ class InfluenceFunctionsTest {
 
   @Test
   void selfInfluenceDenseAndCgAgreeWithClosedForm() {
-    Importance dense = InfluenceEstimators.influence().l2(L2)
+    Importance dense = Estimators.influence().l2(L2)
         .estimate(TRAIN, context(Models.logisticRegression(), false));
-    Importance cg = InfluenceEstimators.influence().l2(L2).maxDenseDimension(0)
+    Importance cg = Estimators.influence().l2(L2).maxDenseDimension(0)
         .estimate(TRAIN, context(Models.logisticRegression(), false));
     FeatureEncoder enc = FeatureEncoder.fit(TRAIN);
     EncodedData tr = enc.encode(TRAIN);
@@ -358,8 +359,8 @@ class InfluenceFunctionsTest {
     w[3] = 2.5;
     Samples weighted = TRAIN.withWeights(w);
     EstimationContext c = context(Models.logisticRegression(), true);
-    double[] inf = InfluenceEstimators.influence().l2(L2).estimate(weighted, c).alignTo(weighted);
-    double[] tr = InfluenceEstimators.tracIn().estimate(weighted, c).alignTo(weighted);
+    double[] inf = Estimators.influence().l2(L2).estimate(weighted, c).alignTo(weighted);
+    double[] tr = Estimators.tracIn().estimate(weighted, c).alignTo(weighted);
     assertEquals(0, inf[0], 0.0);
     assertEquals(0, inf[7], 0.0);
     assertEquals(0, tr[0], 0.0);
@@ -369,11 +370,11 @@ class InfluenceFunctionsTest {
 
   @Test
   void validatesAndCancels() {
-    assertThrows(IllegalArgumentException.class, () -> InfluenceEstimators.influence().l2(0));
-    assertThrows(IllegalArgumentException.class, () -> InfluenceEstimators.influence().conjugateGradient(2, 10));
+    assertThrows(IllegalArgumentException.class, () -> Estimators.influence().l2(0));
+    assertThrows(IllegalArgumentException.class, () -> Estimators.influence().conjugateGradient(2, 10));
     Progress cancelled = Progress.silent();
     cancelled.cancel();
-    assertThrows(CancellationException.class, () -> InfluenceEstimators.influence()
+    assertThrows(CancellationException.class, () -> Estimators.influence()
         .estimate(TRAIN, context(Models.logisticRegression(), true).progress(cancelled)));
   }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
+import siebench.importance.Estimators;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
@@ -172,17 +173,17 @@ class TracInTest {
   @Test
   void allParametersMatchesBruteForceOnDeepFm() {
     ModelSpec m = Models.deepFm().embeddingDim(4).hidden(8, 4);
-    assertClose(bruteForce(m, true, null), estimate(InfluenceEstimators.tracIn().allParameters(), m, true), 1e-4,
+    assertClose(bruteForce(m, true, null), estimate(Estimators.tracIn().allParameters(), m, true), 1e-4,
         "deepfm all-parameters");
   }
 
   @Test
   void allParametersMatchesBruteForceOnDcnV2AndFm() {
     ModelSpec dcn = Models.dcnV2().embeddingDim(3).hidden(6).crossLayers(2);
-    assertClose(bruteForce(dcn, true, null), estimate(InfluenceEstimators.tracIn().allParameters(), dcn, true),
+    assertClose(bruteForce(dcn, true, null), estimate(Estimators.tracIn().allParameters(), dcn, true),
         1e-4, "dcnv2 all-parameters");
     ModelSpec fm = Models.fm().embeddingDim(3);
-    assertClose(bruteForce(fm, true, null), estimate(InfluenceEstimators.tracIn().allParameters(), fm, true),
+    assertClose(bruteForce(fm, true, null), estimate(Estimators.tracIn().allParameters(), fm, true),
         1e-4, "fm all-parameters");
   }
 
@@ -190,29 +191,29 @@ class TracInTest {
   void lastLayerMatchesBruteForceRestrictedToOutputLayer() {
     ModelSpec m = Models.deepFm().embeddingDim(4).hidden(8, 4);
     assertClose(bruteForce(m, true, Set.of("output_weight", "bias")),
-        estimate(InfluenceEstimators.tracIn(), m, true), 1e-4, "deepfm last-layer");
+        estimate(Estimators.tracIn(), m, true), 1e-4, "deepfm last-layer");
     ModelSpec lr = Models.logisticRegression();
     double[] all = bruteForce(lr, true, null);
-    assertClose(all, estimate(InfluenceEstimators.tracIn(), lr, true), 1e-4, "lr last-layer (= all)");
-    assertClose(all, estimate(InfluenceEstimators.tracIn().allParameters(), lr, true), 1e-4, "lr all-parameters");
+    assertClose(all, estimate(Estimators.tracIn(), lr, true), 1e-4, "lr last-layer (= all)");
+    assertClose(all, estimate(Estimators.tracIn().allParameters(), lr, true), 1e-4, "lr all-parameters");
   }
 
   @Test
   void selfInfluenceMatchesBruteForce() {
     ModelSpec m = Models.deepFm().embeddingDim(4).hidden(8, 4);
-    assertClose(bruteForce(m, false, null), estimate(InfluenceEstimators.tracIn().allParameters(), m, false),
+    assertClose(bruteForce(m, false, null), estimate(Estimators.tracIn().allParameters(), m, false),
         1e-4, "deepfm self-influence all-parameters");
     assertClose(bruteForce(m, false, Set.of("output_weight", "bias")),
-        estimate(InfluenceEstimators.tracIn(), m, false), 1e-4, "deepfm self-influence last-layer");
+        estimate(Estimators.tracIn(), m, false), 1e-4, "deepfm self-influence last-layer");
   }
 
   @Test
   void sumIsMeanTimesValidationSizeAndDeterministic() {
     ModelSpec lr = Models.logisticRegression();
-    double[] mean = estimate(InfluenceEstimators.tracIn(), lr, true);
-    double[] again = estimate(InfluenceEstimators.tracIn(), lr, true);
+    double[] mean = estimate(Estimators.tracIn(), lr, true);
+    double[] again = estimate(Estimators.tracIn(), lr, true);
     assertArrayEquals(mean, again, 0.0);
-    double[] sum = estimate(InfluenceEstimators.tracIn().sumOverValidation(), lr, true);
+    double[] sum = estimate(Estimators.tracIn().sumOverValidation(), lr, true);
     for (int i = 0; i < mean.length; i++) {
       assertEquals(mean[i] * VALID.size(), sum[i], 1e-9 * Math.max(1, Math.abs(sum[i])));
     }
@@ -221,14 +222,14 @@ class TracInTest {
   @Test
   void reportsCostAndCancels() {
     ModelSpec lr = Models.logisticRegression();
-    Importance imp = InfluenceEstimators.tracIn().estimate(TRAIN, context(lr, true));
+    Importance imp = Estimators.tracIn().estimate(TRAIN, context(lr, true));
     assertEquals(1, imp.cost().trainings());
     assertEquals(3L * (TRAIN.size() + VALID.size()), imp.cost().gradientEvaluations());
     assertEquals("validation", imp.parameters().get("target"));
     Progress cancelled = Progress.silent();
     cancelled.cancel();
-    assertThrows(CancellationException.class, () -> InfluenceEstimators.tracIn()
+    assertThrows(CancellationException.class, () -> Estimators.tracIn()
         .estimate(TRAIN, context(lr, true).progress(cancelled)));
-    assertThrows(IllegalArgumentException.class, () -> InfluenceEstimators.tracIn().checkpointEvery(0));
+    assertThrows(IllegalArgumentException.class, () -> Estimators.tracIn().checkpointEvery(0));
   }
 }

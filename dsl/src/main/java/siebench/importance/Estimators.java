@@ -1,0 +1,117 @@
+package siebench.importance;
+
+import java.util.Locale;
+import siebench.importance.dynamics.AdaptiveDenoising;
+import siebench.importance.dynamics.AreaUnderMargin;
+import siebench.importance.dynamics.DataMaps;
+import siebench.importance.dynamics.DenoisingLoss;
+import siebench.importance.dynamics.El2n;
+import siebench.importance.dynamics.ForgettingEvents;
+import siebench.importance.dynamics.GraNd;
+import siebench.importance.dynamics.TrainingLoss;
+import siebench.importance.influence.InfluenceFunctions;
+import siebench.importance.influence.TracIn;
+
+/**
+ * Static DSL factories for every importance estimator, meant for static import ({@code import static
+ * siebench.importance.Estimators.*;}):
+ *
+ * <pre>{@code
+ * Importance g = samples.importance(gradientNorm().epochs(2).seeds(3));
+ * DataMap map = dataMaps().epochs(5).map(samples, context);
+ * }</pre>
+ *
+ * <p>Every estimator trains the context task's model (overridable with {@code .model(...)}) on all training
+ * rows, observes it after each checkpoint epoch, and returns an immutable configurable estimator. Sign
+ * convention: GraNd, EL2N, loss, forgetting, -AUM and data maps (1 - confidence) are <em>hardness</em> scores,
+ * higher = harder / more likely mislabeled; adaptive denoising returns weights, higher = more trusted.
+ */
+public final class Estimators {
+  private Estimators() {}
+
+  // ------------------------------------------------------------------ training dynamics
+
+  /** GraNd (Paul et al. 2021): expected per-sample gradient norm over early checkpoints and seeds. */
+  public static GraNd gradientNorm() {
+    return GraNd.create();
+  }
+
+  /** EL2N (Paul et al. 2021): expected {@code |p - y|} over early checkpoints and seeds. */
+  public static El2n el2n() {
+    return El2n.create();
+  }
+
+  /** Per-sample training loss, averaged over epochs or at one checkpoint. */
+  public static TrainingLoss loss() {
+    return TrainingLoss.create();
+  }
+
+  /** Forgetting events (Toneva et al. 2019). */
+  public static ForgettingEvents forgetting() {
+    return ForgettingEvents.create();
+  }
+
+  /** Area Under the Margin (Pleiss et al. 2020), scored as {@code -AUM}. */
+  public static AreaUnderMargin aum() {
+    return AreaUnderMargin.create();
+  }
+
+  /** Dataset Cartography data maps (Swayamdipta et al. 2020), scored as {@code 1 - confidence}. */
+  public static DataMaps dataMaps() {
+    return DataMaps.create();
+  }
+
+  /**
+   * The truncated denoising loss (T-CE, Wang et al. 2021) for training: {@code
+   * ctr().lossModifier(truncatedLoss(0.2, 30_000))} drops the largest-loss clicks at a rate rising linearly to
+   * {@code maxDropRate} over {@code rampSteps} optimizer steps.
+   */
+  public static DenoisingLoss truncatedLoss(double maxDropRate, long rampSteps) {
+    return DenoisingLoss.truncated(maxDropRate, rampSteps);
+  }
+
+  /** The reweighted denoising loss (R-CE, Wang et al. 2021) for training: clicks weighted by {@code p^beta}. */
+  public static DenoisingLoss reweightedLoss(double beta) {
+    return DenoisingLoss.reweighted(beta);
+  }
+
+  /** Adaptive denoising training (Wang et al. 2021): the per-sample T-CE / R-CE weights. */
+  public static AdaptiveDenoising adaptiveDenoising() {
+    return AdaptiveDenoising.create();
+  }
+
+  // ------------------------------------------------------------------ influence
+
+  /** TracIn (Pruthi et al. 2020): checkpoint gradient dot products with validation rows, or self-influence. */
+  public static TracIn tracIn() {
+    return TracIn.defaults();
+  }
+
+  /** Influence functions (Koh and Liang 2017): exact for logistic regression, last layer for deep models. */
+  public static InfluenceFunctions influence() {
+    return InfluenceFunctions.defaults();
+  }
+
+  // ------------------------------------------------------------------ by name
+
+  /** Estimator names accepted by {@link #named(String)} (the command line's {@code --estimators}). */
+  public static final String NAMES = "grand, grand-last-layer, el2n, loss, forgetting, aum, data-maps, adt, tracin, "
+      + "influence";
+
+  /** The estimator with a command-line name (case-insensitive; see {@link #NAMES}). */
+  public static ImportanceEstimator named(String name) {
+    return switch (name.trim().toLowerCase(Locale.ROOT)) {
+      case "grand", "gradient-norm" -> gradientNorm();
+      case "grand-last-layer" -> gradientNorm().lastLayerOnly();
+      case "el2n" -> el2n();
+      case "loss" -> loss();
+      case "forgetting" -> forgetting();
+      case "aum" -> aum();
+      case "data-maps", "datamaps" -> dataMaps();
+      case "adt", "adaptive-denoising" -> adaptiveDenoising();
+      case "tracin" -> tracIn();
+      case "influence" -> influence();
+      default -> throw new IllegalArgumentException("unknown estimator '" + name + "'; expected one of " + NAMES);
+    };
+  }
+}
