@@ -177,8 +177,12 @@ class RealDataLoadersTest {
     // Toy Story (movieId 1) is Adventure|Animation|...; user 1 rated it first
     assertEquals("Adventure", s.strings("genre")[0]);
     assertEquals(610, new java.util.HashSet<>(List.of(s.strings("userId"))).size());
-    System.out.println("MovieLens ratings+movies load: " + seconds + " s; " + l.report());
-    assertTrue(seconds < 5, "loading 100k ratings took " + seconds + " s");
+    long t1 = System.nanoTime();
+    Loaders.movieLens(dir, 4.0);
+    double warm = (System.nanoTime() - t1) / 1e9;
+    System.out.printf("MovieLens ratings+movies load: %.2f s first, %.2f s second; %s%n", seconds, warm, l.report());
+    // the first load in a JVM also pays class loading and JIT; the second is the steady-state speed
+    assertTrue(Math.min(seconds, warm) < 3, "loading 100k ratings took " + seconds + " s, then " + warm + " s");
     // a lower threshold labels more rows positive: 3.5 -> 61,716 (awk)
     assertEquals(61_716, sum(Loaders.movieLens(dir, 3.5).labels()));
   }
