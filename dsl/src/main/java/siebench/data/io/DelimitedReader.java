@@ -104,17 +104,9 @@ final class DelimitedReader {
     }
   }
 
+  /** Reads and parses the whole file (see the class comment). */
   static Parsed read(Path file, CsvOptions o) {
     checkFile(file);
-    if (file == null) {
-      throw new IllegalArgumentException("file is null");
-    }
-    if (Files.isDirectory(file)) {
-      throw new LoadException(file, 0, 0, null, "is a directory, expected a file: " + file.toAbsolutePath());
-    }
-    if (!Files.exists(file)) {
-      throw new LoadException(file, 0, 0, null, "no such file: " + file.toAbsolutePath());
-    }
     CsvTokenizer tok = null;
     try {
       tok = new CsvTokenizer(new InputStreamReader(Files.newInputStream(file), o.charset().newDecoder()),
