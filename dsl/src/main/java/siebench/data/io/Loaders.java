@@ -11,7 +11,7 @@ import siebench.data.Samples;
  * <p>Two flavours of every loader: {@code readX(...)} returns a {@link Loaded} (samples plus the {@link
  * LoadReport}: rows read, rows dropped and why, missing values per column); {@code x(...)} returns the {@link
  * Samples} directly, with the report's one-line summary in {@link Samples#origin()} (e.g. {@code
- * criteo_train_tiny.csv [Criteo; 1999 rows read, 19034 missing values in 24 columns (keep)]}). Nothing is
+ * criteo_train_tiny.csv [Criteo; 1999 rows read, 11626 missing values in 24 columns (keep)]}). Nothing is
  * printed.
  *
  * <p>Every loader fails with a {@link LoadException} naming file, line, column and what was expected when a
@@ -84,7 +84,8 @@ public final class Loaders {
   /**
    * Avazu CTR data (Kaggle 2014): label {@code click}; {@code hour} (YYMMDDHH, checked, kept as that integer,
    * which orders rows in time) as the timestamp; {@code id} ignored; {@code banner_pos} both the position role
-   * and a categorical feature; every other column categorical, read as text.
+   * and a categorical feature (its values are Avazu's codes, 0/1/... as in the file, not 1-based ranks); every
+   * other column categorical, read as text. Only empty fields are missing.
    */
   public static Loaded readAvazu(Path file, MissingValues missing) {
     return AvazuLoader.read(file, missing);
