@@ -50,6 +50,15 @@ final class GenericCsvLoader {
     }
     r.description = (o.delimiter() == '\t' ? "TSV" : "CSV") + (spec.label == null ? ", no label column"
         : ", label = " + spec.label);
-    return Assembly.finish(p, p.table, spec, o.missing(), r, true);
+    try {
+      return Assembly.finish(p, p.table, spec, o.missing(), r, true);
+    } catch (LoadException e) {
+      if (o.label() == null && spec.label != null && spec.label.equals(e.columnName())) {
+        String m = e.getMessage();
+        throw new LoadException(e.file(), e.line(), e.column(), e.columnName(), m.substring(m.indexOf(": ") + 2)
+            + " (the column was taken as the label because of its name; name the label with CsvOptions.label)", e);
+      }
+      throw e;
+    }
   }
 }
