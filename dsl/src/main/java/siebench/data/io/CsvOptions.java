@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import siebench.data.Role;
+import siebench.train.Progress;
 
 /**
  * How {@link Loaders#read(java.nio.file.Path, CsvOptions)} reads a delimited text file. Immutable: every
@@ -45,6 +46,7 @@ public final class CsvOptions {
   private List<String> ignored = List.of();
   private Map<Role, String> roles = Map.of();
   private MissingValues missing = MissingValues.KEEP;
+  private Progress progress = Progress.silent();
 
   private CsvOptions() {}
 
@@ -72,6 +74,7 @@ public final class CsvOptions {
     o.ignored = ignored;
     o.roles = roles;
     o.missing = missing;
+    o.progress = progress;
     return o;
   }
 
@@ -192,6 +195,16 @@ public final class CsvOptions {
     return o;
   }
 
+  /**
+   * Where to report reading progress (every {@value DelimitedReader#PROGRESS_EVERY} rows) and check for
+   * cancellation; silent by default.
+   */
+  public CsvOptions progress(Progress p) {
+    CsvOptions o = copy();
+    o.progress = Objects.requireNonNull(p);
+    return o;
+  }
+
   private static List<String> concat(List<String> a, String[] b) {
     List<String> l = new ArrayList<>(a);
     for (String s : b) {
@@ -248,6 +261,10 @@ public final class CsvOptions {
 
   public MissingValues missing() {
     return missing;
+  }
+
+  public Progress progress() {
+    return progress;
   }
 
   @Override

@@ -24,6 +24,9 @@ import tech.tablesaw.columns.Column;
 final class DelimitedReader {
   private DelimitedReader() {}
 
+  /** Rows between two progress reports and cancellation checks. */
+  static final int PROGRESS_EVERY = 100_000;
+
   /** A parsed file: the table (one row per data record, in file order) and where each row came from. */
   static final class Parsed {
     final Path file;
@@ -220,6 +223,10 @@ final class DelimitedReader {
           lines = Arrays.copyOf(lines, rows * 2);
         }
         lines[rows++] = recLine;
+        if (rows % PROGRESS_EVERY == 0) {
+          o.progress().checkCancelled();
+          o.progress().update("read " + file.getFileName(), rows, 0, "line " + recLine);
+        }
       }
       rec = tok.next();
       recLine = tok.recordLine();
@@ -228,6 +235,7 @@ final class DelimitedReader {
       notes.add(blank + " empty line(s) skipped");
     }
     lines = Arrays.copyOf(lines, rows);
+    o.progress().update("read " + file.getFileName(), rows, rows, "parsing columns");
     Map<String, Integer> fieldNumbers = new LinkedHashMap<>();
     Map<String, FieldType> types = new LinkedHashMap<>();
     Table table = Table.create(file.getFileName() == null ? file.toString() : file.getFileName().toString());

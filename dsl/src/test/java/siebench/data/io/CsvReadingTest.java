@@ -301,4 +301,27 @@ class CsvReadingTest {
     Path tb = write("ub.csv", "1,2,3,pv,1511544070\n");
     assertThrows(IllegalArgumentException.class, () -> Loaders.taobaoUserBehavior(tb, Set.of("click")));
   }
+
+  @Test
+  void progressIsReportedAndCancellationStopsTheRead() {
+    StringBuilder sb = new StringBuilder("click,x\n");
+    for (int i = 0; i < 250_000; i++) {
+      sb.append(i % 2).append(',').append(i).append('\n');
+    }
+    Path f = write("big.csv", sb.toString());
+    List<Long> done = new java.util.ArrayList<>();
+    siebench.train.Progress p = new siebench.train.Progress() {
+      @Override
+      public void update(String task, long d, long total, String message) {
+        done.add(d);
+      }
+    };
+    Samples s = Loaders.csv(f, CsvOptions.csv().progress(p));
+    assertEquals(250_000, s.size());
+    assertEquals(List.of(100_000L, 200_000L, 250_000L), done);
+    siebench.train.Progress cancelled = siebench.train.Progress.silent();
+    cancelled.cancel();
+    assertThrows(java.util.concurrent.CancellationException.class,
+        () -> Loaders.csv(f, CsvOptions.csv().progress(cancelled)));
+  }
 }
