@@ -22,7 +22,7 @@ import tech.tablesaw.columns.Column;
  *       missing categorical values in their own bucket and fills missing numbers with the TRAINING-split mean,
  *       which is the leakage-free choice for benchmarks.
  *   <li>{@link #FILL}: numeric columns get a given value ({@link #fillWith}) or else the column mean of the
- *       loaded file (integer columns filled with a non-integral mean become decimal columns); categorical
+ *       loaded file (a filled numeric column is stored as decimals); categorical
  *       columns get the token {@value #DEFAULT_TOKEN} (see {@link #token}). Note that a file-wide mean uses
  *       rows that may later be test rows.
  *   <li>{@link #INDICATOR}: as FILL, and adds a numeric 0/1 feature {@code <column>_missing} for every column in
