@@ -20,4 +20,17 @@ public final class CorrectionEstimators {
   public static DensityRatioEstimator densityRatio() {
     return DensityRatioEstimator.defaults();
   }
+
+  /**
+   * Position-bias inverse propensity weights for click logs ({@link PositionBiasIps}); propensities from
+   * regression-EM unless configured otherwise.
+   */
+  public static PositionBiasIps ips() {
+    return PositionBiasIps.defaults();
+  }
+
+  /** Per-pair regression-EM position-bias estimation ({@link RegressionEm}). */
+  public static RegressionEm regressionEm() {
+    return RegressionEm.perPair();
+  }
 }
