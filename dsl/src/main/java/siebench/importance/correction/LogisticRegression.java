@@ -60,6 +60,11 @@ public final class LogisticRegression {
    * checking {@code progress} for cancellation every iteration.
    */
   public Fitted fit(EncodedData x, double[] targets, double[] weights, Progress progress) {
+    return fit(x, targets, weights, progress, null);
+  }
+
+  /** As {@link #fit(EncodedData, double[], double[], Progress)}, warm-started from {@code start} (may be null). */
+  public Fitted fit(EncodedData x, double[] targets, double[] weights, Progress progress, Fitted start) {
     int n = x.rows();
     if (targets.length != n) {
       throw new IllegalArgumentException(targets.length + " targets for " + n + " rows");
@@ -84,6 +89,12 @@ public final class LogisticRegression {
     Objective obj = new Objective(x, targets, w, wSum, lambda);
     int dim = obj.dim;
     double[] beta = new double[dim];
+    if (start != null) {
+      if (start.beta.length != dim) {
+        throw new IllegalArgumentException("warm start has " + start.beta.length + " parameters, need " + dim);
+      }
+      System.arraycopy(start.beta, 0, beta, 0, dim);
+    }
     double[] g = new double[dim];
     double f = obj.value(beta, g);
     int m = 10;

@@ -146,7 +146,8 @@ public final class RegressionEm {
     int[] pair = null;
     int pairs = 0;
     EncodedData x = null;
-    LogisticRegression fitter = LogisticRegression.l2(l2).maxIterations(100);
+    // generalized EM: a warm-started, partially converged M-step still increases the likelihood
+    LogisticRegression fitter = LogisticRegression.l2(l2).maxIterations(10);
     LogisticRegression.Fitted relevanceModel = null;
     if (mode == Mode.PER_PAIR) {
       String item = samples.schema().column(Role.ITEM).orElseThrow(() -> new IllegalStateException(
@@ -210,7 +211,7 @@ public final class RegressionEm {
           gamma[i] = clamp(gs[pair[i]] / gn[pair[i]]);
         }
       } else {
-        relevanceModel = fitter.fit(x, postR, null, progress);
+        relevanceModel = fitter.fit(x, postR, null, progress, relevanceModel);
         fits++;
         double[] p = relevanceModel.probabilities(x);
         for (int i = 0; i < n; i++) {

@@ -74,8 +74,11 @@ class PositionBiasTest {
   @Test
   void featureBasedRegressionEmRecoversPropensities() {
     ClickLogSimulator sim = new ClickLogSimulator(300, 20, 5);
+    long t0 = System.nanoTime();
     Samples logs = sim.logs(20, SHOWN, ETA, 1.5, false, 6).features("x1", "x2");
+    long t1 = System.nanoTime();
     RegressionEm.Result r = RegressionEm.featureBased().fit(logs, Progress.silent());
+    System.out.printf("simulate %d ms, EM %d ms%n", (t1 - t0) / 1000000, (System.nanoTime() - t1) / 1000000);
     Propensities rel = r.relative();
     report("feature-based regression-EM (" + r.iterations() + " iterations, " + r.fits() + " fits)", rel);
     double[] err = rel.relativeErrors(Propensities.powerLaw(ETA, SHOWN));
