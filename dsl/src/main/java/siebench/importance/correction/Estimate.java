@@ -21,6 +21,21 @@ public record Estimate(String method, double value, double standardError, double
     return new Estimate(method, value, standardError, value - z * standardError, value + z * standardError, level, n);
   }
 
+  /** The same estimate under another method name. */
+  public Estimate withMethod(String m) {
+    return new Estimate(m, value, standardError, lower, upper, level, n);
+  }
+
+  /**
+   * {@code this - other} for estimates from independent samples, with a normal interval at this estimate's
+   * level and standard error {@code sqrt(se^2 + se_other^2)}; an interval containing 0 means the two agree at
+   * that level (a two-sample z test).
+   */
+  public Estimate minus(Estimate other) {
+    double se = Math.sqrt(standardError * standardError + other.standardError * other.standardError);
+    return normal(method + " - " + other.method, value - other.value, se, level, Math.min(n, other.n));
+  }
+
   /** True when {@code x} lies inside the interval (ends included). */
   public boolean contains(double x) {
     return x >= lower && x <= upper;
