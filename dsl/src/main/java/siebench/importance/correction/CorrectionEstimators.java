@@ -33,4 +33,9 @@ public final class CorrectionEstimators {
   public static RegressionEm regressionEm() {
     return RegressionEm.perPair();
   }
+
+  /** Adaptive importance sampling toward a target sample ({@link AdaptiveImportanceSampling}). */
+  public static AdaptiveImportanceSampling adaptiveImportanceSampling() {
+    return AdaptiveImportanceSampling.defaults();
+  }
 }
