@@ -36,7 +36,9 @@ import tech.tablesaw.api.Table;
  * </ol>
  * As {@code q_t} approaches the target, {@code rho_t} flattens, the ESS approaches {@code m} and the variance
  * of the estimate falls. The importance returned is {@code w_T} over the training rows (mean 1, optionally
- * clipped at a quantile each iteration); {@link #run} also returns the per-iteration table.
+ * clipped at a quantile each iteration); {@link #run} also returns the per-iteration table. The reported
+ * variance is that of the estimate given the iteration's resample (the delta-method variance of the
+ * self-normalized estimator); it does not include the extra noise of the resampling step itself.
  * Seeded by the context's seed; cost = one classifier fit per iteration.
  */
 public final class AdaptiveImportanceSampling implements ImportanceEstimator {

@@ -25,6 +25,11 @@ import siebench.train.Progress;
  * ({@code samples.withWeights(importance.alignTo(samples))}); {@code Importance.toWeights()} would re-shape
  * them.
  *
+ * <p>The domain classifier is the plain-Java {@link LogisticRegression} rather than the DJL trainer with
+ * {@code Models.logisticRegression()}: it converges to the unique optimum of a convex objective (no
+ * learning-rate or epoch settings, no minibatch noise), so the ratio is deterministic and, for a saturated
+ * categorical model, equals the empirical frequency ratio. The context's CTR task is therefore not used.
+ *
  * <p>Cost: one fit of the domain classifier. Immutable; every setter returns a new estimator.
  */
 public final class DensityRatioEstimator implements ImportanceEstimator {
