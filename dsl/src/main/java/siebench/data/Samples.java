@@ -144,15 +144,16 @@ public final class Samples {
         continue; // structure, not a feature unless the user says so
       }
       ColumnType type = c.type();
-      if (type == ColumnType.STRING || type == ColumnType.BOOLEAN) {
+      // equals, not ==: Tablesaw can hold two instances of a column type (class-initialization order)
+      if (type.equals(ColumnType.STRING) || type.equals(ColumnType.BOOLEAN)) {
         cat.add(name);
-      } else if (type == ColumnType.INTEGER || type == ColumnType.LONG || type == ColumnType.SHORT) {
+      } else if (type.equals(ColumnType.INTEGER) || type.equals(ColumnType.LONG) || type.equals(ColumnType.SHORT)) {
         if (idLike(name) || roles.containsValue(name)) {
           cat.add(name);
         } else {
           num.add(name);
         }
-      } else if (type == ColumnType.DOUBLE || type == ColumnType.FLOAT) {
+      } else if (type.equals(ColumnType.DOUBLE) || type.equals(ColumnType.FLOAT)) {
         num.add(name);
       }
       // dates and times are not features by default

@@ -1,0 +1,128 @@
+package siebench.importance.correction;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Off-policy evaluation from logged bandit feedback: the expected reward of a target policy {@code pi}
+ * estimated from rows logged by another policy {@code pi_0}, each row with its reward {@code r_i}, the
+ * target's probability {@code pi(a_i | x_i)} and the logged propensity {@code pi_0(a_i | x_i)}.
+ *
+ * <ul>
+ *   <li>IPS: {@code V = (1/n) sum_i w_i r_i}, {@code w_i = pi / pi_0} (Horvitz &amp; Thompson 1952; Precup,
+ *       Sutton &amp; Singh 2000, "Eligibility Traces for Off-Policy Policy Evaluation"); unbiased when
+ *       {@code pi_0 > 0} wherever {@code pi > 0}. Standard error: sample standard deviation of {@code w r}
+ *       over {@code sqrt(n)}.
+ *   <li>SNIPS: {@code V = sum_i w_i r_i / sum_i w_i} (Swaminathan &amp; Joachims 2015, "The Self-Normalized
+ *       Estimator for Counterfactual Learning", NeurIPS); delta-method standard error
+ *       {@code sqrt(sum_i w_i^2 (r_i - V)^2) / sum_i w_i}.
+ * </ul>
+ * Intervals are normal approximations ({@link #ips}, {@link #snips}) or percentile bootstrap ({@link
+ * #bootstrap}). Also used in the Open Bandit benchmark: Saito, Aihara, Matsutani &amp; Narita (2021), "Open
+ * Bandit Dataset and Pipeline: Towards Realistic and Reproducible Off-Policy Evaluation", NeurIPS Datasets
+ * and Benchmarks.
+ */
+public final class OffPolicy {
+  private OffPolicy() {}
+
+  /** The estimators {@link #bootstrap} can resample. */
+  public enum Method {
+    IPS, SNIPS
+  }
+
+  /** The on-policy value: the mean reward with a normal-approximation interval (Wald). */
+  public static Estimate onPolicy(double[] rewards, double level) {
+    double[] ones = new double[rewards.length];
+    Arrays.fill(ones, 1);
+    check(rewards, ones, ones);
+    Estimate e = ips(rewards, ones, ones, level);
+    return new Estimate("on-policy", e.value(), e.standardError(), e.lower(), e.upper(), level, rewards.length);
+  }
+
+  /** The IPS estimate with a normal-approximation interval at {@code level}. */
+  public static Estimate ips(double[] rewards, double[] targetProbability, double[] loggingPropensity, double level) {
+    double[] w = weights(rewards, targetProbability, loggingPropensity);
+    return ImportanceSampling.ordinary(rewards, w, level).withMethod("ips");
+  }
+
+  /** The self-normalized IPS estimate with a delta-method normal interval at {@code level}. */
+  public static Estimate snips(double[] rewards, double[] targetProbability, double[] loggingPropensity, double level) {
+    double[] w = weights(rewards, targetProbability, loggingPropensity);
+    return ImportanceSampling.selfNormalized(rewards, w, level).withMethod("snips");
+  }
+
+  /**
+   * The estimate by {@code method} with a percentile-bootstrap interval from {@code replicates} seeded
+   * resamples of the rows (Efron &amp; Tibshirani 1993, "An Introduction to the Bootstrap"); the standard
+   * error is the replicates' standard deviation.
+   */
+  public static Estimate bootstrap(Method method, double[] rewards, double[] targetProbability,
+      double[] loggingPropensity, double level, int replicates, long seed) {
+    if (replicates < 20) {
+      throw new IllegalArgumentException("need at least 20 bootstrap replicates, got " + replicates);
+    }
+    double[] w = weights(rewards, targetProbability, loggingPropensity);
+    int n = rewards.length;
+    double point = value(method, rewards, w);
+    SplittableRandom rnd = new SplittableRandom(seed);
+    double[] reps = new double[replicates];
+    double[] rb = new double[n];
+    double[] wb = new double[n];
+    for (int b = 0; b < replicates; b++) {
+      for (int i = 0; i < n; i++) {
+        int j = rnd.nextInt(n);
+        rb[i] = rewards[j];
+        wb[i] = w[j];
+      }
+      double sw = 0;
+      for (double v : wb) {
+        sw += v;
+      }
+      reps[b] = method == Method.SNIPS && sw == 0 ? point : value(method, rb, wb);
+    }
+    double mean = Arrays.stream(reps).average().orElse(point);
+    double ss = 0;
+    for (double v : reps) {
+      ss += (v - mean) * (v - mean);
+    }
+    double alpha = (1 - level) / 2;
+    return new Estimate(method.name().toLowerCase() + "-bootstrap", point, Math.sqrt(ss / (replicates - 1)),
+        ImportanceSampling.quantile(reps, alpha), ImportanceSampling.quantile(reps, 1 - alpha), level, n);
+  }
+
+  private static double value(Method m, double[] r, double[] w) {
+    return m == Method.IPS ? ImportanceSampling.ordinaryMean(r, w) : ImportanceSampling.selfNormalizedMean(r, w);
+  }
+
+  /** The importance weights {@code pi(a|x) / pi_0(a|x)}; fails naming the first invalid row. */
+  public static double[] weights(double[] rewards, double[] targetProbability, double[] loggingPropensity) {
+    check(rewards, targetProbability, loggingPropensity);
+    double[] w = new double[rewards.length];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = targetProbability[i] / loggingPropensity[i];
+    }
+    return w;
+  }
+
+  private static void check(double[] r, double[] pi, double[] pi0) {
+    if (r.length != pi.length || r.length != pi0.length) {
+      throw new IllegalArgumentException("lengths differ: " + r.length + " rewards, " + pi.length
+          + " target probabilities, " + pi0.length + " logging propensities");
+    }
+    if (r.length == 0) {
+      throw new IllegalArgumentException("no logged rows");
+    }
+    for (int i = 0; i < r.length; i++) {
+      if (!Double.isFinite(r[i])) {
+        throw new IllegalArgumentException("reward of row " + i + " is " + r[i]);
+      }
+      if (!(pi[i] >= 0 && pi[i] <= 1)) {
+        throw new IllegalArgumentException("target probability of row " + i + " is " + pi[i] + "; expected [0, 1]");
+      }
+      if (!(pi0[i] > 0 && pi0[i] <= 1)) {
+        throw new IllegalArgumentException("logging propensity of row " + i + " is " + pi0[i]
+            + "; expected (0, 1] (IPS needs the logging policy's support)");
+      }
+    }
+  }
+}

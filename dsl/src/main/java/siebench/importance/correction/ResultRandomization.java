@@ -1,0 +1,63 @@
+package siebench.importance.correction;
+
+import siebench.data.Samples;
+
+/**
+ * Position-bias estimation from result randomization: in logs where the ranking was randomized (uniformly
+ * shuffled top-k, or swap interventions that exchange the result at rank 1 with the one at rank k), relevance
+ * is independent of position, so the click-through rate at position k divided by that at position 1
+ * estimates {@code theta_k / theta_1}.
+ *
+ * <p>References: Wang, Bendersky, Metzler &amp; Najork (2016), "Learning to Rank with Selection Bias in
+ * Personal Search", SIGIR (RandTop-k); Joachims, Swaminathan &amp; Schnabel (2017), "Unbiased
+ * Learning-to-Rank with Biased Feedback", WSDM (swap interventions). For swap interventions pass only the
+ * intervened rows (positions 1 and k of the swapped sessions).
+ *
+ * <p>Standard errors by the delta method on the log ratio:
+ * {@code Var(log r_k) = (1 - c_k) / (n_k c_k) + (1 - c_1) / (n_1 c_1)}, {@code se(r_k) = r_k sqrt(Var)}.
+ */
+public final class ResultRandomization {
+  private ResultRandomization() {}
+
+  /**
+   * Relative propensities {@code CTR_k / CTR_1} from randomized click logs (label = click, position role);
+   * fails when position 1 has no clicks, or names the positions without rows.
+   */
+  public static Propensities estimate(Samples randomizedLogs) {
+    int[] pos = Propensities.positions(randomizedLogs);
+    float[] c = randomizedLogs.labels();
+    int kMax = 0;
+    for (int p : pos) {
+      kMax = Math.max(kMax, p);
+    }
+    long[] n = new long[kMax];
+    long[] clicks = new long[kMax];
+    for (int i = 0; i < pos.length; i++) {
+      n[pos[i] - 1]++;
+      clicks[pos[i] - 1] += c[i] > 0.5f ? 1 : 0;
+    }
+    if (n.length == 0 || clicks[0] == 0) {
+      throw new IllegalArgumentException("result randomization needs clicks at position 1; "
+          + randomizedLogs.describe() + " has " + (n.length == 0 ? 0 : n[0]) + " rows and no clicks there");
+    }
+    double c1 = (double) clicks[0] / n[0];
+    double[] v = new double[kMax];
+    double[] se = new double[kMax];
+    for (int k = 0; k < kMax; k++) {
+      if (n[k] == 0) {
+        v[k] = Double.NaN;
+        se[k] = Double.NaN;
+        continue;
+      }
+      double ck = (double) clicks[k] / n[k];
+      if (clicks[k] == 0) {
+        throw new IllegalArgumentException("result randomization: position " + (k + 1) + " has " + n[k]
+            + " rows but no clicks in " + randomizedLogs.describe() + "; its propensity cannot be estimated");
+      }
+      v[k] = ck / c1;
+      double var = (1 - ck) / (n[k] * ck) + (1 - c1) / (n[0] * c1);
+      se[k] = k == 0 ? 0 : v[k] * Math.sqrt(var);
+    }
+    return Propensities.estimated(v, se, "relative result-randomization");
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * Bias correction by importance weighting: per-row training weights that make a model trained on biased
+ * logs estimate what it would learn under another distribution, and the matching stand-alone estimators.
+ *
+ * <ul>
+ *   <li>Covariate shift: {@link siebench.importance.correction.DensityRatioEstimator} ({@code densityRatio()}),
+ *       weights {@code p_target(x) / q_train(x)} from a train-vs-target logistic-regression classifier
+ *       ({@link siebench.importance.correction.DensityRatio}, {@link siebench.importance.correction.LogisticRegression});
+ *       {@link siebench.importance.correction.ImportanceSampling} for ordinary / self-normalized means, their
+ *       variances, effective sample size and clipping.
+ *   <li>Position bias: {@link siebench.importance.correction.PositionBiasIps} ({@code ips()}), inverse
+ *       propensity weights for clicks with propensities given, estimated by
+ *       {@link siebench.importance.correction.RegressionEm} or by
+ *       {@link siebench.importance.correction.ResultRandomization}.
+ *   <li>Off-policy evaluation: {@link siebench.importance.correction.OffPolicy} (IPS, SNIPS, bootstrap) on
+ *       logged bandit feedback such as {@link siebench.importance.correction.BanditLog}.
+ *   <li>{@link siebench.importance.correction.AdaptiveImportanceSampling} ({@code adaptiveImportanceSampling()}),
+ *       which refines the proposal toward the target over iterations.
+ * </ul>
+ *
+ * <p>The scores of these estimators are already weights: apply them with
+ * {@code samples.withWeights(importance.alignTo(samples))}. ({@code samples.withWeights(importance)} goes
+ * through {@code Importance.toWeights()}, a softmax re-shaping meant for value scores, which would distort
+ * them.)
+ */
+package siebench.importance.correction;
