@@ -9,6 +9,10 @@ import siebench.importance.dynamics.El2n;
 import siebench.importance.dynamics.ForgettingEvents;
 import siebench.importance.dynamics.GraNd;
 import siebench.importance.dynamics.TrainingLoss;
+import siebench.importance.correction.AdaptiveImportanceSampling;
+import siebench.importance.correction.DensityRatioEstimator;
+import siebench.importance.correction.PositionBiasIps;
+import siebench.importance.correction.RegressionEm;
 import siebench.importance.influence.InfluenceFunctions;
 import siebench.importance.influence.TracIn;
 
@@ -24,7 +28,9 @@ import siebench.importance.influence.TracIn;
  * <p>Every estimator trains the context task's model (overridable with {@code .model(...)}) on all training
  * rows, observes it after each checkpoint epoch, and returns an immutable configurable estimator. Sign
  * convention: GraNd, EL2N, loss, forgetting, -AUM and data maps (1 - confidence) are <em>hardness</em> scores,
- * higher = harder / more likely mislabeled; adaptive denoising returns weights, higher = more trusted.
+ * higher = harder / more likely mislabeled; adaptive denoising, density ratio, IPS and adaptive importance
+ * sampling return weights ({@link Importance.Meaning#WEIGHT}); TracIn and influence functions against a
+ * validation set, and the data-valuation estimators, return values (higher = more valuable).
  */
 public final class Estimators {
   private Estimators() {}
@@ -92,11 +98,39 @@ public final class Estimators {
     return InfluenceFunctions.defaults();
   }
 
+  // ------------------------------------------------------------------ distribution correction (weights)
+
+  /**
+   * Covariate-shift weights {@code p_target(x) / q_train(x)} from a domain classifier ({@link
+   * DensityRatioEstimator}); the target comes from {@code .target(samples)} or the context's validation set.
+   */
+  public static DensityRatioEstimator densityRatio() {
+    return DensityRatioEstimator.defaults();
+  }
+
+  /**
+   * Position-bias inverse propensity weights for click logs ({@link PositionBiasIps}, Joachims et al. 2017);
+   * propensities from regression-EM (Wang et al. 2018) unless configured otherwise.
+   */
+  public static PositionBiasIps ips() {
+    return PositionBiasIps.defaults();
+  }
+
+  /** Per-pair regression-EM position-bias estimation ({@link RegressionEm}). */
+  public static RegressionEm regressionEm() {
+    return RegressionEm.perPair();
+  }
+
+  /** Adaptive importance sampling toward a target sample ({@link AdaptiveImportanceSampling}). */
+  public static AdaptiveImportanceSampling adaptiveImportanceSampling() {
+    return AdaptiveImportanceSampling.defaults();
+  }
+
   // ------------------------------------------------------------------ by name
 
   /** Estimator names accepted by {@link #named(String)} (the command line's {@code --estimators}). */
   public static final String NAMES = "grand, grand-last-layer, el2n, loss, forgetting, aum, data-maps, adt, tracin, "
-      + "influence";
+      + "influence, density-ratio, ips, adaptive-is";
 
   /** The estimator with a command-line name (case-insensitive; see {@link #NAMES}). */
   public static ImportanceEstimator named(String name) {
@@ -111,6 +145,9 @@ public final class Estimators {
       case "adt", "adaptive-denoising" -> adaptiveDenoising();
       case "tracin" -> tracIn();
       case "influence" -> influence();
+      case "density-ratio" -> densityRatio();
+      case "ips" -> ips();
+      case "adaptive-is", "adaptive-importance-sampling" -> adaptiveImportanceSampling();
       default -> throw new IllegalArgumentException("unknown estimator '" + name + "'; expected one of " + NAMES);
     };
   }

@@ -62,7 +62,7 @@ public final class AdaptiveImportanceSampling implements ImportanceEstimator {
   }
 
   /** Defaults: 5 iterations, resample size = number of training rows, L2 1e-4, no clipping, estimand = label. */
-  static AdaptiveImportanceSampling defaults() {
+  public static AdaptiveImportanceSampling defaults() {
     return new AdaptiveImportanceSampling(null, 5, 0, 1e-4, 1.0, null, null);
   }
 
@@ -206,7 +206,7 @@ public final class AdaptiveImportanceSampling implements ImportanceEstimator {
     Map<String, Object> p = parameters();
     p.put("finalEss", ImportanceSampling.effectiveSampleSize(w));
     p.put("finalEstimate", est.get(est.size() - 1));
-    Importance imp = new Importance(name(), p, train.rowIds(), w, meter.cost());
+    Importance imp = new Importance(name(), p, train.rowIds(), w, meter.cost(), Importance.Meaning.WEIGHT);
     return new Result(imp, table);
   }
 

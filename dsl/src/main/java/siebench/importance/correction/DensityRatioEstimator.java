@@ -51,7 +51,7 @@ public final class DensityRatioEstimator implements ImportanceEstimator {
   }
 
   /** Defaults: target = context validation, L2 1e-4, no clipping, mean-1 normalization, all features. */
-  static DensityRatioEstimator defaults() {
+  public static DensityRatioEstimator defaults() {
     return new DensityRatioEstimator(null, 1e-4, Double.POSITIVE_INFINITY, 1.0, true, null);
   }
 
@@ -143,7 +143,7 @@ public final class DensityRatioEstimator implements ImportanceEstimator {
     Map<String, Object> p = parameters();
     p.put("domainAuc", ratio.classifierAuc());
     p.put("ess", ess);
-    return new Importance(name(), p, train.rowIds(), w, meter.cost());
+    return new Importance(name(), p, train.rowIds(), w, meter.cost(), Importance.Meaning.WEIGHT);
   }
 
   static double[] postProcess(double[] w, double clipMax, double clipQuantile, boolean normalize) {

@@ -52,7 +52,7 @@ public final class PositionBiasIps implements ImportanceEstimator {
   }
 
   /** Defaults: propensities by per-pair regression-EM, no clipping, not self-normalized. */
-  static PositionBiasIps defaults() {
+  public static PositionBiasIps defaults() {
     return new PositionBiasIps(Source.EM, null, null, RegressionEm.perPair(), null, Double.POSITIVE_INFINITY, false);
   }
 
@@ -204,6 +204,6 @@ public final class PositionBiasIps implements ImportanceEstimator {
     params.put("meanClickWeight", clicks == 0 ? Double.NaN : clickSum / clicks);
     progress.update(name(), 1, 1, String.format("%d clicks reweighted (%d clipped), mean click weight %.3f", clicks,
         clipped, clicks == 0 ? Double.NaN : clickSum / clicks));
-    return new Importance(name(), params, logs.rowIds(), w, meter.cost());
+    return new Importance(name(), params, logs.rowIds(), w, meter.cost(), Importance.Meaning.WEIGHT);
   }
 }

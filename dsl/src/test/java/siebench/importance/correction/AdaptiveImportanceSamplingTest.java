@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import siebench.importance.Estimators;
 import siebench.data.Samples;
 import siebench.importance.EstimationContext;
 import siebench.metrics.Ranks;
@@ -28,7 +29,7 @@ class AdaptiveImportanceSamplingTest {
     for (int s = 0; s < seeds; s++) {
       Samples train = DensityRatioEstimatorTest.gaussian(3000, 0, 100 + s, "train");
       Samples target = DensityRatioEstimatorTest.gaussian(3000, 1, 200 + s, "target");
-      AdaptiveImportanceSampling.Result r = CorrectionEstimators.adaptiveImportanceSampling().target(target)
+      AdaptiveImportanceSampling.Result r = Estimators.adaptiveImportanceSampling().target(target)
           .iterations(4).estimand("x").features("x").run(train, quiet(s));
       Table t = r.iterations();
       if (s == 0) {
@@ -57,7 +58,7 @@ class AdaptiveImportanceSamplingTest {
   void deterministicResamplingAndErrors() {
     Samples train = DensityRatioEstimatorTest.gaussian(500, 0, 1, "train");
     Samples target = DensityRatioEstimatorTest.gaussian(500, 1, 2, "target");
-    AdaptiveImportanceSampling ais = CorrectionEstimators.adaptiveImportanceSampling().target(target).iterations(2);
+    AdaptiveImportanceSampling ais = Estimators.adaptiveImportanceSampling().target(target).iterations(2);
     double[] a = ais.estimate(train, quiet(3)).alignTo(train);
     double[] b = ais.estimate(train, quiet(3)).alignTo(train);
     assertEquals(java.util.Arrays.toString(a), java.util.Arrays.toString(b));
@@ -70,7 +71,7 @@ class AdaptiveImportanceSamplingTest {
     assertEquals(0.3, c[2] / 100000, 0.005);
     assertEquals(0.6, c[4] / 100000, 0.005);
     assertThrows(IllegalStateException.class,
-        () -> CorrectionEstimators.adaptiveImportanceSampling().estimate(train, quiet(1)));
+        () -> Estimators.adaptiveImportanceSampling().estimate(train, quiet(1)));
     Progress stop = Progress.silent();
     stop.cancel();
     assertThrows(java.util.concurrent.CancellationException.class,

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import siebench.importance.Estimators;
 import siebench.data.Samples;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
@@ -42,7 +43,7 @@ class CovariateShiftTrainingTest {
     // the density ratio never needs target labels: drop them
     Samples unlabeled = Samples.from(target.table().copy().removeColumns("click")).numeric("x");
     EstimationContext ctx = EstimationContext.defaults().progress(Progress.silent());
-    Importance w = CorrectionEstimators.densityRatio().target(unlabeled).clipQuantile(0.999).estimate(train, ctx);
+    Importance w = Estimators.densityRatio().target(unlabeled).clipQuantile(0.999).estimate(train, ctx);
     CtrTask task = CtrTask.ctr().model(Models.logisticRegression()).epochs(4).batchSize(512).learningRate(0.05)
         .seed(3).earlyStopping(0).validationFraction(0).testOn(targetTest).progress(Progress.silent());
     TrainResult plain = train.train(task);

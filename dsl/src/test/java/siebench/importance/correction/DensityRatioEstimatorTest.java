@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import siebench.importance.Estimators;
 import siebench.data.Samples;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
@@ -44,7 +45,7 @@ class DensityRatioEstimatorTest {
   void gaussianMeanShift() {
     Samples train = gaussian(6000, 0, 1, "train");
     Samples target = gaussian(6000, 1, 2, "target");
-    Importance imp = CorrectionEstimators.densityRatio().target(target).estimate(train, quiet());
+    Importance imp = Estimators.densityRatio().target(target).estimate(train, quiet());
     double[] w = imp.alignTo(train);
     double[] x = train.doubles("x");
     double[] truth = new double[x.length];
@@ -75,7 +76,7 @@ class DensityRatioEstimatorTest {
     assertTrue(spearman > 0.98, "spearman " + spearman);
     assertTrue(pearson > 0.95, "pearson " + pearson);
     // unnormalized ratio is on the scale of the true ratio (mean of the true ratio under q is 1)
-    double[] raw = CorrectionEstimators.densityRatio().target(target).normalize(false).estimate(train, quiet())
+    double[] raw = Estimators.densityRatio().target(target).normalize(false).estimate(train, quiet())
         .alignTo(train);
     assertEquals(1, ImportanceSamplingTest.mean(raw), 0.15);
     assertEquals(1, imp.cost().trainings());
@@ -90,7 +91,7 @@ class DensityRatioEstimatorTest {
     double[] ctr = {0.02, 0.05, 0.1, 0.2};
     Samples train = categorical(8000, q, ctr, 3, "train");
     Samples target = categorical(8000, p, ctr, 4, "target");
-    Importance imp = CorrectionEstimators.densityRatio().target(target).l2(1e-8).normalize(false)
+    Importance imp = Estimators.densityRatio().target(target).l2(1e-8).normalize(false)
         .estimate(train, quiet());
     double[] w = imp.alignTo(train);
     String[] cat = train.strings("cat");
@@ -130,14 +131,14 @@ class DensityRatioEstimatorTest {
   void clippingAndErrors() {
     Samples train = gaussian(2000, 0, 5, "train");
     Samples target = gaussian(2000, 2, 6, "target");
-    double[] w = CorrectionEstimators.densityRatio().target(target).normalize(false).clip(5).estimate(train, quiet())
+    double[] w = Estimators.densityRatio().target(target).normalize(false).clip(5).estimate(train, quiet())
         .alignTo(train);
     double max = 0;
     for (double v : w) {
       max = Math.max(max, v);
     }
     assertEquals(5, max, 1e-12);
-    double[] wq = CorrectionEstimators.densityRatio().target(target).clipQuantile(0.9).estimate(train, quiet())
+    double[] wq = Estimators.densityRatio().target(target).clipQuantile(0.9).estimate(train, quiet())
         .alignTo(train);
     int atMax = 0;
     double mq = 0;
@@ -149,18 +150,18 @@ class DensityRatioEstimatorTest {
     }
     assertTrue(atMax >= 190 && atMax <= 210, "about 10% at the cap: " + atMax);
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> CorrectionEstimators.densityRatio().estimate(train, quiet()));
+        () -> Estimators.densityRatio().estimate(train, quiet()));
     assertTrue(e.getMessage().contains("target"));
     Samples bad = Samples.from(Table.create("bad", IntColumn.create("click", new int[] {0, 1})));
     assertThrows(IllegalArgumentException.class,
-        () -> CorrectionEstimators.densityRatio().target(bad).estimate(train, quiet()));
+        () -> Estimators.densityRatio().target(bad).estimate(train, quiet()));
     // cancellation is respected
     Progress cancelled = Progress.silent();
     cancelled.cancel();
-    assertThrows(java.util.concurrent.CancellationException.class, () -> CorrectionEstimators.densityRatio()
+    assertThrows(java.util.concurrent.CancellationException.class, () -> Estimators.densityRatio()
         .target(target).estimate(train, quiet().progress(cancelled)));
     // the validation set is the default target
-    double[] viaValidation = CorrectionEstimators.densityRatio().estimate(train, quiet().validation(target))
+    double[] viaValidation = Estimators.densityRatio().estimate(train, quiet().validation(target))
         .alignTo(train);
     assertEquals(wq.length, viaValidation.length);
   }

@@ -3,6 +3,7 @@ package siebench.importance.correction;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import siebench.importance.Estimators;
 import siebench.data.Samples;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
@@ -39,9 +40,9 @@ class IpsTrainingTest {
     EstimationContext ctx = EstimationContext.defaults().progress(Progress.silent());
 
     double plain = ndcg(logs, held, testDocs);
-    Importance trueIps = CorrectionEstimators.ips().propensities(Propensities.powerLaw(1.0, 10)).estimate(logs, ctx);
+    Importance trueIps = Estimators.ips().propensities(Propensities.powerLaw(1.0, 10)).estimate(logs, ctx);
     double ipsTrue = ndcg(logs.withWeights(trueIps.alignTo(logs)), held, testDocs);
-    Importance emIps = CorrectionEstimators.ips().regressionEm().clip(50).estimate(logs, ctx);
+    Importance emIps = Estimators.ips().regressionEm().clip(50).estimate(logs, ctx);
     double ipsEm = ndcg(logs.withWeights(emIps.alignTo(logs)), held, testDocs);
     double oracle = held.meanNdcg(testDocs.doubles("x1"), 10); // ranking by the true relevance driver
     System.out.printf("NDCG@10 vs true relevance on %d held-out queries: unweighted %.4f, IPS (true propensities) "

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import siebench.importance.Estimators;
 import siebench.data.Samples;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
@@ -57,7 +58,7 @@ class PositionBiasTest {
   void perPairEmRecoversPropensities() {
     ClickLogSimulator sim = new ClickLogSimulator(300, 20, 3);
     Samples logs = sim.logs(40, SHOWN, ETA, 1.5, false, 4);
-    RegressionEm.Result r = CorrectionEstimators.regressionEm().fit(logs, Progress.silent());
+    RegressionEm.Result r = Estimators.regressionEm().fit(logs, Progress.silent());
     Propensities rel = r.relative();
     report("per-pair EM (" + r.iterations() + " iterations, " + logs.size() + " rows)", rel);
     double[] err = rel.relativeErrors(Propensities.powerLaw(ETA, SHOWN));
@@ -92,7 +93,7 @@ class PositionBiasTest {
     ClickLogSimulator sim = new ClickLogSimulator(20, 20, 7);
     Samples logs = sim.logs(5, SHOWN, ETA, 1.5, false, 8);
     Propensities truth = Propensities.powerLaw(ETA, SHOWN);
-    Importance imp = CorrectionEstimators.ips().propensities(truth).clip(5).estimate(logs, quiet());
+    Importance imp = Estimators.ips().propensities(truth).clip(5).estimate(logs, quiet());
     double[] w = imp.alignTo(logs);
     float[] y = logs.labels();
     double[] pos = logs.doubles("position");
@@ -106,26 +107,26 @@ class PositionBiasTest {
         clicks++;
       }
     }
-    double[] sn = CorrectionEstimators.ips().propensities(truth).clip(5).selfNormalized(true).estimate(logs, quiet())
+    double[] sn = Estimators.ips().propensities(truth).clip(5).selfNormalized(true).estimate(logs, quiet())
         .alignTo(logs);
     for (int i = 0; i < w.length; i++) {
       assertEquals(y[i] > 0.5f ? w[i] / (clickSum / clicks) : 1, sn[i], 1e-12);
     }
     // the per-row column gives the same weights as the equivalent per-position map
-    double[] viaColumn = CorrectionEstimators.ips().propensityColumn("examination").clip(5).estimate(logs, quiet())
+    double[] viaColumn = Estimators.ips().propensityColumn("examination").clip(5).estimate(logs, quiet())
         .alignTo(logs);
     assertEquals(java.util.Arrays.toString(w), java.util.Arrays.toString(viaColumn));
     Map<Integer, Double> map = new java.util.HashMap<>();
     for (int k = 1; k <= SHOWN; k++) {
       map.put(k, 1.0 / k);
     }
-    double[] viaMap = CorrectionEstimators.ips().propensities(map).clip(5).estimate(logs, quiet()).alignTo(logs);
+    double[] viaMap = Estimators.ips().propensities(map).clip(5).estimate(logs, quiet()).alignTo(logs);
     assertEquals(java.util.Arrays.toString(w), java.util.Arrays.toString(viaMap));
     // errors name the problem
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> CorrectionEstimators.ips().propensities(Propensities.of(1, 0.5)).estimate(logs, quiet()));
+        () -> Estimators.ips().propensities(Propensities.of(1, 0.5)).estimate(logs, quiet()));
     assertTrue(e.getMessage().contains("no propensity for position 3"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Propensities.of(1, 1.5));
-    assertThrows(IllegalStateException.class, () -> CorrectionEstimators.ips().estimate(logs.position(null), quiet()));
+    assertThrows(IllegalStateException.class, () -> Estimators.ips().estimate(logs.position(null), quiet()));
   }
 }
