@@ -4,8 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import siebench.data.Samples;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvReadOptions;
+import siebench.data.io.CsvOptions;
+import siebench.data.io.Loaders;
 
 /** The {@code --data} option shared by the subcommands, and how it becomes {@link Samples}. */
 final class DataOptions {
@@ -21,6 +21,10 @@ final class DataOptions {
   @Option(names = "--label", description = "Label column for csv/tsv data (inferred when omitted).")
   String label;
 
+  @Option(names = "--rating-threshold", defaultValue = "4.0",
+      description = "MovieLens: a rating >= this is a positive (default ${DEFAULT-VALUE}).")
+  double threshold;
+
   @Option(names = "--seed", defaultValue = "7", description = "Seed for data generation and splits (default ${DEFAULT-VALUE}).")
   long seed;
 
@@ -28,15 +32,20 @@ final class DataOptions {
     String kind = source.contains(":") ? source.substring(0, source.indexOf(':')) : source;
     String path = source.contains(":") ? source.substring(source.indexOf(':') + 1) : null;
     Samples s = switch (kind) {
-      case "csv", "tsv" -> {
-        Path p = existing(path);
-        yield Samples.from(Table.read().usingOptions(CsvReadOptions.builder(p.toFile())
-            .separator(kind.equals("tsv") ? '\t' : ',').tableName(p.toString())));
-      }
+      case "synthetic" -> Synthetic.defaultData(rows, seed);
+      case "csv" -> label == null ? Loaders.csv(existing(path))
+          : Loaders.csv(existing(path), CsvOptions.csv().label(label));
+      case "tsv" -> label == null ? Loaders.tsv(existing(path))
+          : Loaders.csv(existing(path), CsvOptions.tsv().label(label));
+      case "criteo" -> Loaders.criteo(existing(path));
+      case "avazu" -> Loaders.avazu(existing(path));
+      case "movielens" -> Loaders.movieLens(existing(path), threshold);
+      case "taobao" -> Loaders.taobaoUserBehavior(existing(path));
+      case "obd" -> Loaders.openBandit(existing(path));
       default -> throw new IllegalArgumentException("unknown --data source '" + source
           + "'; expected synthetic, csv:PATH, tsv:PATH, criteo:PATH, avazu:PATH, movielens:DIR, taobao:PATH or obd:PATH");
     };
-    return label == null ? s : s.label(label);
+    return s;
   }
 
   static Path existing(String path) {

@@ -4,10 +4,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code siebench} command: {@code train}, {@code throughput}, and more subcommands. */
+/** The {@code siebench} command: {@code bench}, {@code train} and {@code throughput}. */
 @Command(name = "siebench", mixinStandardHelpOptions = true, version = "siebench 0.1.0",
     description = "Sample importance estimation for e-commerce search and recommendation.",
-    subcommands = {TrainCommand.class, ThroughputCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {BenchCommand.class, TrainCommand.class, ThroughputCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
   @Override
   public Integer call() {
