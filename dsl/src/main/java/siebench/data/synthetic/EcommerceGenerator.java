@@ -53,7 +53,7 @@ public final class EcommerceGenerator {
   private double positiveRate = Double.NaN;
   private double fakeClicks;
   private double fraudShare = 0.6;
-  private double fraudActors = 0.01;
+  private double fraudActors = 0.02;
   private double flippedLabels;
   private double duplicates;
   private double nearDuplicates;
@@ -258,8 +258,10 @@ public final class EcommerceGenerator {
   }
 
   /**
-   * Expected share of fake clicks that fall on rows of fraud users or fraud items, default 0.6; the rest hit
-   * random non-clicks.
+   * Expected share of fake clicks that fall on non-click rows of fraud users or fraud items, default 0.6; the
+   * rest hit random non-clicks. Fraud rows are made proportionally more likely to be chosen; when there are
+   * fewer of them than {@code fraudShare x fake clicks}, nearly all of them are used and the share is lower
+   * (raise {@link #fraudActors} for more fraud traffic).
    */
   public EcommerceGenerator fraudShare(double share) {
     EcommerceGenerator g = copy();
@@ -267,7 +269,7 @@ public final class EcommerceGenerator {
     return g;
   }
 
-  /** Fraction of users and of items that are fraud actors, default 0.01. */
+  /** Fraction of users and of items that are fraud actors, default 0.02. */
   public EcommerceGenerator fraudActors(double f) {
     EcommerceGenerator g = copy();
     g.fraudActors = fraction("fraudActors", f);
