@@ -62,6 +62,9 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (data.fakeClicks == null) {
+      data.fakeClicks = 0.1;
+    }
     Samples samples = data.load();
     System.out.println("data: " + samples.describe());
     List<ImportanceEstimator> est = new ArrayList<>();

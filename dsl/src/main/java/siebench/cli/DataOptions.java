@@ -6,6 +6,7 @@ import picocli.CommandLine.Option;
 import siebench.data.Samples;
 import siebench.data.io.CsvOptions;
 import siebench.data.io.Loaders;
+import siebench.data.synthetic.Synthetic;
 
 /** The {@code --data} option shared by the subcommands, and how it becomes {@link Samples}. */
 final class DataOptions {
@@ -21,6 +22,11 @@ final class DataOptions {
   @Option(names = "--label", description = "Label column for csv/tsv data (inferred when omitted).")
   String label;
 
+  @Option(names = "--fake-clicks", paramLabel = "RATE",
+      description = {"Synthetic data: share of non-clicks turned into fake clicks, recorded as ground truth",
+          "(default 0 for train, 0.1 for bench)."})
+  Double fakeClicks;
+
   @Option(names = "--rating-threshold", defaultValue = "4.0",
       description = "MovieLens: a rating >= this is a positive (default ${DEFAULT-VALUE}).")
   double threshold;
@@ -32,7 +38,8 @@ final class DataOptions {
     String kind = source.contains(":") ? source.substring(0, source.indexOf(':')) : source;
     String path = source.contains(":") ? source.substring(source.indexOf(':') + 1) : null;
     Samples s = switch (kind) {
-      case "synthetic" -> Synthetic.defaultData(rows, seed);
+      case "synthetic" -> Synthetic.ecommerce().rows(rows).seed(seed).fakeClicks(fakeClicks(0.0)).generate()
+          .samples();
       case "csv" -> label == null ? Loaders.csv(existing(path))
           : Loaders.csv(existing(path), CsvOptions.csv().label(label));
       case "tsv" -> label == null ? Loaders.tsv(existing(path))
@@ -46,6 +53,11 @@ final class DataOptions {
           + "'; expected synthetic, csv:PATH, tsv:PATH, criteo:PATH, avazu:PATH, movielens:DIR, taobao:PATH or obd:PATH");
     };
     return s;
+  }
+
+  /** The --fake-clicks rate, or {@code fallback} when not given. */
+  double fakeClicks(double fallback) {
+    return fakeClicks == null ? fallback : fakeClicks;
   }
 
   static Path existing(String path) {

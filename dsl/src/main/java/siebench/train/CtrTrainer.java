@@ -8,7 +8,8 @@ import siebench.data.Samples;
 import siebench.data.Split;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
-import siebench.metrics.Metrics;
+import siebench.metrics.Evaluation;
+import tech.tablesaw.api.Table;
 
 /** Runs a {@link CtrTask}: split, fit the encoder on the training part only, train, evaluate. */
 final class CtrTrainer {
@@ -43,7 +44,7 @@ final class CtrTrainer {
     TrainingLoop.Run run = TrainingLoop.train(task, encoder, tr, va, null);
     peak = Math.max(peak, mem.getHeapMemoryUsage().getUsed());
     double[] p = run.model().predict(te);
-    Map<String, Double> metrics = evaluate(test, te.labels(), p);
+    Map<String, Double> metrics = evaluate(test, p);
     double loopSeconds = run.history().stream().mapToDouble(EpochStats::seconds).sum();
     double sps = tr.rows() * (double) run.history().size() / Math.max(loopSeconds, 1e-9);
     return new TrainResult(task, run.model(), metrics, run.history(), run.bestEpoch(), train, test,
@@ -51,20 +52,16 @@ final class CtrTrainer {
         Devices.describe(run.model().device()));
   }
 
-  /** Test metrics: AUC, LogLoss, mean predicted and observed CTR and their ratio. */
-  static Map<String, Double> evaluate(Samples test, float[] y, double[] p) {
+  /**
+   * Test metrics from {@link Evaluation}: AUC, LogLoss, GAUC (with a user column), NDCG@10 / Recall@10 /
+   * HitRate@10 (with a group, query or user column) and calibration.
+   */
+  static Map<String, Double> evaluate(Samples test, double[] p) {
     Map<String, Double> m = new LinkedHashMap<>();
-    m.put("auc", Metrics.auc(y, p));
-    m.put("logloss", Metrics.logLoss(y, p));
-    double sp = 0;
-    double sy = 0;
-    for (int i = 0; i < y.length; i++) {
-      sp += p[i];
-      sy += y[i];
+    Table t = Evaluation.of(test, p).table();
+    for (int i = 0; i < t.rowCount(); i++) {
+      m.put(t.stringColumn("metric").get(i), t.doubleColumn("value").getDouble(i));
     }
-    m.put("predicted_ctr", sp / y.length);
-    m.put("observed_ctr", sy / y.length);
-    m.put("calibration", sy == 0 ? Double.NaN : sp / sy);
     return m;
   }
 }
