@@ -36,8 +36,8 @@ import siebench.train.TrainingLoop;
  * </pre>
  *
  * and the value of a point is the average of s over the validation points (the Shapley value of the averaged
- * utility, by linearity). Cost O(N log N) per validation point; the sort uses primitive {@code long} keys
- * (float distance bits, row) and the validation points are spread over {@code threads} threads.
+ * utility, by linearity). Cost per validation point: O(N d) distances and an O(N) stable radix sort of the float
+ * distance bits (ties keep row order) and the validation points are spread over {@code threads} threads.
  *
  * <p><b>Sign:</b> higher = more valuable. A point whose label agrees with the labels of the validation points
  * near it gets a positive value, a point surrounded by validation points of the other label (e.g. a flipped
@@ -266,12 +266,12 @@ public final class KnnShapley implements ImportanceEstimator {
       partials.add(acc);
       workers[t] = () -> {
         float[] dist = new float[n];
-        long[] keys = new long[n];
+        Buffers buf = new Buffers(n);
         int v;
         while ((v = next.getAndIncrement()) < m) {
           progress.checkCancelled();
           space.distances(v, dist);
-          accumulate(dist, keys, trainLabels, validLabels[v], k, acc);
+          accumulate(dist, buf, trainLabels, validLabels[v], k, acc);
           int d = done.incrementAndGet();
           if (d % reportEvery == 0 || d == m) {
             progress.update("knn-shapley", d, m, "validation points");
@@ -318,24 +318,86 @@ public final class KnnShapley implements ImportanceEstimator {
     return total;
   }
 
-  /** Adds the recursion's values for one validation point (label {@code yt}) into {@code acc}. */
-  private static void accumulate(float[] dist, long[] keys, int[] y, int yt, int k, double[] acc) {
+  /** Per-thread sort buffers. */
+  private static final class Buffers {
+    final int[] bits;
+    final int[] idx;
+    final int[] bits2;
+    final int[] idx2;
+    final int[] count = new int[1 << RADIX];
+
+    Buffers(int n) {
+      bits = new int[n];
+      idx = new int[n];
+      bits2 = new int[n];
+      idx2 = new int[n];
+    }
+  }
+
+  private static final int RADIX = 11;
+
+  /**
+   * Sorts the training points by distance (ties by position) with a stable LSD radix sort on the float bit
+   * patterns (non-negative floats order like their bits), leaving the order in {@code b.idx}.
+   */
+  static void sortByDistance(float[] dist, Buffers b) {
     int n = dist.length;
+    int[] bits = b.bits;
+    int[] idx = b.idx;
+    int[] bits2 = b.bits2;
+    int[] idx2 = b.idx2;
     for (int i = 0; i < n; i++) {
       float d = dist[i];
       if (!(d >= 0) || Float.isInfinite(d)) {
         throw new IllegalArgumentException("distance " + d + " to training point " + i + " is not a finite number >= 0");
       }
-      // non-negative floats order like their bit patterns; adding 0f maps -0f to +0f
-      keys[i] = ((long) Float.floatToIntBits(d + 0f) << 32) | i;
+      bits[i] = Float.floatToIntBits(d + 0f); // + 0f maps -0f to +0f
+      idx[i] = i;
     }
-    Arrays.sort(keys);
-    int last = (int) keys[n - 1];
+    int mask = (1 << RADIX) - 1;
+    for (int shift = 0; shift < 32; shift += RADIX) {
+      int[] count = b.count;
+      java.util.Arrays.fill(count, 0);
+      for (int i = 0; i < n; i++) {
+        count[(bits[i] >>> shift) & mask]++;
+      }
+      if (count[(bits[0] >>> shift) & mask] == n) {
+        continue; // all keys share this digit
+      }
+      int sum = 0;
+      for (int d = 0; d < count.length; d++) {
+        int c = count[d];
+        count[d] = sum;
+        sum += c;
+      }
+      for (int i = 0; i < n; i++) {
+        int pos = count[(bits[i] >>> shift) & mask]++;
+        bits2[pos] = bits[i];
+        idx2[pos] = idx[i];
+      }
+      int[] t = bits;
+      bits = bits2;
+      bits2 = t;
+      t = idx;
+      idx = idx2;
+      idx2 = t;
+    }
+    if (idx != b.idx) {
+      System.arraycopy(idx, 0, b.idx, 0, n);
+    }
+  }
+
+  /** Adds the recursion's values for one validation point (label {@code yt}) into {@code acc}. */
+  private static void accumulate(float[] dist, Buffers buf, int[] y, int yt, int k, double[] acc) {
+    int n = dist.length;
+    sortByDistance(dist, buf);
+    int[] order = buf.idx;
+    int last = order[n - 1];
     int matchNext = y[last] == yt ? 1 : 0;
     double s = (double) matchNext / n;
     acc[last] += s;
-    for (int rank = n - 1; rank >= 1; rank--) { // 1-based rank i = rank, keys[rank - 1]
-      int idx = (int) keys[rank - 1];
+    for (int rank = n - 1; rank >= 1; rank--) { // 1-based rank i = rank, order[rank - 1]
+      int idx = order[rank - 1];
       int match = y[idx] == yt ? 1 : 0;
       s += (double) (match - matchNext) / k * Math.min(k, rank) / rank;
       acc[idx] += s;
