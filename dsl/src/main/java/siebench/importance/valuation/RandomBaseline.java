@@ -21,7 +21,8 @@ public final class RandomBaseline implements ImportanceEstimator {
   @Override
   public Importance estimate(Samples train, EstimationContext context) {
     CostMeter meter = new CostMeter();
-    SplittableRandom r = new SplittableRandom(context.seed() * 0x9E3779B97F4A7C15L + 17);
+    // not seed * golden gamma: SplittableRandom steps by that gamma, so nearby seeds would give shifted copies
+    SplittableRandom r = new SplittableRandom(new java.util.Random(context.seed()).nextLong());
     double[] s = new double[train.size()];
     for (int i = 0; i < s.length; i++) {
       s[i] = r.nextDouble();
