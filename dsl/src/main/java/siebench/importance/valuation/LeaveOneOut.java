@@ -24,6 +24,11 @@ import siebench.model.ModelSpec;
  * change when one row goes, so most LOO values would be exactly 0). Validation rows from the context, else
  * two-fold cross-valuation ({@link CrossValuation}).
  *
+ * <p><b>Stochastic learners.</b> With a CTR model trained by mini-batch SGD, removing one row changes the batch
+ * composition of the whole run, so the difference {@code U(N) - U(N \ {i})} mixes the row's effect with training
+ * noise of the same or larger size; LOO values of such models are only meaningful when training is run to
+ * convergence. The Java LR has no such noise.
+ *
  * <p><b>Sign:</b> higher = more valuable (removing the row hurts); negative = the model is better without it.
  */
 public final class LeaveOneOut implements ImportanceEstimator {

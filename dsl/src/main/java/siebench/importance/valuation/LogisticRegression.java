@@ -82,8 +82,11 @@ public final class LogisticRegression {
     return (int) p;
   }
 
-  /** A fitted model: the coefficient vector {@code [bias, categorical..., dense...]}. */
-  public record Model(double[] theta, int iterations, double gradientNorm) {
+  /**
+   * A fitted model: the coefficient vector {@code [bias, categorical..., dense...]}, the Newton iterations and
+   * conjugate-gradient steps it took, and the final largest absolute gradient entry.
+   */
+  public record Model(double[] theta, int iterations, long cgSteps, double gradientNorm) {
     /** Logit of row {@code r} of {@code data}. */
     public double logit(EncodedData data, int r) {
       return margin(theta, data, r);
@@ -137,6 +140,7 @@ public final class LogisticRegression {
     double[] hd = new double[p];
     double[] trial = new double[p];
     double[] zs = new double[n];
+    long cgSteps = 0;
     double f = objective(data, rows, theta, z);
     int it = 0;
     double gNorm = 0;
@@ -172,6 +176,7 @@ public final class LogisticRegression {
         for (int j = 0; j < p; j++) {
           dir[j] = r[j] + beta * dir[j];
         }
+        cgSteps++;
       }
       double slope = dot(g, s);
       if (!(slope < 0)) { // CG failed to give a descent direction: fall back to steepest descent
@@ -199,7 +204,7 @@ public final class LogisticRegression {
       System.arraycopy(zs, 0, z, 0, n);
       f = fNew;
     }
-    return new Model(theta, it, gNorm);
+    return new Model(theta, it, cgSteps, gNorm);
   }
 
   /** The objective at {@code theta}; fills {@code z} with the rows' margins. */
