@@ -55,6 +55,44 @@ class ValuationIntegrationTest {
   }
 
   @Test
+  void knnShapleyOnAGivenTrainedModel() {
+    Samples s = Toys.blobs(200, 4, 21);
+    Split sp = s.split(0.7, 2);
+    siebench.train.TrainResult trained = sp.train().train(smallTask().testOn(sp.test()));
+    EstimationContext ctx = EstimationContext.defaults().validation(sp.test()).progress(Progress.silent());
+    Importance imp = ValuationEstimators.knnShapley().k(3).onEmbeddings(trained.model()).estimate(sp.train(), ctx);
+    assertEquals(0, imp.cost().trainings());
+    // efficiency: the values add up to the 3-NN validation utility in the model's representation space
+    FeatureEncoder enc = trained.model().encoder();
+    float[][] tr = trained.model().representations(enc.encode(sp.train()));
+    float[][] va = trained.model().representations(enc.encode(sp.test()));
+    float[] ytr = sp.train().labels();
+    float[] yva = sp.test().labels();
+    double u = 0;
+    for (int v = 0; v < va.length; v++) {
+      float[] d = new float[tr.length];
+      for (int i = 0; i < tr.length; i++) {
+        float acc = 0;
+        for (int c = 0; c < tr[i].length; c++) {
+          float x = tr[i][c] - va[v][c];
+          acc += x * x;
+        }
+        d[i] = acc;
+      }
+      Integer[] order = new Integer[d.length];
+      for (int i = 0; i < d.length; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, (a, b) -> d[a] != d[b] ? Float.compare(d[a], d[b]) : Integer.compare(a, b));
+      for (int k = 0; k < 3; k++) {
+        u += ytr[order[k]] == yva[v] ? 1.0 / 3 : 0;
+      }
+    }
+    u /= va.length;
+    assertEquals(u, Arrays.stream(imp.scores()).sum(), 1e-9);
+  }
+
+  @Test
   void djlLearnerThroughCtrTask() {
     Samples s = Toys.blobs(200, 3, 13);
     EstimationContext ctx = EstimationContext.defaults().task(CtrTask.ctr().model(Models.logisticRegression())
