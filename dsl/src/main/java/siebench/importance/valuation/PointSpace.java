@@ -60,8 +60,8 @@ public interface PointSpace {
     int nf = train.layout().fields();
     int nd = train.layout().dense();
     int n = train.rows();
-    long[] tc = train.cat();
-    long[] vc = validation.cat();
+    int[] tc = ints(train.cat());
+    int[] vc = ints(validation.cat());
     float[] tx = train.dense();
     float[] vx = validation.dense();
     return new PointSpace() {
@@ -77,21 +77,32 @@ public interface PointSpace {
 
       @Override
       public void distances(int v, float[] out) {
-        for (int i = 0; i < n; i++) {
+        int vb = v * nf;
+        int vd = v * nd;
+        for (int i = 0, tb = 0, td = 0; i < n; i++, tb += nf, td += nd) {
           int mismatches = 0;
           for (int f = 0; f < nf; f++) {
-            if (tc[i * nf + f] != vc[v * nf + f]) {
-              mismatches++;
-            }
+            mismatches += tc[tb + f] != vc[vb + f] ? 1 : 0;
           }
           float s = 2f * mismatches;
           for (int c = 0; c < nd; c++) {
-            float d = tx[i * nd + c] - vx[v * nd + c];
+            float d = tx[td + c] - vx[vd + c];
             s += d * d;
           }
           out[i] = s;
         }
       }
     };
+  }
+
+  private static int[] ints(long[] a) {
+    int[] out = new int[a.length];
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] < 0 || a[i] > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("embedding index " + a[i] + " out of int range");
+      }
+      out[i] = (int) a[i];
+    }
+    return out;
   }
 }
