@@ -142,7 +142,9 @@ public final class KnnShapley implements ImportanceEstimator {
       values = CrossValuation.run(tr, va, context.seed(), (rows, t, v) -> {
         EncodedData vs = subsample(v, context.seed());
         meter.evaluations.addAndGet((long) t.rows() * vs.rows());
-        return values(PointSpace.encoded(t, vs), ints(t.labels()), ints(vs.labels()), k, threads, progress);
+        double[] r = values(PointSpace.encoded(t, vs), ints(t.labels()), ints(vs.labels()), k, threads, progress);
+        meter.sample();
+        return r;
       });
     } else {
       TrainedModel m = model;
@@ -181,7 +183,9 @@ public final class KnnShapley implements ImportanceEstimator {
           vp = gather(trainPts, dim, otherPick);
         }
         meter.evaluations.addAndGet((long) rows.length * vs.rows());
-        return values(PointSpace.dense(tp, vp, dim), ints(t.labels()), ints(vs.labels()), k, threads, progress);
+        double[] r = values(PointSpace.dense(tp, vp, dim), ints(t.labels()), ints(vs.labels()), k, threads, progress);
+        meter.sample();
+        return r;
       });
     }
     return new Importance(name(), params, train.rowIds(), values, meter.cost());

@@ -131,9 +131,17 @@ public final class LeaveOneOut implements ImportanceEstimator {
     Map<String, Object> params = parameters();
     params.put("validation", CrossValuation.describe(va));
     double[] values = CrossValuation.run(tr, va, context.seed(), (rows, t, v) -> {
-      LearnerUtility u = new LearnerUtility(l, t, v, metric);
+      SubsetUtility u;
+      if (l instanceof LogisticLearner ll) {
+        // every retraining starts at the full-data optimum, one row away from its own
+        LogisticRegression.Model full = ll.regression().fit(t, CrossValuation.identity(t.rows()), null);
+        u = subset -> metric.score(v.labels(), subset.length == t.rows() ? full.predict(v)
+            : ll.regression().fit(t, subset, full.theta()).predict(v));
+      } else {
+        u = new LearnerUtility(l, t, v, metric);
+      }
       double[] r = values(t.rows(), u, context.progress());
-      meter.fits.addAndGet(u.fits());
+      meter.fits.addAndGet(t.rows() + 1);
       meter.evaluations.addAndGet(t.rows() + 1L);
       meter.sample();
       return r;
