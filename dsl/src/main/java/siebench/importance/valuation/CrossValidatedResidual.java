@@ -1,0 +1,140 @@
+package siebench.importance.valuation;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import siebench.data.Samples;
+import siebench.features.EncodedData;
+import siebench.features.FeatureEncoder;
+import siebench.importance.EstimationContext;
+import siebench.importance.Importance;
+import siebench.importance.ImportanceEstimator;
+import siebench.model.ModelSpec;
+
+/**
+ * Cross-validated residual importance: stratified k-fold out-of-fold predictions {@code p_i} (each row
+ * predicted by a model that never saw it, see {@link OutOfFold}), turned into a per-row score. A simple,
+ * model-agnostic baseline in the spirit of out-of-sample residual diagnostics (e.g. the "area under the margin"
+ * and "forgetting" families, and the cross-validated predictions that confident learning builds on).
+ *
+ * <p>Three forms ({@link Form}):
+ *
+ * <ul>
+ *   <li>{@code MEAN_MINUS_PREDICTION} (default, the project's seed proposal): {@code mean_j(p_j) - p_i}, how far
+ *       below the average out-of-fold CTR this row is predicted. It does <i>not</i> look at the row's label:
+ *       for a positive (a click) a high score means a <b>surprising click</b> (a click the model, not having
+ *       seen the row, thought unlikely); for a negative a high score only means an expected non-click.
+ *       Read it on positives, or use the residual forms.
+ *   <li>{@code SIGNED_RESIDUAL}: {@code y_i - p_i}: how much the row's own label is under-predicted (positive:
+ *       surprising clicks) or over-predicted (negative: surprising non-clicks) out of fold.
+ *   <li>{@code ABSOLUTE_RESIDUAL}: {@code |y_i - p_i|}: how surprising the row's label is either way (large for
+ *       mislabeled rows and for genuinely hard rows alike).
+ * </ul>
+ *
+ * <p><b>When it misleads.</b> Class imbalance: with a 2% CTR every positive has a residual near +1 and every
+ * negative near 0, so the signed residual mostly re-sorts by label (compare within a label). Heteroscedastic
+ * rows: a residual of 0.5 is routine for a row with true CTR 0.5 and extreme for one with true CTR 0.01, so
+ * noisy-but-correct rows look like outliers (divide by {@code sqrt(p(1-p))} yourself for Pearson residuals).
+ * Model misspecification: a model that cannot represent an interaction produces large residuals on every row
+ * that needs it, flagging valuable rows as suspicious. Small k makes the fold models weaker than the full
+ * model, inflating all residuals.
+ *
+ * <p><b>Sign:</b> as above: higher = more surprising under the chosen form (for the default, more valuable if
+ * the row is a click). The model is the Java {@link LogisticRegression} or a CTR model ({@link
+ * #model(ModelSpec)}).
+ */
+public final class CrossValidatedResidual implements ImportanceEstimator {
+  /** The score computed from the out-of-fold prediction. */
+  public enum Form {
+    MEAN_MINUS_PREDICTION, SIGNED_RESIDUAL, ABSOLUTE_RESIDUAL
+  }
+
+  private final int folds;
+  private final Form form;
+  private final LogisticRegression regression;
+  private final ModelSpec model;
+
+  private CrossValidatedResidual(int folds, Form form, LogisticRegression regression, ModelSpec model) {
+    if (folds < 2) {
+      throw new IllegalArgumentException("folds must be >= 2, got " + folds);
+    }
+    this.folds = folds;
+    this.form = form;
+    this.regression = regression;
+    this.model = model;
+  }
+
+  /** 5 folds, mean minus prediction, Java LR. */
+  public static CrossValidatedResidual defaults() {
+    return new CrossValidatedResidual(5, Form.MEAN_MINUS_PREDICTION, LogisticRegression.defaults(), null);
+  }
+
+  public CrossValidatedResidual folds(int k) {
+    return new CrossValidatedResidual(k, form, regression, model);
+  }
+
+  public CrossValidatedResidual form(Form f) {
+    return new CrossValidatedResidual(folds, f, regression, model);
+  }
+
+  /** The signed residual {@code y - p}. */
+  public CrossValidatedResidual signed() {
+    return form(Form.SIGNED_RESIDUAL);
+  }
+
+  /** The absolute residual {@code |y - p|}. */
+  public CrossValidatedResidual absolute() {
+    return form(Form.ABSOLUTE_RESIDUAL);
+  }
+
+  public CrossValidatedResidual regression(LogisticRegression r) {
+    return new CrossValidatedResidual(folds, form, r, null);
+  }
+
+  public CrossValidatedResidual model(ModelSpec m) {
+    return new CrossValidatedResidual(folds, form, regression, m);
+  }
+
+  @Override
+  public String name() {
+    return "cv-residual";
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("folds", folds);
+    p.put("form", form.name().toLowerCase());
+    p.put("learner", Learners.describe(null, model, regression));
+    return p;
+  }
+
+  /** The score of every row from its out-of-fold prediction {@code p} and label {@code y}. */
+  public static double[] scores(float[] y, double[] p, Form form) {
+    double mean = 0;
+    for (double v : p) {
+      mean += v / p.length;
+    }
+    double[] s = new double[p.length];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = switch (form) {
+        case MEAN_MINUS_PREDICTION -> mean - p[i];
+        case SIGNED_RESIDUAL -> y[i] - p[i];
+        case ABSOLUTE_RESIDUAL -> Math.abs(y[i] - p[i]);
+      };
+    }
+    return s;
+  }
+
+  @Override
+  public Importance estimate(Samples train, EstimationContext context) {
+    CostMeter meter = new CostMeter();
+    FeatureEncoder encoder = FeatureEncoder.fit(train);
+    EncodedData tr = encoder.encode(train);
+    ProbabilisticLearner l = Learners.choose(null, model, regression, context, encoder);
+    int[] fold = OutOfFold.folds(tr.labels(), folds, context.seed());
+    double[] p = OutOfFold.predict(l, tr, fold, folds, context.progress());
+    meter.fits.addAndGet(folds);
+    meter.evaluations.addAndGet(tr.rows());
+    return new Importance(name(), parameters(), train.rowIds(), scores(tr.labels(), p, form), meter.cost());
+  }
+}

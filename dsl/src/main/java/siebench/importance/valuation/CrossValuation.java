@@ -1,0 +1,67 @@
+package siebench.importance.valuation;
+
+import java.util.Arrays;
+import siebench.data.Samples;
+import siebench.features.EncodedData;
+
+/**
+ * Where the validation rows of a valuation come from. With a validation set (from {@code
+ * EstimationContext.validation()}) every training row is valued against it. Without one, the training rows
+ * are split by a seeded permutation into two halves A and B; the rows of A are valued as a training set of
+ * size |A| against B as validation, and then B against A ("two-fold cross-valuation"), so that every row gets
+ * a value and no row is valued against itself. Values from the two halves are on the same scale because the
+ * halves have (nearly) the same size, but each is a value within a training set of half the size.
+ */
+final class CrossValuation {
+  private CrossValuation() {}
+
+  /** Values for the rows of one training set against one validation set. */
+  @FunctionalInterface
+  interface FoldValuer {
+    double[] values(int[] trainRows, EncodedData train, EncodedData validation);
+  }
+
+  /** Runs {@code valuer} once (with validation) or twice (cross-valuation); returns values in train row order. */
+  static double[] run(EncodedData train, EncodedData validationOrNull, long seed, FoldValuer valuer) {
+    int n = train.rows();
+    if (validationOrNull != null) {
+      int[] all = identity(n);
+      return valuer.values(all, train, validationOrNull);
+    }
+    if (n < 4) {
+      throw new IllegalArgumentException("cross-valuation without a validation set needs at least 4 training rows, got "
+          + n + "; pass validation samples with EstimationContext.validation(...)");
+    }
+    int[] perm = Samples.permutation(n, seed ^ 0x5DEECE66DL);
+    int[] a = Arrays.copyOfRange(perm, 0, n / 2);
+    int[] b = Arrays.copyOfRange(perm, n / 2, n);
+    Arrays.sort(a);
+    Arrays.sort(b);
+    double[] out = new double[n];
+    EncodedData ta = train.subset(a);
+    EncodedData tb = train.subset(b);
+    double[] va = valuer.values(a, ta, tb);
+    double[] vb = valuer.values(b, tb, ta);
+    for (int i = 0; i < a.length; i++) {
+      out[a[i]] = va[i];
+    }
+    for (int i = 0; i < b.length; i++) {
+      out[b[i]] = vb[i];
+    }
+    return out;
+  }
+
+  static int[] identity(int n) {
+    int[] r = new int[n];
+    for (int i = 0; i < n; i++) {
+      r[i] = i;
+    }
+    return r;
+  }
+
+  /** Parameter text describing where validation rows came from. */
+  static String describe(EncodedData validationOrNull) {
+    return validationOrNull == null ? "two-fold cross-valuation (no validation set)"
+        : "validation set (" + validationOrNull.rows() + " rows)";
+  }
+}

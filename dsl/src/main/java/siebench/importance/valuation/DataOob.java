@@ -1,0 +1,207 @@
+package siebench.importance.valuation;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import siebench.data.Samples;
+import siebench.features.EncodedData;
+import siebench.features.FeatureEncoder;
+import siebench.importance.EstimationContext;
+import siebench.importance.Importance;
+import siebench.importance.ImportanceEstimator;
+import siebench.model.ModelSpec;
+import siebench.train.Progress;
+
+/**
+ * Data-OOB of Kwon and Zou (2023), "Data-OOB: Out-of-bag Estimate as a Simple and Efficient Data Value"
+ * (ICML). Train B learners on bootstrap samples of the training rows (n draws with replacement each); the
+ * value of a row is the average, over the learners whose bootstrap sample did not contain it, of the score
+ * {@code T(y_i, f_b(x_i))} of its own label under that learner: by default correctness {@code 1[(p >= 0.5) =
+ * y]} (as in the paper; p exactly 0.5 counts 1/2), optionally the negative log-loss, which is more informative
+ * under the class imbalance of CTR data (where correctness mostly says "is a negative").
+ *
+ * <p>The learners are the Java {@link LogisticRegression} (warm-started; the paper uses decision trees of a
+ * random forest, any model is allowed), a CTR model via {@link #model(ModelSpec)}, or any {@link
+ * ProbabilisticLearner}. No validation set is needed.
+ *
+ * <p><b>Sign:</b> higher = more valuable (its label agrees with what models trained without it predict); rows
+ * with wrong labels get low values. A row never out of bag (probability about {@code e^-B}) gets the mean
+ * value of the others and is counted in the parameter {@code neverOutOfBag}.
+ */
+public final class DataOob implements ImportanceEstimator {
+  /** The per-learner score of a row's label. */
+  public enum Score {
+    CORRECTNESS, NEG_LOG_LOSS
+  }
+
+  private final int learners;
+  private final Score score;
+  private final LogisticRegression regression;
+  private final ModelSpec model;
+  private final ProbabilisticLearner learner;
+
+  private DataOob(int learners, Score score, LogisticRegression regression, ModelSpec model,
+      ProbabilisticLearner learner) {
+    if (learners < 1) {
+      throw new IllegalArgumentException("learners must be >= 1, got " + learners);
+    }
+    this.learners = learners;
+    this.score = score;
+    this.regression = regression;
+    this.model = model;
+    this.learner = learner;
+  }
+
+  /** 100 bootstrapped Java logistic regressions, correctness score. */
+  public static DataOob defaults() {
+    return new DataOob(100, Score.CORRECTNESS, LogisticRegression.defaults(), null, null);
+  }
+
+  /** Number B of bootstrap learners. */
+  public DataOob learners(int b) {
+    return new DataOob(b, score, regression, model, learner);
+  }
+
+  public DataOob score(Score s) {
+    return new DataOob(learners, s, regression, model, learner);
+  }
+
+  public DataOob regression(LogisticRegression r) {
+    return new DataOob(learners, score, r, null, null);
+  }
+
+  /** Bootstrap learners are this CTR model, trained as the context's task says (slow). */
+  public DataOob model(ModelSpec m) {
+    return new DataOob(learners, score, regression, m, null);
+  }
+
+  public DataOob learner(ProbabilisticLearner l) {
+    return new DataOob(learners, score, regression, null, l);
+  }
+
+  @Override
+  public String name() {
+    return "data-oob";
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("learners", learners);
+    p.put("score", score.name().toLowerCase());
+    p.put("learner", Learners.describe(learner, model, regression));
+    return p;
+  }
+
+  /** Fits one bootstrap learner and returns P(y = 1) for the out-of-bag rows. */
+  @FunctionalInterface
+  public interface BootstrapFit {
+    double[] predictOutOfBag(int[] bootstrap, int[] outOfBag);
+  }
+
+  /** Per-row values and how many rows were never out of bag. */
+  public record Result(double[] values, int[] outOfBagCounts, int neverOutOfBag) {}
+
+  /** {@code b} seeded bootstrap samples of {@code n} rows (n draws with replacement each). */
+  public static int[][] bootstraps(int n, int b, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    int[][] out = new int[b][n];
+    for (int k = 0; k < b; k++) {
+      for (int i = 0; i < n; i++) {
+        out[k][i] = r.nextInt(n);
+      }
+    }
+    return out;
+  }
+
+  /** The rows not drawn in {@code bootstrap}, ascending. */
+  public static int[] outOfBag(int n, int[] bootstrap) {
+    boolean[] in = new boolean[n];
+    for (int i : bootstrap) {
+      in[i] = true;
+    }
+    int c = 0;
+    for (boolean v : in) {
+      c += v ? 0 : 1;
+    }
+    int[] oob = new int[c];
+    c = 0;
+    for (int i = 0; i < n; i++) {
+      if (!in[i]) {
+        oob[c++] = i;
+      }
+    }
+    return oob;
+  }
+
+  /** Data-OOB values of rows with {@code labels}, given the bootstrap samples and a learner. */
+  public static Result values(float[] labels, int[][] bootstraps, BootstrapFit fit, Score score,
+      Progress progress) {
+    int n = labels.length;
+    double[] sum = new double[n];
+    int[] count = new int[n];
+    for (int b = 0; b < bootstraps.length; b++) {
+      progress.checkCancelled();
+      int[] oob = outOfBag(n, bootstraps[b]);
+      if (oob.length == 0) {
+        continue;
+      }
+      double[] p = fit.predictOutOfBag(bootstraps[b], oob);
+      for (int k = 0; k < oob.length; k++) {
+        int i = oob[k];
+        sum[i] += score(labels[i], p[k], score);
+        count[i]++;
+      }
+      progress.update("data-oob", b + 1, bootstraps.length, "bootstrap learners");
+    }
+    double[] v = new double[n];
+    double total = 0;
+    int seen = 0;
+    for (int i = 0; i < n; i++) {
+      if (count[i] > 0) {
+        v[i] = sum[i] / count[i];
+        total += v[i];
+        seen++;
+      }
+    }
+    int never = n - seen;
+    if (never > 0) {
+      double mean = seen == 0 ? 0 : total / seen;
+      for (int i = 0; i < n; i++) {
+        if (count[i] == 0) {
+          v[i] = mean;
+        }
+      }
+    }
+    return new Result(v, count, never);
+  }
+
+  static double score(float y, double p, Score s) {
+    if (s == Score.CORRECTNESS) {
+      return p == 0.5 ? 0.5 : (p > 0.5) == (y > 0.5f) ? 1 : 0;
+    }
+    double q = Math.min(1 - 1e-7, Math.max(1e-7, p));
+    return y > 0.5f ? Math.log(q) : Math.log(1 - q);
+  }
+
+  @Override
+  public Importance estimate(Samples train, EstimationContext context) {
+    CostMeter meter = new CostMeter();
+    FeatureEncoder encoder = FeatureEncoder.fit(train);
+    EncodedData tr = encoder.encode(train);
+    ProbabilisticLearner l = Learners.choose(learner, model, regression, context, encoder);
+    int[][] boots = bootstraps(tr.rows(), learners, context.seed());
+    Result r = values(tr.labels(), boots, (boot, oob) -> {
+      meter.fits.incrementAndGet();
+      meter.evaluations.addAndGet(oob.length);
+      double[] p = l.fitPredict(tr, boot, tr.subset(oob));
+      meter.sample();
+      return p;
+    }, score, context.progress());
+    Map<String, Object> params = parameters();
+    params.put("neverOutOfBag", r.neverOutOfBag());
+    params.put("meanOutOfBagCount", Arrays.stream(r.outOfBagCounts()).average().orElse(0));
+    return new Importance(name(), params, train.rowIds(), r.values(), meter.cost());
+  }
+}

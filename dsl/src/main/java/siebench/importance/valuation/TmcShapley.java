@@ -1,0 +1,204 @@
+package siebench.importance.valuation;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import siebench.data.Samples;
+import siebench.features.EncodedData;
+import siebench.features.FeatureEncoder;
+import siebench.importance.EstimationContext;
+import siebench.importance.Importance;
+import siebench.importance.ImportanceEstimator;
+import siebench.train.Progress;
+
+/**
+ * Truncated Monte Carlo Shapley (TMC-Shapley) of Ghorbani and Zou (2019), "Data Shapley: Equitable Valuation
+ * of Data for Machine Learning" (ICML). The Shapley value of a training point is its marginal contribution
+ * {@code U(prefix + i) - U(prefix)} averaged over random permutations; TMC scans each permutation and, once
+ * the utility of the prefix is within {@link #truncation(double) tolerance} of the full-data utility U(N),
+ * sets the remaining marginal contributions to 0 without evaluating them.
+ *
+ * <p>The utility U(S) is, by default, the validation AUC of the Java {@link LogisticRegression} fitted on S
+ * (warm-started along the permutation), U(empty) = 0.5; {@link #metric}, {@link #learner} and {@link
+ * #regression} change it, and {@link #run} accepts any {@link SubsetUtility}. Validation rows come from the
+ * context, else two-fold cross-valuation ({@link CrossValuation}).
+ *
+ * <p><b>Stopping.</b> After at least {@link #minPermutations} permutations, every 100 permutations the values
+ * are compared with those 100 permutations earlier; sampling stops when {@code mean_i |v_i - v_i^{-100}| /
+ * mean_i |v_i|} is below {@link #convergence(double)} (Ghorbani and Zou's criterion, averaged), or at {@link
+ * #maxPermutations}.
+ *
+ * <p><b>Sign:</b> higher = more valuable; values sum (in expectation, without truncation) to U(N) - U(empty).
+ * Cost: about permutations x N model fits; use it on up to a few thousand rows.
+ */
+public final class TmcShapley implements ImportanceEstimator {
+  private final UtilityMetric metric;
+  private final LogisticRegression regression;
+  private final ProbabilisticLearner learner;
+  private final double truncation;
+  private final int minPermutations;
+  private final int maxPermutations;
+  private final double convergence;
+
+  private TmcShapley(UtilityMetric metric, LogisticRegression regression, ProbabilisticLearner learner,
+      double truncation, int minPermutations, int maxPermutations, double convergence) {
+    if (!(truncation >= 0) || minPermutations < 1 || maxPermutations < minPermutations || !(convergence >= 0)) {
+      throw new IllegalArgumentException("need truncation >= 0, 1 <= minPermutations <= maxPermutations,"
+          + " convergence >= 0");
+    }
+    this.metric = metric;
+    this.regression = regression;
+    this.learner = learner;
+    this.truncation = truncation;
+    this.minPermutations = minPermutations;
+    this.maxPermutations = maxPermutations;
+    this.convergence = convergence;
+  }
+
+  /** AUC utility of the Java LR, truncation 0.01, 100..1000 permutations, convergence 0.05. */
+  public static TmcShapley defaults() {
+    return new TmcShapley(UtilityMetric.AUC, LogisticRegression.defaults(), null, 0.01, 100, 1000, 0.05);
+  }
+
+  public TmcShapley metric(UtilityMetric m) {
+    return new TmcShapley(m, regression, learner, truncation, minPermutations, maxPermutations, convergence);
+  }
+
+  /** Settings of the Java logistic regression used as the utility's model. */
+  public TmcShapley regression(LogisticRegression r) {
+    return new TmcShapley(metric, r, null, truncation, minPermutations, maxPermutations, convergence);
+  }
+
+  /** Any learner as the utility's model (e.g. {@link CtrTaskLearner}; slow). */
+  public TmcShapley learner(ProbabilisticLearner l) {
+    return new TmcShapley(metric, regression, l, truncation, minPermutations, maxPermutations, convergence);
+  }
+
+  /** Absolute utility tolerance for truncating a permutation; 0 disables truncation. */
+  public TmcShapley truncation(double t) {
+    return new TmcShapley(metric, regression, learner, t, minPermutations, maxPermutations, convergence);
+  }
+
+  public TmcShapley minPermutations(int v) {
+    return new TmcShapley(metric, regression, learner, truncation, v, Math.max(v, maxPermutations), convergence);
+  }
+
+  public TmcShapley maxPermutations(int v) {
+    return new TmcShapley(metric, regression, learner, truncation, Math.min(minPermutations, v), v, convergence);
+  }
+
+  /** Relative mean absolute change over 100 permutations below which sampling stops; 0 = run to the max. */
+  public TmcShapley convergence(double c) {
+    return new TmcShapley(metric, regression, learner, truncation, minPermutations, maxPermutations, c);
+  }
+
+  @Override
+  public String name() {
+    return "tmc-shapley";
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("metric", metric.name().toLowerCase());
+    p.put("learner", learner != null ? learner.name() : new LogisticLearner(regression).name());
+    p.put("truncation", truncation);
+    p.put("minPermutations", minPermutations);
+    p.put("maxPermutations", maxPermutations);
+    p.put("convergence", convergence);
+    return p;
+  }
+
+  /** The outcome of {@link #run}: values, permutations sampled, whether the convergence criterion was met. */
+  public record Result(double[] values, int permutations, boolean converged, long utilityEvaluations) {}
+
+  /** TMC-Shapley of {@code n} points under utility {@code u}, seeded. */
+  public Result run(int n, SubsetUtility u, long seed, Progress progress) {
+    Random rnd = new Random(seed);
+    int[] all = CrossValuation.identity(n);
+    double full = u.value(all);
+    double empty = u.value(new int[0]);
+    long evals = 2;
+    double[] sum = new double[n];
+    double[] snapshot = null;
+    int[] perm = all.clone();
+    int t = 0;
+    boolean converged = false;
+    while (t < maxPermutations) {
+      progress.checkCancelled();
+      for (int i = n - 1; i > 0; i--) {
+        int j = rnd.nextInt(i + 1);
+        int tmp = perm[i];
+        perm[i] = perm[j];
+        perm[j] = tmp;
+      }
+      double prev = empty;
+      for (int j = 0; j < n; j++) {
+        if (truncation > 0 && Math.abs(full - prev) < truncation) {
+          break; // the rest contribute 0
+        }
+        double cur = j == n - 1 ? full : u.value(Arrays.copyOf(perm, j + 1));
+        evals += j == n - 1 ? 0 : 1;
+        sum[perm[j]] += cur - prev;
+        prev = cur;
+      }
+      t++;
+      if (t % 100 == 0) {
+        double[] v = mean(sum, t);
+        if (snapshot != null && t >= minPermutations && convergence > 0) {
+          double change = 0;
+          double size = 0;
+          for (int i = 0; i < n; i++) {
+            change += Math.abs(v[i] - snapshot[i]);
+            size += Math.abs(v[i]);
+          }
+          double rel = size == 0 ? 0 : change / size;
+          progress.update("tmc-shapley", t, maxPermutations, String.format("relative change %.4f", rel));
+          if (rel < convergence) {
+            converged = true;
+            break;
+          }
+        } else {
+          progress.update("tmc-shapley", t, maxPermutations, "permutations");
+        }
+        snapshot = v;
+      }
+    }
+    return new Result(mean(sum, t), t, converged, evals);
+  }
+
+  private static double[] mean(double[] sum, int t) {
+    double[] v = new double[sum.length];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = sum[i] / Math.max(1, t);
+    }
+    return v;
+  }
+
+  @Override
+  public Importance estimate(Samples train, EstimationContext context) {
+    CostMeter meter = new CostMeter();
+    FeatureEncoder encoder = FeatureEncoder.fit(train);
+    EncodedData tr = encoder.encode(train);
+    EncodedData va = context.hasValidation() ? encoder.encode(context.validation()) : null;
+    ProbabilisticLearner l = learner != null ? learner : new LogisticLearner(regression);
+    Map<String, Object> params = parameters();
+    params.put("validation", CrossValuation.describe(va));
+    int[] perms = new int[1];
+    boolean[] conv = {true};
+    double[] values = CrossValuation.run(tr, va, context.seed(), (rows, t, v) -> {
+      LearnerUtility u = new LearnerUtility(l, t, v, metric);
+      Result r = run(t.rows(), u, context.seed(), context.progress());
+      meter.fits.addAndGet(u.fits());
+      meter.evaluations.addAndGet(r.utilityEvaluations());
+      meter.sample();
+      perms[0] += r.permutations();
+      conv[0] &= r.converged();
+      return r.values();
+    });
+    params.put("permutationsRun", perms[0]);
+    params.put("converged", conv[0]);
+    return new Importance(name(), params, train.rowIds(), values, meter.cost());
+  }
+}

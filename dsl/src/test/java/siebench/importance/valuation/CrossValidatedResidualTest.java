@@ -1,0 +1,70 @@
+package siebench.importance.valuation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import siebench.data.Samples;
+import siebench.features.EncodedData;
+import siebench.features.FeatureEncoder;
+import siebench.importance.EstimationContext;
+import siebench.importance.Importance;
+import siebench.train.Progress;
+
+class CrossValidatedResidualTest {
+  @Test
+  void foldsAreAStratifiedPartition() {
+    float[] y = new float[23];
+    for (int i = 0; i < 7; i++) {
+      y[i * 3] = 1;
+    }
+    int[] f = OutOfFold.folds(y, 3, 5);
+    int[][] count = new int[3][2];
+    for (int i = 0; i < y.length; i++) {
+      count[f[i]][(int) y[i]]++;
+    }
+    for (int k = 0; k < 3; k++) {
+      assertTrue(count[k][1] >= 2 && count[k][1] <= 3, "positives in fold " + k);
+      assertTrue(count[k][0] + count[k][1] >= 7 && count[k][0] + count[k][1] <= 8, "size of fold " + k);
+    }
+  }
+
+  @Test
+  void matchesManualKFold() {
+    Samples s = Toys.blobs(90, 1.5, 4);
+    EstimationContext ctx = EstimationContext.defaults().seed(11).progress(Progress.silent());
+    FeatureEncoder enc = FeatureEncoder.fit(s);
+    EncodedData d = enc.encode(s);
+    int[] fold = OutOfFold.folds(d.labels(), 3, 11);
+    double[] p = new double[d.rows()];
+    LogisticRegression lr = LogisticRegression.defaults();
+    for (int k = 0; k < 3; k++) {
+      java.util.List<Integer> tr = new java.util.ArrayList<>();
+      for (int i = 0; i < d.rows(); i++) {
+        if (fold[i] != k) {
+          tr.add(i);
+        }
+      }
+      LogisticRegression.Model m = lr.fit(d, tr.stream().mapToInt(Integer::intValue).toArray(), null);
+      for (int i = 0; i < d.rows(); i++) {
+        if (fold[i] == k) {
+          p[i] = 1 / (1 + Math.exp(-m.logit(d, i)));
+        }
+      }
+    }
+    double mean = java.util.Arrays.stream(p).average().orElse(0);
+    CrossValidatedResidual cv = CrossValidatedResidual.defaults().folds(3);
+    double[] seed = cv.estimate(s, ctx).alignTo(s);
+    double[] signed = cv.signed().estimate(s, ctx).alignTo(s);
+    Importance abs = cv.absolute().estimate(s, ctx);
+    double[] absolute = abs.alignTo(s);
+    float[] y = s.labels();
+    for (int i = 0; i < d.rows(); i++) {
+      // warm starts across folds reach the same optimum up to the solver tolerance
+      assertEquals(mean - p[i], seed[i], 1e-6, "row " + i);
+      assertEquals(y[i] - p[i], signed[i], 1e-6, "row " + i);
+      assertEquals(Math.abs(y[i] - p[i]), absolute[i], 1e-6, "row " + i);
+    }
+    assertEquals(3, abs.cost().trainings());
+  }
+}
