@@ -15,6 +15,15 @@ import siebench.importance.correction.PositionBiasIps;
 import siebench.importance.correction.RegressionEm;
 import siebench.importance.influence.InfluenceFunctions;
 import siebench.importance.influence.TracIn;
+import siebench.importance.valuation.ClassBalance;
+import siebench.importance.valuation.ConfidentLearning;
+import siebench.importance.valuation.CrossValidatedResidual;
+import siebench.importance.valuation.DataBanzhaf;
+import siebench.importance.valuation.DataOob;
+import siebench.importance.valuation.KnnShapley;
+import siebench.importance.valuation.LeaveOneOut;
+import siebench.importance.valuation.RandomBaseline;
+import siebench.importance.valuation.TmcShapley;
 
 /**
  * Static DSL factories for every importance estimator, meant for static import ({@code import static
@@ -98,6 +107,53 @@ public final class Estimators {
     return InfluenceFunctions.defaults();
   }
 
+  // ------------------------------------------------------------------ data valuation (higher = more valuable)
+
+  /** Exact KNN-Shapley (Jia et al. 2019), on encoded features or a model's embeddings. */
+  public static KnnShapley knnShapley() {
+    return KnnShapley.defaults();
+  }
+
+  /** Truncated Monte Carlo Data Shapley (Ghorbani and Zou 2019). */
+  public static TmcShapley tmcShapley() {
+    return TmcShapley.defaults();
+  }
+
+  /** Data Banzhaf with the maximum-sample-reuse estimator (Wang and Jia 2023). */
+  public static DataBanzhaf banzhaf() {
+    return DataBanzhaf.defaults();
+  }
+
+  /** Data-OOB (Kwon and Zou 2023): out-of-bag value from a bagged ensemble. */
+  public static DataOob dataOob() {
+    return DataOob.defaults();
+  }
+
+  /** Confident learning (Northcutt, Jiang and Chuang 2021): self-confidence and the estimated label issues. */
+  public static ConfidentLearning confidentLearning() {
+    return ConfidentLearning.defaults();
+  }
+
+  /** Leave-one-out by exact retraining (refuses above a size limit, naming cheaper alternatives). */
+  public static LeaveOneOut leaveOneOut() {
+    return LeaveOneOut.defaults();
+  }
+
+  /** Cross-validated residual importance (k-fold out-of-fold predictions); a surprise (hardness) score. */
+  public static CrossValidatedResidual crossValidatedResidual() {
+    return CrossValidatedResidual.defaults();
+  }
+
+  /** Inverse class-frequency weights, mean 1. */
+  public static ClassBalance classBalance() {
+    return new ClassBalance();
+  }
+
+  /** Seeded uniform random scores: the baseline every estimator must beat. */
+  public static RandomBaseline random() {
+    return new RandomBaseline();
+  }
+
   // ------------------------------------------------------------------ distribution correction (weights)
 
   /**
@@ -130,7 +186,8 @@ public final class Estimators {
 
   /** Estimator names accepted by {@link #named(String)} (the command line's {@code --estimators}). */
   public static final String NAMES = "grand, grand-last-layer, el2n, loss, forgetting, aum, data-maps, adt, tracin, "
-      + "influence, density-ratio, ips, adaptive-is";
+      + "influence, knn-shapley, tmc-shapley, banzhaf, data-oob, confident-learning, loo, cv-residual, "
+      + "class-balance, random, density-ratio, ips, adaptive-is";
 
   /** The estimator with a command-line name (case-insensitive; see {@link #NAMES}). */
   public static ImportanceEstimator named(String name) {
@@ -145,6 +202,15 @@ public final class Estimators {
       case "adt", "adaptive-denoising" -> adaptiveDenoising();
       case "tracin" -> tracIn();
       case "influence" -> influence();
+      case "knn-shapley" -> knnShapley();
+      case "tmc-shapley" -> tmcShapley();
+      case "banzhaf", "data-banzhaf" -> banzhaf();
+      case "data-oob" -> dataOob();
+      case "confident-learning", "cleanlab" -> confidentLearning();
+      case "loo", "leave-one-out" -> leaveOneOut();
+      case "cv-residual" -> crossValidatedResidual();
+      case "class-balance" -> classBalance();
+      case "random" -> random();
       case "density-ratio" -> densityRatio();
       case "ips" -> ips();
       case "adaptive-is", "adaptive-importance-sampling" -> adaptiveImportanceSampling();

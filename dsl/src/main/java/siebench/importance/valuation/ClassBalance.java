@@ -35,6 +35,6 @@ public final class ClassBalance implements ImportanceEstimator {
     }
     Map<String, Object> p = new LinkedHashMap<>();
     counts.forEach((k, v) -> p.put("count[" + (k > 0.5f ? 1 : 0) + "]", v));
-    return new Importance(name(), p, train.rowIds(), w, meter.cost());
+    return new Importance(name(), p, train.rowIds(), w, meter.cost(), Importance.Meaning.WEIGHT);
   }
 }

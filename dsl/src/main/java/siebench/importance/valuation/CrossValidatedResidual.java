@@ -135,6 +135,7 @@ public final class CrossValidatedResidual implements ImportanceEstimator {
     double[] p = OutOfFold.predict(l, tr, fold, folds, context.progress());
     meter.fits.addAndGet(folds);
     meter.evaluations.addAndGet(tr.rows());
-    return new Importance(name(), parameters(), train.rowIds(), scores(tr.labels(), p, form), meter.cost());
+    return new Importance(name(), parameters(), train.rowIds(), scores(tr.labels(), p, form), meter.cost())
+        .withMeaning(Importance.Meaning.HARDNESS);
   }
 }

@@ -2,7 +2,7 @@
  * Data valuation: how much each training row is worth to a model, from cooperative game theory (Shapley,
  * Banzhaf), resampling (Data-OOB, leave-one-out, cross-validated residuals) and label-noise estimation
  * (confident learning), plus the class-balance and random baselines. Start from {@link
- * siebench.importance.valuation.ValuationEstimators}.
+ * siebench.importance.Estimators}.
  *
  * <p>Shared machinery: {@link siebench.importance.valuation.LogisticRegression} (a small L2 logistic regression
  * on the encoded one-hot + dense design, Newton-CG, warm-startable) is the default model whose retraining the

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import siebench.importance.Estimators;
 import siebench.data.Samples;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
@@ -18,7 +19,7 @@ class BaselinesTest {
   void classBalanceClosedForm() {
     int[] y = {1, 0, 0, 1, 0, 0, 0, 1, 0, 0}; // 3 positives, 7 negatives
     Samples s = Samples.from(Table.create("t", IntColumn.create("click", y)));
-    Importance w = ValuationEstimators.classBalance().estimate(s, EstimationContext.defaults());
+    Importance w = Estimators.classBalance().estimate(s, EstimationContext.defaults());
     double[] v = w.alignTo(s);
     for (int i = 0; i < y.length; i++) {
       assertEquals(y[i] == 1 ? 10.0 / (2 * 3) : 10.0 / (2 * 7), v[i], 1e-12);
@@ -33,9 +34,9 @@ class BaselinesTest {
     int n = 20_000;
     Samples s = Samples.from(Table.create("t", IntColumn.create("click", new int[n])));
     EstimationContext ctx = EstimationContext.defaults().seed(3).progress(Progress.silent());
-    double[] a = ValuationEstimators.random().estimate(s, ctx).alignTo(s);
-    double[] b = ValuationEstimators.random().estimate(s, ctx).alignTo(s);
-    double[] c = ValuationEstimators.random().estimate(s, ctx.seed(4)).alignTo(s);
+    double[] a = Estimators.random().estimate(s, ctx).alignTo(s);
+    double[] b = Estimators.random().estimate(s, ctx).alignTo(s);
+    double[] c = Estimators.random().estimate(s, ctx.seed(4)).alignTo(s);
     assertArrayEquals(a, b, 0);
     assertTrue(!Arrays.equals(a, c));
     // Kolmogorov-Smirnov against U[0,1): D < 1.63 / sqrt(n) (1% level)

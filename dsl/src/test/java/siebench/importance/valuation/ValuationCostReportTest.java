@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import siebench.importance.Estimators;
 import siebench.SharedData;
 import siebench.data.Samples;
 import siebench.data.Split;
@@ -35,15 +36,15 @@ class ValuationCostReportTest {
     EstimationContext ctx = EstimationContext.defaults().validation(sp.test()).progress(Progress.silent());
     Samples small = sp.train().rows(java.util.stream.IntStream.range(0, 300).toArray());
     Object[][] runs = {
-        {ValuationEstimators.knnShapley(), sp.train()},
-        {ValuationEstimators.tmcShapley().maxPermutations(200), small},
-        {ValuationEstimators.banzhaf().samples(500), sp.train()},
-        {ValuationEstimators.dataOob(), sp.train()},
-        {ValuationEstimators.confidentLearning(), sp.train()},
-        {ValuationEstimators.leaveOneOut(), sp.train()},
-        {ValuationEstimators.crossValidatedResidual(), sp.train()},
-        {ValuationEstimators.classBalance(), sp.train()},
-        {ValuationEstimators.random(), sp.train()}};
+        {Estimators.knnShapley(), sp.train()},
+        {Estimators.tmcShapley().maxPermutations(200), small},
+        {Estimators.banzhaf().samples(500), sp.train()},
+        {Estimators.dataOob(), sp.train()},
+        {Estimators.confidentLearning(), sp.train()},
+        {Estimators.leaveOneOut(), sp.train()},
+        {Estimators.crossValidatedResidual(), sp.train()},
+        {Estimators.classBalance(), sp.train()},
+        {Estimators.random(), sp.train()}};
     for (Object[] r : runs) {
       ImportanceEstimator e = (ImportanceEstimator) r[0];
       Samples s = (Samples) r[1];

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
+import siebench.importance.Estimators;
 import siebench.SharedData;
 import siebench.data.Samples;
 import siebench.data.Split;
@@ -39,7 +40,7 @@ class ValuationIntegrationTest {
     Samples train = Toys.flip(sp.train(), 0, 1, 2);
     EstimationContext ctx = EstimationContext.defaults().task(smallTask()).validation(sp.test())
         .progress(Progress.silent());
-    Importance imp = ValuationEstimators.knnShapley().k(5).onEmbeddings().estimate(train, ctx);
+    Importance imp = Estimators.knnShapley().k(5).onEmbeddings().estimate(train, ctx);
     assertEquals(train.size(), imp.size());
     assertEquals(1, imp.cost().trainings());
     assertEquals("embeddings", imp.parameters().get("space"));
@@ -48,7 +49,7 @@ class ValuationIntegrationTest {
     double flipped = (v[0] + v[1] + v[2]) / 3;
     assertTrue(flipped < mean, "flipped mean " + flipped + " vs " + mean);
     // no validation set: two-fold cross-valuation on the same embeddings
-    Importance cross = ValuationEstimators.knnShapley().k(5).onEmbeddings().estimate(train, ctx.validation(null));
+    Importance cross = Estimators.knnShapley().k(5).onEmbeddings().estimate(train, ctx.validation(null));
     double[] c = cross.alignTo(train);
     double cmean = Arrays.stream(c).average().orElse(0);
     assertTrue((c[0] + c[1] + c[2]) / 3 < cmean, "cross-valuation: flipped rows should be below the mean");
@@ -60,7 +61,7 @@ class ValuationIntegrationTest {
     Split sp = s.split(0.7, 2);
     siebench.train.TrainResult trained = sp.train().train(smallTask().testOn(sp.test()));
     EstimationContext ctx = EstimationContext.defaults().validation(sp.test()).progress(Progress.silent());
-    Importance imp = ValuationEstimators.knnShapley().k(3).onEmbeddings(trained.model()).estimate(sp.train(), ctx);
+    Importance imp = Estimators.knnShapley().k(3).onEmbeddings(trained.model()).estimate(sp.train(), ctx);
     assertEquals(0, imp.cost().trainings());
     // efficiency: the values add up to the 3-NN validation utility in the model's representation space
     FeatureEncoder enc = trained.model().encoder();
@@ -114,9 +115,9 @@ class ValuationIntegrationTest {
     Progress p = Progress.silent();
     p.cancel();
     EstimationContext ctx = EstimationContext.defaults().validation(sp.test()).progress(p);
-    List<ImportanceEstimator> all = List.of(ValuationEstimators.knnShapley(), ValuationEstimators.tmcShapley(),
-        ValuationEstimators.banzhaf(), ValuationEstimators.dataOob(), ValuationEstimators.confidentLearning(),
-        ValuationEstimators.leaveOneOut(), ValuationEstimators.crossValidatedResidual());
+    List<ImportanceEstimator> all = List.of(Estimators.knnShapley(), Estimators.tmcShapley(),
+        Estimators.banzhaf(), Estimators.dataOob(), Estimators.confidentLearning(),
+        Estimators.leaveOneOut(), Estimators.crossValidatedResidual());
     for (ImportanceEstimator e : all) {
       assertThrows(CancellationException.class, () -> e.estimate(sp.train(), ctx), e.name());
     }
@@ -133,9 +134,9 @@ class ValuationIntegrationTest {
       }
     };
     EstimationContext ctx = EstimationContext.defaults().progress(p);
-    ValuationEstimators.dataOob().learners(5).estimate(s, ctx);
-    ValuationEstimators.banzhaf().samples(40).estimate(s, ctx);
-    ValuationEstimators.knnShapley().estimate(s, ctx);
+    Estimators.dataOob().learners(5).estimate(s, ctx);
+    Estimators.banzhaf().samples(40).estimate(s, ctx);
+    Estimators.knnShapley().estimate(s, ctx);
     assertTrue(seen.contains("data-oob") && seen.contains("data-banzhaf") && seen.contains("knn-shapley"), "" + seen);
   }
 
@@ -151,7 +152,7 @@ class ValuationIntegrationTest {
     Samples all = Samples.from(raw).label("Label").ignore("Id").numeric(ints);
     Split sp = all.split(0.75, 7);
     EstimationContext ctx = EstimationContext.defaults().validation(sp.test()).progress(Progress.silent());
-    Importance knn = ValuationEstimators.knnShapley().k(10).estimate(sp.train(), ctx);
+    Importance knn = Estimators.knnShapley().k(10).estimate(sp.train(), ctx);
     // efficiency on real data: the values add up to the full-data KNN validation utility, computed directly
     FeatureEncoder enc = FeatureEncoder.fit(sp.train());
     EncodedData tr = enc.encode(sp.train());
@@ -175,9 +176,9 @@ class ValuationIntegrationTest {
     assertEquals(u, Arrays.stream(knn.scores()).sum(), 1e-9);
     System.out.printf("criteo knn-shapley: %d x %d in %d ms, KNN accuracy %.4f%n", tr.rows(), va.rows(),
         knn.cost().wallMillis(), u);
-    Importance oob = ValuationEstimators.dataOob().learners(30).score(DataOob.Score.NEG_LOG_LOSS)
+    Importance oob = Estimators.dataOob().learners(30).score(DataOob.Score.NEG_LOG_LOSS)
         .estimate(sp.train(), ctx);
-    ConfidentLearning.LabelIssues cl = ValuationEstimators.confidentLearning().labelIssues(sp.train(), ctx);
+    ConfidentLearning.LabelIssues cl = Estimators.confidentLearning().labelIssues(sp.train(), ctx);
     System.out.printf("criteo data-oob: %d ms; confident learning: %d label issues, noise rate %.3f%n",
         oob.cost().wallMillis(), cl.analysis().issueCount(), cl.analysis().noiseRate());
     assertEquals(sp.train().size(), oob.size());
