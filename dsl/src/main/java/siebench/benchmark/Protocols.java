@@ -41,6 +41,16 @@ public final class Protocols {
     return new ReweightedTraining(options);
   }
 
+  /** Debiasing of search logs: NDCG@10 against the true relevance, weighted versus uniform training. */
+  public static Debiasing debiasing() {
+    return new Debiasing(10);
+  }
+
+  /** Debiasing with NDCG at cut-off {@code k}. */
+  public static Debiasing debiasing(int k) {
+    return new Debiasing(k);
+  }
+
   /** Cost: wall time, peak memory, trainings, gradient evaluations. */
   public static CostProtocol cost() {
     return new CostProtocol();
@@ -51,17 +61,18 @@ public final class Protocols {
     return new Stability(null, 0.5);
   }
 
-  /** By command-line name: detection, pruning, removal, reweighting, cost, stability. */
+  /** By command-line name: detection, pruning, removal, reweighting, debiasing, cost, stability. */
   public static Protocol named(String name, double noiseRate) {
     return switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
       case "detection", "noisy-label-detection" -> noisyLabelDetection(noiseRate);
       case "pruning" -> pruning();
       case "removal" -> removal();
       case "reweighting", "reweighted-training" -> reweightedTraining();
+      case "debiasing" -> debiasing();
       case "cost" -> cost();
       case "stability" -> stability();
       default -> throw new IllegalArgumentException("unknown protocol '" + name
-          + "'; expected detection, pruning, removal, reweighting, cost or stability");
+          + "'; expected detection, pruning, removal, reweighting, debiasing, cost or stability");
     };
   }
 }

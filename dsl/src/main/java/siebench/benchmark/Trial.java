@@ -26,7 +26,7 @@ public final class Trial {
   private final CtrTask task;
   private final Progress progress;
   private final EstimationContext context;
-  private final Map<String, Map<String, Double>> cache = new ConcurrentHashMap<>();
+  private final Map<String, Fit> cache = new ConcurrentHashMap<>();
   private int trainings;
 
   Trial(int repeat, long seed, Samples train, boolean[] corrupted, String corruption, Samples validation,
@@ -93,30 +93,38 @@ public final class Trial {
     return trainings;
   }
 
+  /** A retraining's test metrics and test-set click probabilities (null when nothing could be trained). */
+  public record Fit(Map<String, Double> metrics, double[] testPredictions) {}
+
   /**
    * Trains the trial's task on {@code samples} (a subset or a reweighting of {@link #train()}) and returns the
    * test metrics; results are cached under {@code key} (null: no caching).
    */
   public Map<String, Double> fit(String key, Samples samples) {
+    return fitAndPredict(key, samples).metrics();
+  }
+
+  /** Like {@link #fit} but also keeps the test-set predictions. */
+  public Fit fitAndPredict(String key, Samples samples) {
     if (key != null && cache.containsKey(key)) {
       return cache.get(key);
     }
     progress.checkCancelled();
-    Map<String, Double> m;
+    Fit f;
     if (samples.size() == 0 || distinctLabels(samples) < 2) {
-      m = Map.of("auc", 0.5, "logloss", Double.NaN);
+      f = new Fit(Map.of("auc", 0.5, "logloss", Double.NaN), null);
     } else {
       TrainResult r = samples.train(task.testOn(test).earlyStopping(0).progress(Progress.silent()));
-      m = new LinkedHashMap<>(r.metricValues());
+      f = new Fit(new LinkedHashMap<>(r.metricValues()), r.model().predict(test));
       r.model().close();
       synchronized (this) {
         trainings++;
       }
     }
     if (key != null) {
-      cache.put(key, m);
+      cache.put(key, f);
     }
-    return m;
+    return f;
   }
 
   private static int distinctLabels(Samples s) {

@@ -33,7 +33,7 @@ final class BenchCommand implements Callable<Integer> {
   List<String> estimators;
 
   @Option(names = "--protocols", split = ",", defaultValue = "detection,pruning",
-      description = "Comma-separated: detection, pruning, removal, reweighting, cost, stability "
+      description = "Comma-separated: detection, pruning, removal, reweighting, debiasing, cost, stability "
           + "(default ${DEFAULT-VALUE}; cost is always added).")
   List<String> protocols;
 
