@@ -278,7 +278,9 @@ public final class KnnShapley implements ImportanceEstimator {
           accumulate(dist, buf, trainLabels, validLabels[v], k, acc);
           int d = done.incrementAndGet();
           if (d % reportEvery == 0 || d == m) {
-            progress.update("knn-shapley", d, m, "validation points");
+            synchronized (progress) { // progress sinks need not be thread-safe
+              progress.update("knn-shapley", d, m, "validation points");
+            }
           }
         }
       };
