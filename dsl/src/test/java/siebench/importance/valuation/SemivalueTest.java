@@ -120,22 +120,22 @@ class SemivalueTest {
 
   @Test
   void tmcAndMsrOnTheLogisticRegressionUtility() {
-    // the real utility: validation accuracy of the Java LR fitted on each subset of 6 training rows
+    // the real utility: validation AUC of the Java LR fitted on each subset of 6 training rows
     siebench.features.EncodedData all = Toys.logistic(46, 2, 17);
     int[] trainRows = {0, 1, 2, 3, 4, 5};
     siebench.features.EncodedData train = all.subset(trainRows);
     siebench.features.EncodedData valid = all.subset(java.util.stream.IntStream.range(6, 46).toArray());
     LearnerUtility u = new LearnerUtility(new LogisticLearner(LogisticRegression.defaults().tolerance(1e-10)), train,
-        valid, UtilityMetric.NEG_LOG_LOSS);
+        valid, UtilityMetric.AUC);
     double[] shapley = exactShapley(6, u);
     double[] banzhaf = exactBanzhaf(6, u);
-    TmcShapley.Result tmc = TmcShapley.defaults().truncation(0).convergence(0).maxPermutations(3000)
+    TmcShapley.Result tmc = TmcShapley.defaults().truncation(0).convergence(0).maxPermutations(10_000)
         .run(6, u, 2, Progress.silent());
     double[] msr = DataBanzhaf.defaults().samples(20_000).run(6, u, 2, Progress.silent());
-    // the log-loss utility spans about 1.5 here; 0.04 is about 4 standard errors of either estimate
+    // AUC is bounded in [0, 1]: 0.03 is at least 3 standard errors of either estimate
     for (int i = 0; i < 6; i++) {
-      assertEquals(shapley[i], tmc.values()[i], 0.04, "Shapley of row " + i + ": " + Arrays.toString(shapley));
-      assertEquals(banzhaf[i], msr[i], 0.04, "Banzhaf of row " + i + ": " + Arrays.toString(banzhaf));
+      assertEquals(shapley[i], tmc.values()[i], 0.03, "Shapley of row " + i + ": " + Arrays.toString(shapley));
+      assertEquals(banzhaf[i], msr[i], 0.03, "Banzhaf of row " + i + ": " + Arrays.toString(banzhaf));
     }
   }
 
