@@ -150,7 +150,7 @@ public final class KnnShapley implements ImportanceEstimator {
       TrainedModel m = model;
       if (m == null) {
         progress.update("knn-shapley: training embedding model", 0, 0, context.task().model().name());
-        m = TrainingLoop.train(context.task(), encoder, tr, va, null).model();
+        m = TrainingLoop.train(context.task().progress(progress), encoder, tr, va, null).model();
         meter.fits.incrementAndGet();
       }
       float[][] trainRep = m.representations(tr);

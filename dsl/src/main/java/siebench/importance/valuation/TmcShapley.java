@@ -146,7 +146,12 @@ public final class TmcShapley implements ImportanceEstimator {
         int[] perm = new int[n];
         for (int p = from + k; p < to; p += threads) {
           progress.checkCancelled();
-          threadEvals[k] += permutation(p, seed, perm, u, full, empty, sums[k]);
+          threadEvals[k] += permutation(p, seed, perm, u, full, empty, sums[k], progress);
+          if (k == 0 && p % 100 != 99) {
+            synchronized (progress) {
+              progress.update("tmc-shapley", p + 1, maxPermutations, "permutations");
+            }
+          }
         }
       });
       t = to;
@@ -176,7 +181,8 @@ public final class TmcShapley implements ImportanceEstimator {
   }
 
   /** Scans permutation number {@code p}; adds its marginal contributions to {@code sum}; returns evaluations. */
-  private long permutation(int p, long seed, int[] perm, SubsetUtility u, double full, double empty, double[] sum) {
+  private long permutation(int p, long seed, int[] perm, SubsetUtility u, double full, double empty, double[] sum,
+      Progress progress) {
     int n = perm.length;
     SplittableRandom rnd = new SplittableRandom(Parallel.mix(seed, p));
     for (int i = 0; i < n; i++) {
@@ -198,6 +204,7 @@ public final class TmcShapley implements ImportanceEstimator {
       if (j == n - 1) {
         cur = full;
       } else {
+        progress.checkCancelled();
         cur = u.value(Arrays.copyOf(perm, j + 1));
         evals++;
       }
