@@ -31,9 +31,10 @@ public final class DataBanzhaf implements ImportanceEstimator {
   private final LogisticRegression regression;
   private final ProbabilisticLearner learner;
   private final int samples;
+  private final int threads;
 
   private DataBanzhaf(UtilityMetric metric, LogisticRegression regression, ProbabilisticLearner learner,
-      int samples) {
+      int samples, int threads) {
     if (samples < 2) {
       throw new IllegalArgumentException("samples must be >= 2, got " + samples);
     }
@@ -41,28 +42,41 @@ public final class DataBanzhaf implements ImportanceEstimator {
     this.regression = regression;
     this.learner = learner;
     this.samples = samples;
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    }
+    this.threads = threads;
   }
 
   /** AUC utility of the Java LR, 1,000 MSR subsets. */
   public static DataBanzhaf defaults() {
-    return new DataBanzhaf(UtilityMetric.AUC, LogisticRegression.defaults(), null, 1000);
+    return new DataBanzhaf(UtilityMetric.AUC, LogisticRegression.defaults(), null, 1000, 1);
   }
 
   public DataBanzhaf metric(UtilityMetric m) {
-    return new DataBanzhaf(m, regression, learner, samples);
+    return new DataBanzhaf(m, regression, learner, samples, threads);
   }
 
   public DataBanzhaf regression(LogisticRegression r) {
-    return new DataBanzhaf(metric, r, null, samples);
+    return new DataBanzhaf(metric, r, null, samples, threads);
   }
 
   public DataBanzhaf learner(ProbabilisticLearner l) {
-    return new DataBanzhaf(metric, regression, l, samples);
+    return new DataBanzhaf(metric, regression, l, samples, threads);
   }
 
   /** Number of random subsets (utility evaluations). */
   public DataBanzhaf samples(int m) {
-    return new DataBanzhaf(metric, regression, learner, m);
+    return new DataBanzhaf(metric, regression, learner, m, threads);
+  }
+
+  /**
+   * Threads sharing the subsets (default 1). Each subset draws from its own seeded stream, so the estimate does
+   * not depend on the thread count (up to floating-point summation order). Only with the Java LR or a
+   * thread-safe utility.
+   */
+  public DataBanzhaf threads(int t) {
+    return new DataBanzhaf(metric, regression, learner, samples, t);
   }
 
   @Override
@@ -77,46 +91,62 @@ public final class DataBanzhaf implements ImportanceEstimator {
     p.put("learner", learner != null ? learner.name() : new LogisticLearner(regression).name());
     p.put("samples", samples);
     p.put("estimator", "msr");
+    p.put("threads", threads);
     return p;
   }
 
   /** MSR estimate of the Banzhaf values of {@code n} points under {@code u}, seeded. */
   public double[] run(int n, SubsetUtility u, long seed, Progress progress) {
-    SplittableRandom rnd = new SplittableRandom(seed);
-    double[] sumIn = new double[n];
-    double[] sumOut = new double[n];
-    int[] cntIn = new int[n];
-    boolean[] in = new boolean[n];
-    int[] subset = new int[n];
-    double totalU = 0;
+    int nt = Math.max(1, Math.min(threads, samples));
+    double[][] sumIn = new double[nt][n];
+    int[][] cntIn = new int[nt][n];
+    double[] totalU = new double[nt];
+    java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
     long reportEvery = Math.max(1, samples / 20);
-    for (int k = 0; k < samples; k++) {
-      progress.checkCancelled();
-      int size = 0;
-      for (int i = 0; i < n; i++) {
-        in[i] = rnd.nextBoolean();
-        if (in[i]) {
-          subset[size++] = i;
+    Parallel.run(nt, "data-banzhaf", t -> {
+      boolean[] in = new boolean[n];
+      int[] subset = new int[n];
+      for (int k = t; k < samples; k += nt) {
+        progress.checkCancelled();
+        SplittableRandom rnd = new SplittableRandom(Parallel.mix(seed, k));
+        int size = 0;
+        for (int i = 0; i < n; i++) {
+          in[i] = rnd.nextBoolean();
+          if (in[i]) {
+            subset[size++] = i;
+          }
+        }
+        double v = u.value(java.util.Arrays.copyOf(subset, size));
+        totalU[t] += v;
+        for (int i = 0; i < n; i++) {
+          if (in[i]) {
+            sumIn[t][i] += v;
+            cntIn[t][i]++;
+          }
+        }
+        int d = done.incrementAndGet();
+        if (d % reportEvery == 0) {
+          synchronized (progress) {
+            progress.update("data-banzhaf", d, samples, "subsets");
+          }
         }
       }
-      double v = u.value(java.util.Arrays.copyOf(subset, size));
-      totalU += v;
-      for (int i = 0; i < n; i++) {
-        if (in[i]) {
-          sumIn[i] += v;
-          cntIn[i]++;
-        }
-      }
-      if ((k + 1) % reportEvery == 0) {
-        progress.update("data-banzhaf", k + 1, samples, "subsets");
-      }
+    });
+    double total = 0;
+    for (double v : totalU) {
+      total += v;
     }
     double[] out = new double[n];
     for (int i = 0; i < n; i++) {
-      int cntOut = samples - cntIn[i];
-      sumOut[i] = totalU - sumIn[i];
-      if (cntIn[i] > 0 && cntOut > 0) {
-        out[i] = sumIn[i] / cntIn[i] - sumOut[i] / cntOut;
+      double in = 0;
+      int cin = 0;
+      for (int t = 0; t < nt; t++) {
+        in += sumIn[t][i];
+        cin += cntIn[t][i];
+      }
+      int cout = samples - cin;
+      if (cin > 0 && cout > 0) {
+        out[i] = in / cin - (total - in) / cout;
       }
     }
     return out;
@@ -129,6 +159,10 @@ public final class DataBanzhaf implements ImportanceEstimator {
     EncodedData tr = encoder.encode(train);
     EncodedData va = context.hasValidation() ? encoder.encode(context.validation()) : null;
     ProbabilisticLearner l = learner != null ? learner : new LogisticLearner(regression);
+    if (threads > 1 && !(l instanceof LogisticLearner)) {
+      throw new IllegalArgumentException("banzhaf().threads(" + threads + ") needs the Java logistic regression;"
+          + " learner " + l.name() + " is not run concurrently: use threads(1)");
+    }
     Map<String, Object> params = parameters();
     params.put("validation", CrossValuation.describe(va));
     double[] values = CrossValuation.run(tr, va, context.seed(), (rows, t, v) -> {

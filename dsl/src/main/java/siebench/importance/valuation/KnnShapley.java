@@ -31,7 +31,7 @@ import siebench.train.TrainingLoop;
  * deterministic): alpha_1 .. alpha_N. Then
  *
  * <pre>
- *   s(alpha_N) = 1[y_{alpha_N} = y_t] / N
+ *   s(alpha_N) = 1[y_{alpha_N} = y_t] / N        (in general 1[..] * min(K, N) / (K N), for K > N)
  *   s(alpha_i) = s(alpha_{i+1}) + (1[y_{alpha_i} = y_t] - 1[y_{alpha_{i+1}} = y_t]) / K * min(K, i) / i
  * </pre>
  *
@@ -150,7 +150,7 @@ public final class KnnShapley implements ImportanceEstimator {
       TrainedModel m = model;
       if (m == null) {
         progress.update("knn-shapley: training embedding model", 0, 0, context.task().model().name());
-        m = TrainingLoop.train(context.task(), encoder, tr, va, null).model();
+        m = TrainingLoop.train(context.task().progress(progress), encoder, tr, va, null).model();
         meter.fits.incrementAndGet();
       }
       float[][] trainRep = m.representations(tr);
@@ -278,7 +278,9 @@ public final class KnnShapley implements ImportanceEstimator {
           accumulate(dist, buf, trainLabels, validLabels[v], k, acc);
           int d = done.incrementAndGet();
           if (d % reportEvery == 0 || d == m) {
-            progress.update("knn-shapley", d, m, "validation points");
+            synchronized (progress) { // progress sinks need not be thread-safe
+              progress.update("knn-shapley", d, m, "validation points");
+            }
           }
         }
       };
@@ -398,7 +400,7 @@ public final class KnnShapley implements ImportanceEstimator {
     int[] order = buf.idx;
     int last = order[n - 1];
     int matchNext = y[last] == yt ? 1 : 0;
-    double s = (double) matchNext / n;
+    double s = (double) matchNext * Math.min(k, n) / ((double) k * n); // = match / N when N >= K
     acc[last] += s;
     for (int rank = n - 1; rank >= 1; rank--) { // 1-based rank i = rank, order[rank - 1]
       int idx = order[rank - 1];

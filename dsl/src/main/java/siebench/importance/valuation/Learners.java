@@ -14,7 +14,8 @@ final class Learners {
       return explicit;
     }
     if (model != null) {
-      return new CtrTaskLearner(context.task().model(model), encoder);
+      // the context's progress, so that cancelling the estimate also stops a training run in progress
+      return new CtrTaskLearner(context.task().model(model).progress(context.progress()), encoder);
     }
     return new LogisticLearner(lr);
   }

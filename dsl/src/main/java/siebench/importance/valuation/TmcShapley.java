@@ -3,7 +3,7 @@ package siebench.importance.valuation;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Random;
+import java.util.SplittableRandom;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
@@ -40,9 +40,10 @@ public final class TmcShapley implements ImportanceEstimator {
   private final int minPermutations;
   private final int maxPermutations;
   private final double convergence;
+  private final int threads;
 
   private TmcShapley(UtilityMetric metric, LogisticRegression regression, ProbabilisticLearner learner,
-      double truncation, int minPermutations, int maxPermutations, double convergence) {
+      double truncation, int minPermutations, int maxPermutations, double convergence, int threads) {
     if (!(truncation >= 0) || minPermutations < 1 || maxPermutations < minPermutations || !(convergence >= 0)) {
       throw new IllegalArgumentException("need truncation >= 0, 1 <= minPermutations <= maxPermutations,"
           + " convergence >= 0");
@@ -54,43 +55,56 @@ public final class TmcShapley implements ImportanceEstimator {
     this.minPermutations = minPermutations;
     this.maxPermutations = maxPermutations;
     this.convergence = convergence;
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    }
+    this.threads = threads;
   }
 
   /** AUC utility of the Java LR, truncation 0.01, 100..1000 permutations, convergence 0.05. */
   public static TmcShapley defaults() {
-    return new TmcShapley(UtilityMetric.AUC, LogisticRegression.defaults(), null, 0.01, 100, 1000, 0.05);
+    return new TmcShapley(UtilityMetric.AUC, LogisticRegression.defaults(), null, 0.01, 100, 1000, 0.05, 1);
   }
 
   public TmcShapley metric(UtilityMetric m) {
-    return new TmcShapley(m, regression, learner, truncation, minPermutations, maxPermutations, convergence);
+    return new TmcShapley(m, regression, learner, truncation, minPermutations, maxPermutations, convergence, threads);
   }
 
   /** Settings of the Java logistic regression used as the utility's model. */
   public TmcShapley regression(LogisticRegression r) {
-    return new TmcShapley(metric, r, null, truncation, minPermutations, maxPermutations, convergence);
+    return new TmcShapley(metric, r, null, truncation, minPermutations, maxPermutations, convergence, threads);
   }
 
   /** Any learner as the utility's model (e.g. {@link CtrTaskLearner}; slow). */
   public TmcShapley learner(ProbabilisticLearner l) {
-    return new TmcShapley(metric, regression, l, truncation, minPermutations, maxPermutations, convergence);
+    return new TmcShapley(metric, regression, l, truncation, minPermutations, maxPermutations, convergence, threads);
   }
 
   /** Absolute utility tolerance for truncating a permutation; 0 disables truncation. */
   public TmcShapley truncation(double t) {
-    return new TmcShapley(metric, regression, learner, t, minPermutations, maxPermutations, convergence);
+    return new TmcShapley(metric, regression, learner, t, minPermutations, maxPermutations, convergence, threads);
   }
 
   public TmcShapley minPermutations(int v) {
-    return new TmcShapley(metric, regression, learner, truncation, v, Math.max(v, maxPermutations), convergence);
+    return new TmcShapley(metric, regression, learner, truncation, v, Math.max(v, maxPermutations), convergence, threads);
   }
 
   public TmcShapley maxPermutations(int v) {
-    return new TmcShapley(metric, regression, learner, truncation, Math.min(minPermutations, v), v, convergence);
+    return new TmcShapley(metric, regression, learner, truncation, Math.min(minPermutations, v), v, convergence, threads);
   }
 
   /** Relative mean absolute change over 100 permutations below which sampling stops; 0 = run to the max. */
   public TmcShapley convergence(double c) {
-    return new TmcShapley(metric, regression, learner, truncation, minPermutations, maxPermutations, c);
+    return new TmcShapley(metric, regression, learner, truncation, minPermutations, maxPermutations, c, threads);
+  }
+
+  /**
+   * Threads sharing the permutations (default 1). Each permutation draws from its own seeded stream, so the
+   * estimate does not depend on the thread count (up to floating-point summation order). Use more than one
+   * only with the Java LR or a thread-safe utility: DJL CTR learners are not run concurrently.
+   */
+  public TmcShapley threads(int t) {
+    return new TmcShapley(metric, regression, learner, truncation, minPermutations, maxPermutations, convergence, t);
   }
 
   @Override
@@ -107,6 +121,7 @@ public final class TmcShapley implements ImportanceEstimator {
     p.put("minPermutations", minPermutations);
     p.put("maxPermutations", maxPermutations);
     p.put("convergence", convergence);
+    p.put("threads", threads);
     return p;
   }
 
@@ -115,63 +130,99 @@ public final class TmcShapley implements ImportanceEstimator {
 
   /** TMC-Shapley of {@code n} points under utility {@code u}, seeded. */
   public Result run(int n, SubsetUtility u, long seed, Progress progress) {
-    Random rnd = new Random(seed);
     int[] all = CrossValuation.identity(n);
     double full = u.value(all);
     double empty = u.value(new int[0]);
     long evals = 2;
-    double[] sum = new double[n];
+    double[][] sums = new double[threads][n];
+    long[] threadEvals = new long[threads];
     double[] snapshot = null;
-    int[] perm = all.clone();
     int t = 0;
     boolean converged = false;
     while (t < maxPermutations) {
-      progress.checkCancelled();
-      for (int i = n - 1; i > 0; i--) {
-        int j = rnd.nextInt(i + 1);
-        int tmp = perm[i];
-        perm[i] = perm[j];
-        perm[j] = tmp;
-      }
-      double prev = empty;
-      for (int j = 0; j < n; j++) {
-        if (truncation > 0 && Math.abs(full - prev) < truncation) {
-          break; // the rest contribute 0
-        }
-        double cur = j == n - 1 ? full : u.value(Arrays.copyOf(perm, j + 1));
-        evals += j == n - 1 ? 0 : 1;
-        sum[perm[j]] += cur - prev;
-        prev = cur;
-      }
-      t++;
-      if (t % 100 == 0) {
-        double[] v = mean(sum, t);
-        if (snapshot != null && t >= minPermutations && convergence > 0) {
-          double change = 0;
-          double size = 0;
-          for (int i = 0; i < n; i++) {
-            change += Math.abs(v[i] - snapshot[i]);
-            size += Math.abs(v[i]);
+      int from = t;
+      int to = Math.min(maxPermutations, (t / 100 + 1) * 100); // up to the next multiple of 100
+      Parallel.run(Math.min(threads, to - from), "tmc-shapley", k -> {
+        int[] perm = new int[n];
+        for (int p = from + k; p < to; p += threads) {
+          progress.checkCancelled();
+          threadEvals[k] += permutation(p, seed, perm, u, full, empty, sums[k], progress);
+          if (k == 0 && p % 100 != 99) {
+            synchronized (progress) {
+              progress.update("tmc-shapley", p + 1, maxPermutations, "permutations");
+            }
           }
-          double rel = size == 0 ? 0 : change / size;
-          progress.update("tmc-shapley", t, maxPermutations, String.format("relative change %.4f", rel));
-          if (rel < convergence) {
-            converged = true;
-            break;
-          }
-        } else {
-          progress.update("tmc-shapley", t, maxPermutations, "permutations");
         }
-        snapshot = v;
+      });
+      t = to;
+      double[] v = mean(sums, t);
+      if (t % 100 == 0 && snapshot != null && t >= minPermutations && convergence > 0) {
+        double change = 0;
+        double size = 0;
+        for (int i = 0; i < n; i++) {
+          change += Math.abs(v[i] - snapshot[i]);
+          size += Math.abs(v[i]);
+        }
+        double rel = size == 0 ? 0 : change / size;
+        progress.update("tmc-shapley", t, maxPermutations, String.format("relative change %.4f", rel));
+        if (rel < convergence) {
+          converged = true;
+          break;
+        }
+      } else {
+        progress.update("tmc-shapley", t, maxPermutations, "permutations");
       }
+      snapshot = v;
     }
-    return new Result(mean(sum, t), t, converged, evals);
+    for (long e : threadEvals) {
+      evals += e;
+    }
+    return new Result(mean(sums, t), t, converged, evals);
   }
 
-  private static double[] mean(double[] sum, int t) {
-    double[] v = new double[sum.length];
+  /** Scans permutation number {@code p}; adds its marginal contributions to {@code sum}; returns evaluations. */
+  private long permutation(int p, long seed, int[] perm, SubsetUtility u, double full, double empty, double[] sum,
+      Progress progress) {
+    int n = perm.length;
+    SplittableRandom rnd = new SplittableRandom(Parallel.mix(seed, p));
+    for (int i = 0; i < n; i++) {
+      perm[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = rnd.nextInt(i + 1);
+      int tmp = perm[i];
+      perm[i] = perm[j];
+      perm[j] = tmp;
+    }
+    long evals = 0;
+    double prev = empty;
+    for (int j = 0; j < n; j++) {
+      if (truncation > 0 && Math.abs(full - prev) < truncation) {
+        break; // the rest contribute 0
+      }
+      double cur;
+      if (j == n - 1) {
+        cur = full;
+      } else {
+        progress.checkCancelled();
+        cur = u.value(Arrays.copyOf(perm, j + 1));
+        evals++;
+      }
+      sum[perm[j]] += cur - prev;
+      prev = cur;
+    }
+    return evals;
+  }
+
+  private static double[] mean(double[][] sums, int t) {
+    double[] v = new double[sums[0].length];
+    for (double[] s : sums) { // fixed thread order: deterministic for a given thread count
+      for (int i = 0; i < v.length; i++) {
+        v[i] += s[i];
+      }
+    }
     for (int i = 0; i < v.length; i++) {
-      v[i] = sum[i] / Math.max(1, t);
+      v[i] /= Math.max(1, t);
     }
     return v;
   }
@@ -183,6 +234,10 @@ public final class TmcShapley implements ImportanceEstimator {
     EncodedData tr = encoder.encode(train);
     EncodedData va = context.hasValidation() ? encoder.encode(context.validation()) : null;
     ProbabilisticLearner l = learner != null ? learner : new LogisticLearner(regression);
+    if (threads > 1 && !(l instanceof LogisticLearner)) {
+      throw new IllegalArgumentException("tmcShapley().threads(" + threads + ") needs the Java logistic regression;"
+          + " learner " + l.name() + " is not run concurrently: use threads(1)");
+    }
     Map<String, Object> params = parameters();
     params.put("validation", CrossValuation.describe(va));
     int[] perms = new int[1];

@@ -97,7 +97,7 @@ class KnnShapleyTest {
       int n = 5 + trial % 4; // 5..8 points
       int dim = 2;
       int m = 3;
-      int k = 1 + trial % 4;
+      int k = trial == 5 ? 10 : 1 + trial % 4; // includes K > N
       float[] tp = new float[n * dim];
       int[] y = new int[n];
       for (int i = 0; i < n; i++) {

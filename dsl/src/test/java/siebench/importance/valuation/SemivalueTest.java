@@ -1,5 +1,6 @@
 package siebench.importance.valuation;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -111,11 +112,46 @@ class SemivalueTest {
   }
 
   @Test
+  void threadCountDoesNotChangeTheEstimates() {
+    TmcShapley tmc = TmcShapley.defaults().truncation(0).convergence(0).maxPermutations(250);
+    double[] one = tmc.run(6, SemivalueTest::toy, 4, Progress.silent()).values();
+    double[] two = tmc.threads(2).run(6, SemivalueTest::toy, 4, Progress.silent()).values();
+    double[] twoAgain = tmc.threads(2).run(6, SemivalueTest::toy, 4, Progress.silent()).values();
+    assertArrayEquals(one, two, 1e-12);
+    assertArrayEquals(two, twoAgain, 0);
+    DataBanzhaf msr = DataBanzhaf.defaults().samples(999);
+    double[] b1 = msr.run(6, SemivalueTest::toy, 4, Progress.silent());
+    double[] b2 = msr.threads(2).run(6, SemivalueTest::toy, 4, Progress.silent());
+    assertArrayEquals(b1, b2, 1e-12);
+  }
+
+  @Test
   void tmcStopsOnConvergence() {
     TmcShapley.Result r = TmcShapley.defaults().truncation(0).convergence(0.05).maxPermutations(50_000)
         .run(5, SemivalueTest::toy, 1, Progress.silent());
     assertTrue(r.converged());
     assertTrue(r.permutations() < 50_000 && r.permutations() % 100 == 0, "" + r.permutations());
+  }
+
+  @Test
+  void tmcAndMsrOnTheLogisticRegressionUtility() {
+    // the real utility: validation AUC of the Java LR fitted on each subset of 6 training rows
+    siebench.features.EncodedData all = Toys.logistic(46, 2, 17);
+    int[] trainRows = {0, 1, 2, 3, 4, 5};
+    siebench.features.EncodedData train = all.subset(trainRows);
+    siebench.features.EncodedData valid = all.subset(java.util.stream.IntStream.range(6, 46).toArray());
+    LearnerUtility u = new LearnerUtility(new LogisticLearner(LogisticRegression.defaults().tolerance(1e-10)), train,
+        valid, UtilityMetric.AUC);
+    double[] shapley = exactShapley(6, u);
+    double[] banzhaf = exactBanzhaf(6, u);
+    TmcShapley.Result tmc = TmcShapley.defaults().truncation(0).convergence(0).maxPermutations(10_000).threads(2)
+        .run(6, u, 2, Progress.silent());
+    double[] msr = DataBanzhaf.defaults().samples(20_000).threads(2).run(6, u, 2, Progress.silent());
+    // AUC is bounded in [0, 1]: 0.03 is at least 3 standard errors of either estimate
+    for (int i = 0; i < 6; i++) {
+      assertEquals(shapley[i], tmc.values()[i], 0.03, "Shapley of row " + i + ": " + Arrays.toString(shapley));
+      assertEquals(banzhaf[i], msr[i], 0.03, "Banzhaf of row " + i + ": " + Arrays.toString(banzhaf));
+    }
   }
 
   @Test
