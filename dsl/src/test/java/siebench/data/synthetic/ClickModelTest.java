@@ -103,8 +103,8 @@ class ClickModelTest {
       assertEquals(w.itemPrice(it), price[i]);
       assertEquals(Math.log(price[i]) - w.categoryLogPrice(category[i]), w.itemRelativeLogPrice(it), 0.01);
       double[] uv = w.userVector(u);
-      double z = 1.2 * dot(uv, w.itemVector(it)) + 1.0 * dot(uv, w.categoryVector(category[i]))
-          + (category[i] == query[i] ? 1.5 : 0) + 0.6 * dot(uv, w.brandVector(brand[i])) + w.itemQuality(it)
+      double z = 1.5 * dot(uv, w.itemVector(it)) + 1.5 * dot(uv, w.categoryVector(category[i]))
+          + (category[i] == query[i] ? 2.0 : 0) + 0.6 * dot(uv, w.brandVector(brand[i])) + w.itemQuality(it)
           - w.userPriceSensitivity(u) * (device[i].equals("mobile") ? 1.5 : 1) * w.itemRelativeLogPrice(it)
           + 0.25 * Math.cos(2 * Math.PI * (hour[i] - 20) / 24.0);
       double expected = 1 / (1 + Math.exp(-(z + d.intercept())));
