@@ -416,6 +416,10 @@ public final class EcommerceGenerator {
     int nFake = (int) Math.round(fakeClicks * rows);
     int nFlip = (int) Math.round(flippedLabels * rows);
     int base = rows - nDup - nNear;
+    if (base < 1) {
+      throw new IllegalArgumentException("rows (" + rows + ") leave no original row besides the " + (nDup + nNear)
+          + " duplicates; generate more rows or fewer duplicates");
+    }
 
     EcommerceWorld world = EcommerceWorld.sample(users, items, categories, brands, dimension, segments, fraudActors,
         stream(1));

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import siebench.data.Samples;
+import siebench.metrics.Metrics;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -228,6 +229,35 @@ public final class SyntheticData {
   /** Observed click rate of the training samples (after corruption). */
   public double positiveRate() {
     return mean(train.doubles(CLICK));
+  }
+
+  /**
+   * Key figures of the generated data as a two-column table (figure, value): sizes, observed and expected
+   * positive rates, corruption counts, and the AUC of the true click probability against the observed clicks
+   * (the ceiling any click model can reach) on the training and test samples.
+   */
+  public Table summary() {
+    StringColumn name = StringColumn.create("figure");
+    DoubleColumn value = DoubleColumn.create("value");
+    java.util.function.BiConsumer<String, Double> add = (k, v) -> {
+      name.append(k);
+      value.append(v);
+    };
+    add.accept("train rows", (double) train.size());
+    add.accept("test rows", test == null ? 0.0 : test.size());
+    add.accept("train positive rate", positiveRate());
+    add.accept("train expected clean positive rate", mean(train.doubles(TRUTH_CLICK_PROB)));
+    add.accept("relevance intercept", intercept);
+    for (Map.Entry<Corruption, Integer> e : corruptionCounts.entrySet()) {
+      add.accept("rows " + e.getKey().label(), (double) e.getValue());
+    }
+    add.accept("train AUC of truth_click_prob", Metrics.auc(train.labels(), train.doubles(TRUTH_CLICK_PROB)));
+    if (test != null) {
+      add.accept("test positive rate", mean(test.doubles(CLICK)));
+      add.accept("test AUC of truth_click_prob", Metrics.auc(test.labels(), test.doubles(TRUTH_CLICK_PROB)));
+    }
+    add.accept("generation ms", (double) generationMillis);
+    return Table.create("synthetic e-commerce summary", name, value);
   }
 
   /** The generator's settings, for reports. */
