@@ -27,21 +27,37 @@ import tech.tablesaw.api.Table;
  * {@value #TRUTH_FRAUD_ACTOR}, {@value #TRUTH_DENSITY_RATIO} and {@value #TRUTH_PURCHASE_PROB}.
  */
 public final class SyntheticData {
+  /** Search-session id (the QUERY role): the rows of one result list. */
   public static final String QUERY_ID = "query_id";
+  /** Session time in epoch seconds (the TIMESTAMP role); test sessions follow the training days. */
   public static final String TIMESTAMP = "timestamp";
+  /** Display position, 1 = top (the POSITION role; a feature only with positionFeature(true)). */
   public static final String POSITION = "position";
+  /** User id (the USER role and a categorical feature). */
   public static final String USER_ID = "user_id";
+  /** Item id (the ITEM role and a categorical feature). */
   public static final String ITEM_ID = "item_id";
+  /** Observed user segment (demographic group), a categorical feature. */
   public static final String USER_SEGMENT = "user_segment";
+  /** Item category, a categorical feature. */
   public static final String CATEGORY = "category";
+  /** Item brand, a categorical feature. */
   public static final String BRAND = "brand";
+  /** The category the user searched for, a categorical feature. */
   public static final String QUERY_CATEGORY = "query_category";
+  /** Device of the session: mobile, desktop or app. */
   public static final String DEVICE = "device";
+  /** Hour of day of the session, 0..23, a categorical feature. */
   public static final String HOUR = "hour";
+  /** Item price, a numeric feature. */
   public static final String PRICE = "price";
+  /** Observed log-popularity prior of the item, a numeric feature. */
   public static final String ITEM_POPULARITY = "item_popularity";
+  /** Observed average rating of the item, 1..5, a numeric feature. */
   public static final String ITEM_RATING = "item_rating";
+  /** The label: 1 when the result was clicked (after corruption). */
   public static final String CLICK = "click";
+  /** 1 when the clicked item was bought; ignored as a feature. */
   public static final String PURCHASE = "purchase";
   /** True relevance {@code P(click | examined)}. */
   public static final String TRUTH_RELEVANCE = "truth_relevance";

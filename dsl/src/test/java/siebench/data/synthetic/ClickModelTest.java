@@ -80,6 +80,28 @@ class ClickModelTest {
   }
 
   @Test
+  void inversePropensityWeightedClicksAreUnbiasedForRelevance() {
+    // the identity behind IPS (Joachims et al. 2017): E[click / propensity | row] = relevance, so averaged over
+    // rows the IPS-weighted clicks estimate the mean relevance, while raw clicks underestimate it
+    SyntheticData d = Synthetic.ecommerce().rows(200_000).testRows(0).seed(19).generate();
+    Samples s = d.samples();
+    double[] click = s.doubles("click");
+    double[] prop = s.doubles("truth_propensity");
+    double[] rel = s.doubles("truth_relevance");
+    double ips = 0;
+    double var = 0;
+    for (int i = 0; i < click.length; i++) {
+      ips += click[i] / prop[i];
+      double cp = rel[i] * prop[i];
+      var += cp * (1 - cp) / (prop[i] * prop[i]);
+    }
+    ips /= click.length;
+    double se = Math.sqrt(var) / click.length;
+    assertEquals(mean(rel), ips, 4.5 * se);
+    assertTrue(mean(click) < mean(rel) - 10 * se, "position bias must hide relevance from raw clicks");
+  }
+
+  @Test
   void relevanceFollowsTheDocumentedFormula() {
     SyntheticData d = Synthetic.ecommerce().rows(5_000).testRows(0).seed(9).generate();
     Samples s = d.samples();
