@@ -12,7 +12,10 @@ public enum Corruption {
   FLIPPED("flipped"),
   /** An exact copy of another row (double logging); only the row id differs. */
   DUPLICATE("duplicate"),
-  /** A copy of another row with slightly perturbed timestamp and numeric features, same label. */
+  /**
+   * A copy of another row with slightly perturbed timestamp (1..120 s later, the hour recomputed), price,
+   * popularity and sometimes rating; same ids and label. Its {@code truth_*} values are those of the source.
+   */
   NEAR_DUPLICATE("near_duplicate");
 
   private final String label;

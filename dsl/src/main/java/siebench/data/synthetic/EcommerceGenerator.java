@@ -38,8 +38,8 @@ public final class EcommerceGenerator {
   private int rows = 200_000;
   private int testRows = -1;
   private long seed = 7;
-  private int users = 2_000;
-  private int items = 3_000;
+  private int users = 1_000;
+  private int items = 2_000;
   private int categories = 40;
   private int brands = 150;
   private int dimension = 8;
@@ -137,14 +137,14 @@ public final class EcommerceGenerator {
     return g;
   }
 
-  /** Number of users, default 2,000. */
+  /** Number of users, default 1,000. */
   public EcommerceGenerator users(int n) {
     EcommerceGenerator g = copy();
     g.users = positive("users", n);
     return g;
   }
 
-  /** Number of items, default 3,000 (at least the number of categories: every category gets an item). */
+  /** Number of items, default 2,000 (at least the number of categories: every category gets an item). */
   public EcommerceGenerator items(int n) {
     EcommerceGenerator g = copy();
     g.items = positive("items", n);
@@ -230,8 +230,9 @@ public final class EcommerceGenerator {
   }
 
   /**
-   * Calibrates the relevance intercept so that the expected clean click rate equals {@code rate}; it must be
-   * below the mean examination probability. Default: the natural rate of {@link #DEFAULT_INTERCEPT}.
+   * Calibrates the relevance intercept so that the expected clean click rate (before fake clicks and flips,
+   * which change the observed rate) equals {@code rate}; it must be below the mean examination probability.
+   * Default: the natural rate of {@link #DEFAULT_INTERCEPT} (about 9% with the default settings).
    */
   public EcommerceGenerator positiveRate(double rate) {
     if (!(rate > 0 && rate < 1)) {
@@ -415,6 +416,10 @@ public final class EcommerceGenerator {
     int nFake = (int) Math.round(fakeClicks * rows);
     int nFlip = (int) Math.round(flippedLabels * rows);
     int base = rows - nDup - nNear;
+    if (base < 1) {
+      throw new IllegalArgumentException("rows (" + rows + ") leave no original row besides the " + (nDup + nNear)
+          + " duplicates; generate more rows or fewer duplicates");
+    }
 
     EcommerceWorld world = EcommerceWorld.sample(users, items, categories, brands, dimension, segments, fraudActors,
         stream(1));

@@ -12,15 +12,16 @@ import java.util.SplittableRandom;
  * for category {@code k_q} at hour {@code h} on device {@code d} is {@code sigmoid(intercept + logit)} with
  *
  * <pre>
- * logit = 1.2 u.v_i + 1.0 u.c_{k_i} + 1.5 [k_i = k_q] + 0.6 u.w_{b_i} + quality_i
+ * logit = 1.5 u.v_i + 1.5 u.c_{k_i} + 2.0 [k_i = k_q] + 0.6 u.w_{b_i} + quality_i
  *       - s_u (1 + 0.5 [d = mobile]) (log price_i - mean log price of k_i)
  *       + 0.25 cos(2 pi (h - 20) / 24)
  * </pre>
  *
  * where {@code u}, {@code v}, {@code c}, {@code w} are the user, item, category and brand latent vectors
  * (each dot product has standard deviation about 1) and {@code s_u} the user's price sensitivity. A user's
- * vector is {@code 0.8 g + 0.6 e} with {@code g} the vector of the user's observed segment and {@code e} the
- * user's own taste, so the interactions are partly learnable from the segment alone. All but the
+ * vector is {@code 0.9 g + 0.44 e} with {@code g} the vector of the user's observed segment and {@code e} the
+ * user's own taste, and an item's vector is {@code 0.75 c + 0.45 w + 0.5 e'} (its category's, its brand's and
+ * its own), so most of the interaction signal is learnable from segment, category and brand embeddings. All but the
  * quality and hour terms are interactions between two observed categorical fields (user x item, user x
  * category, query category x category, user x brand, device x price), which factorization models (FM,
  * DeepFM) represent and a logistic regression on the same fields cannot.
@@ -30,17 +31,21 @@ public final class EcommerceWorld {
   static final double[] DEVICE_SHARE = {0.6, 0.3, 0.1};
   static final int MOBILE = 0;
 
-  static final double W_USER_ITEM = 1.2;
-  static final double W_USER_CATEGORY = 1.0;
-  static final double W_QUERY_MATCH = 1.5;
+  static final double W_USER_ITEM = 1.5;
+  static final double W_USER_CATEGORY = 1.5;
+  static final double W_QUERY_MATCH = 2.0;
   static final double W_USER_BRAND = 0.6;
   static final double W_MOBILE_PRICE = 0.5;
   static final double W_HOUR = 0.25;
   /** Weight of the (observed) segment's vector in a user's taste vector; squares sum to 1 with OWN_SHARE. */
-  static final double SEGMENT_SHARE = 0.8;
-  static final double OWN_SHARE = 0.6;
+  static final double SEGMENT_SHARE = 0.9;
+  static final double OWN_SHARE = 0.436;
+  /** An item's vector mixes its category's, its brand's and its own (variances sum to about 1). */
+  static final double ITEM_CATEGORY_SHARE = 0.75;
+  static final double ITEM_BRAND_SHARE = 0.45;
+  static final double ITEM_OWN_SHARE = 0.5;
   /** Sharpness of the user's category intent: P(k | u) proportional to pop_k exp(INTENT u.c_k). */
-  static final double INTENT = 1.0;
+  static final double INTENT = 0.5;
 
   final int users;
   final int items;
@@ -130,12 +135,13 @@ public final class EcommerceWorld {
       int b = home.length > 0 && r.nextDouble() < 0.8 ? home[r.nextInt(home.length)] : r.nextInt(brands);
       itemBrand[i] = b;
       for (int j = 0; j < dim; j++) {
-        itemVec[i * dim + j] = 0.7 * categoryVec[k * dim + j] + 0.71 * unit * r.nextGaussian();
+        itemVec[i * dim + j] = ITEM_CATEGORY_SHARE * categoryVec[k * dim + j] + ITEM_BRAND_SHARE * brandVec[b * dim + j]
+            + ITEM_OWN_SHARE * unit * r.nextGaussian();
       }
       double rel = brandPremium[b] + 0.4 * r.nextGaussian();
       itemRelativeLogPrice[i] = rel;
       itemPrice[i] = Math.round(Math.exp(categoryLogPrice[k] + rel) * 100) / 100.0;
-      itemQuality[i] = brandQuality[b] + 0.5 * r.nextGaussian();
+      itemQuality[i] = brandQuality[b] + 0.3 * r.nextGaussian();
       double pop = 0.8 * itemQuality[i] + 0.8 * r.nextGaussian();
       itemWeight[i] = Math.exp(pop);
       itemPopularity[i] = Math.round(pop * 1000) / 1000.0;

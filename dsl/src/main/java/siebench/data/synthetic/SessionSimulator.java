@@ -13,7 +13,7 @@ final class SessionSimulator {
   /** 2024-01-01T00:00:00Z, the start of the simulated log. */
   static final long EPOCH = 1_704_067_200L;
   /** Chance that a candidate comes from the whole catalogue instead of the query category. */
-  static final double OFF_CATEGORY = 0.15;
+  static final double OFF_CATEGORY = 0.4;
   /** Chance that a session uses the user's primary device. */
   static final double PRIMARY_DEVICE = 0.85;
 

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import siebench.data.Samples;
+import siebench.metrics.Metrics;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -26,21 +27,37 @@ import tech.tablesaw.api.Table;
  * {@value #TRUTH_FRAUD_ACTOR}, {@value #TRUTH_DENSITY_RATIO} and {@value #TRUTH_PURCHASE_PROB}.
  */
 public final class SyntheticData {
+  /** Search-session id (the QUERY role): the rows of one result list. */
   public static final String QUERY_ID = "query_id";
+  /** Session time in epoch seconds (the TIMESTAMP role); test sessions follow the training days. */
   public static final String TIMESTAMP = "timestamp";
+  /** Display position, 1 = top (the POSITION role; a feature only with positionFeature(true)). */
   public static final String POSITION = "position";
+  /** User id (the USER role and a categorical feature). */
   public static final String USER_ID = "user_id";
+  /** Item id (the ITEM role and a categorical feature). */
   public static final String ITEM_ID = "item_id";
+  /** Observed user segment (demographic group), a categorical feature. */
   public static final String USER_SEGMENT = "user_segment";
+  /** Item category, a categorical feature. */
   public static final String CATEGORY = "category";
+  /** Item brand, a categorical feature. */
   public static final String BRAND = "brand";
+  /** The category the user searched for, a categorical feature. */
   public static final String QUERY_CATEGORY = "query_category";
+  /** Device of the session: mobile, desktop or app. */
   public static final String DEVICE = "device";
+  /** Hour of day of the session, 0..23, a categorical feature. */
   public static final String HOUR = "hour";
+  /** Item price, a numeric feature. */
   public static final String PRICE = "price";
+  /** Observed log-popularity prior of the item, a numeric feature. */
   public static final String ITEM_POPULARITY = "item_popularity";
+  /** Observed average rating of the item, 1..5, a numeric feature. */
   public static final String ITEM_RATING = "item_rating";
+  /** The label: 1 when the result was clicked (after corruption). */
   public static final String CLICK = "click";
+  /** 1 when the clicked item was bought; ignored as a feature. */
   public static final String PURCHASE = "purchase";
   /** True relevance {@code P(click | examined)}. */
   public static final String TRUTH_RELEVANCE = "truth_relevance";
@@ -228,6 +245,35 @@ public final class SyntheticData {
   /** Observed click rate of the training samples (after corruption). */
   public double positiveRate() {
     return mean(train.doubles(CLICK));
+  }
+
+  /**
+   * Key figures of the generated data as a two-column table (figure, value): sizes, observed and expected
+   * positive rates, corruption counts, and the AUC of the true click probability against the observed clicks
+   * (the ceiling any click model can reach) on the training and test samples.
+   */
+  public Table summary() {
+    StringColumn name = StringColumn.create("figure");
+    DoubleColumn value = DoubleColumn.create("value");
+    java.util.function.BiConsumer<String, Double> add = (k, v) -> {
+      name.append(k);
+      value.append(v);
+    };
+    add.accept("train rows", (double) train.size());
+    add.accept("test rows", test == null ? 0.0 : test.size());
+    add.accept("train positive rate", positiveRate());
+    add.accept("train expected clean positive rate", mean(train.doubles(TRUTH_CLICK_PROB)));
+    add.accept("relevance intercept", intercept);
+    for (Map.Entry<Corruption, Integer> e : corruptionCounts.entrySet()) {
+      add.accept("rows " + e.getKey().label(), (double) e.getValue());
+    }
+    add.accept("train AUC of truth_click_prob", Metrics.auc(train.labels(), train.doubles(TRUTH_CLICK_PROB)));
+    if (test != null) {
+      add.accept("test positive rate", mean(test.doubles(CLICK)));
+      add.accept("test AUC of truth_click_prob", Metrics.auc(test.labels(), test.doubles(TRUTH_CLICK_PROB)));
+    }
+    add.accept("generation ms", (double) generationMillis);
+    return Table.create("synthetic e-commerce summary", name, value);
   }
 
   /** The generator's settings, for reports. */

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
  * Who searches for what and when: the distribution of (user, query category, hour) of a search session,
  * either the training distribution P or an exponentially tilted test distribution Q for covariate shift.
  *
- * <p>P(u) is proportional to the user's activity, P(k | u) to {@code pop_k exp(u . c_k)} and P(h) to a diurnal
+ * <p>P(u) is proportional to the user's activity, P(k | u) to {@code pop_k exp(0.5 u . c_k)} and P(h) to a diurnal
  * profile peaking at 20:00. The tilt of strength {@code s} multiplies each factor by an exponential of a
  * standardized attribute: {@code Q(u) ~ P(u) exp(s a_u)} with {@code a_u} the user's affluence (low price
  * sensitivity), {@code Q(k | u) ~ P(k | u) exp(s t_k)} with {@code t_k} the category's price level, and {@code

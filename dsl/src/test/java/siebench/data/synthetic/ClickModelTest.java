@@ -80,6 +80,28 @@ class ClickModelTest {
   }
 
   @Test
+  void inversePropensityWeightedClicksAreUnbiasedForRelevance() {
+    // the identity behind IPS (Joachims et al. 2017): E[click / propensity | row] = relevance, so averaged over
+    // rows the IPS-weighted clicks estimate the mean relevance, while raw clicks underestimate it
+    SyntheticData d = Synthetic.ecommerce().rows(200_000).testRows(0).seed(19).generate();
+    Samples s = d.samples();
+    double[] click = s.doubles("click");
+    double[] prop = s.doubles("truth_propensity");
+    double[] rel = s.doubles("truth_relevance");
+    double ips = 0;
+    double var = 0;
+    for (int i = 0; i < click.length; i++) {
+      ips += click[i] / prop[i];
+      double cp = rel[i] * prop[i];
+      var += cp * (1 - cp) / (prop[i] * prop[i]);
+    }
+    ips /= click.length;
+    double se = Math.sqrt(var) / click.length;
+    assertEquals(mean(rel), ips, 4.5 * se);
+    assertTrue(mean(click) < mean(rel) - 10 * se, "position bias must hide relevance from raw clicks");
+  }
+
+  @Test
   void relevanceFollowsTheDocumentedFormula() {
     SyntheticData d = Synthetic.ecommerce().rows(5_000).testRows(0).seed(9).generate();
     Samples s = d.samples();
@@ -103,8 +125,8 @@ class ClickModelTest {
       assertEquals(w.itemPrice(it), price[i]);
       assertEquals(Math.log(price[i]) - w.categoryLogPrice(category[i]), w.itemRelativeLogPrice(it), 0.01);
       double[] uv = w.userVector(u);
-      double z = 1.2 * dot(uv, w.itemVector(it)) + 1.0 * dot(uv, w.categoryVector(category[i]))
-          + (category[i] == query[i] ? 1.5 : 0) + 0.6 * dot(uv, w.brandVector(brand[i])) + w.itemQuality(it)
+      double z = 1.5 * dot(uv, w.itemVector(it)) + 1.5 * dot(uv, w.categoryVector(category[i]))
+          + (category[i] == query[i] ? 2.0 : 0) + 0.6 * dot(uv, w.brandVector(brand[i])) + w.itemQuality(it)
           - w.userPriceSensitivity(u) * (device[i].equals("mobile") ? 1.5 : 1) * w.itemRelativeLogPrice(it)
           + 0.25 * Math.cos(2 * Math.PI * (hour[i] - 20) / 24.0);
       double expected = 1 / (1 + Math.exp(-(z + d.intercept())));
