@@ -60,11 +60,20 @@ public final class Notebook {
   /** Touches JJava classes only when they are present. */
   private static final class JJavaHook {
     static boolean running() {
-      return org.dflib.jjava.jupyter.kernel.BaseKernel.notebookKernel() != null;
+      return kernel() != null;
+    }
+
+    /** The running JJava kernel; JJava's notebookKernel() throws rather than return null when there is none. */
+    private static org.dflib.jjava.jupyter.kernel.BaseKernel kernel() {
+      try {
+        return org.dflib.jjava.jupyter.kernel.BaseKernel.notebookKernel();
+      } catch (NullPointerException | IllegalStateException e) {
+        return null;
+      }
     }
 
     static boolean install() {
-      org.dflib.jjava.jupyter.kernel.BaseKernel k = org.dflib.jjava.jupyter.kernel.BaseKernel.notebookKernel();
+      org.dflib.jjava.jupyter.kernel.BaseKernel k = kernel();
       if (k == null) {
         return false;
       }
