@@ -36,7 +36,7 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
  *
  * <ul>
  *   <li>Cells are split into snippets with JShell's source analysis and evaluated in order; the value of a
- *       last expression is rendered through the kernel's renderer, where SIEBench's displays are registered
+ *       last expression written without a semicolon is rendered through the kernel's renderer, where SIEBench's displays are registered
  *       by its JJava extension (found through {@code META-INF/services}).</li>
  *   <li>{@code display(x)}, {@code render(x)}, {@code printf(...)} come from JJava's
  *       {@code BaseNotebookStatics}, imported statically at startup, so notebooks written for JJava run
@@ -135,10 +135,13 @@ public final class SiebenchKernel extends BaseKernel {
       SourceCodeAnalysis.CompletionInfo info = sca.analyzeCompletion(rest);
       String source;
       String remaining;
+      boolean terminated = true;
       switch (info.completeness()) {
         case COMPLETE, COMPLETE_WITH_SEMI -> {
           source = info.source();
           remaining = info.remaining();
+          terminated = info.completeness() == SourceCodeAnalysis.Completeness.COMPLETE
+              && source.strip().endsWith(";");
         }
         case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE -> throw new CellException("CompileError",
             "incomplete code at " + position(code, offset) + ": " + firstLine(rest.strip()), List.of());
@@ -148,7 +151,9 @@ public final class SiebenchKernel extends BaseKernel {
           remaining = "";
         }
       }
-      result = evalSnippet(source, code, offset);
+      Object value = evalSnippet(source, code, offset);
+      // as in IJava and JJava: only an expression left without its semicolon shows its value
+      result = terminated ? null : value;
       offset += rest.length() - remaining.length();
       rest = remaining;
     }

@@ -43,6 +43,8 @@ class SiebenchKernelTest {
     assertEquals(6, kernel.evalRaw("int a = 2;\nint b = 3;\n\na * b"));
     assertNull(kernel.evalRaw("System.out.println(\"hi\")"), "void call has no value");
     assertEquals(List.of(1, 2), kernel.evalRaw("List.of(1, 2)"), "standard imports present");
+    assertNull(kernel.evalRaw("x * 3;"), "a terminated expression shows nothing, as in IJava");
+    assertEquals(16, kernel.evalRaw("x * 3;\nx + 11"));
   }
 
   @Test
