@@ -42,10 +42,25 @@ public final class Charts {
     chart.getStyler().setAvailableSpaceFill(0.96);
     chart.getStyler().setXAxisLabelRotation(45);
     chart.getStyler().setXAxisMaxLabelCount(12);
-    chart.getStyler().setXAxisDecimalPattern("0.###E0");
+    chart.getStyler().setXAxisDecimalPattern(decimalPattern(centre));
     chart.getStyler().setChartTitleVisible(true);
     chart.addSeries("rows", centre, count);
     return chart;
+  }
+
+  /**
+   * A tick-label pattern for values: plain with up to 3 decimals when they are of moderate size, else
+   * scientific with 3 significant digits.
+   */
+  static String decimalPattern(double[] values) {
+    double max = 0;
+    for (double v : values) {
+      max = Math.max(max, Math.abs(v));
+    }
+    if (max == 0 || (max >= 1e-2 && max < 1e5)) {
+      return max < 10 ? "0.###" : "0.#";
+    }
+    return "0.##E0";
   }
 
   /**

@@ -91,11 +91,15 @@ public final class Summaries {
   private static void header(StringBuilder sb, Importance imp) {
     sb.append("<h4>Importance: ").append(Html.escape(imp.estimator())).append("</h4>");
     Importance.Cost c = imp.cost();
-    sb.append("<div class=\"note\">").append(Html.formatCount(imp.size())).append(" rows &#183; ")
-        .append(Html.formatCount(c.wallMillis())).append(" ms &#183; peak heap ")
-        .append(Html.formatBytes(c.peakMemoryBytes())).append(" &#183; ")
-        .append(c.trainings()).append(c.trainings() == 1 ? " training" : " trainings").append(" &#183; ")
-        .append(Html.formatCount(c.gradientEvaluations())).append(" gradient evaluations</div>");
+    sb.append("<div class=\"note\">").append(Html.formatCount(imp.size())).append(" rows &#183; ");
+    if (c.equals(Importance.Cost.NONE)) {
+      sb.append("cost not recorded</div>");
+    } else {
+      sb.append(Html.formatCount(c.wallMillis())).append(" ms &#183; peak heap ")
+          .append(Html.formatBytes(c.peakMemoryBytes())).append(" &#183; ")
+          .append(c.trainings()).append(c.trainings() == 1 ? " training" : " trainings").append(" &#183; ")
+          .append(Html.formatCount(c.gradientEvaluations())).append(" gradient evaluations</div>");
+    }
     if (!imp.parameters().isEmpty()) {
       sb.append("<div class=\"note\">");
       boolean first = true;

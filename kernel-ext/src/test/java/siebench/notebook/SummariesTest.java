@@ -74,6 +74,21 @@ class SummariesTest {
   }
 
   @Test
+  void unrecordedCostIsSaidSo() {
+    Importance imp = new Importance("x", Map.of(), new long[] {1, 2}, new double[] {1, 2}, Importance.Cost.NONE);
+    String html = Summaries.importance(imp);
+    assertTrue(html.contains("cost not recorded") && !html.contains("0 ms"), html);
+  }
+
+  @Test
+  void tickPatternFollowsMagnitude() {
+    assertEquals("0.###", Charts.decimalPattern(new double[] {0.14, 4.8}));
+    assertEquals("0.#", Charts.decimalPattern(new double[] {12, 4000}));
+    assertEquals("0.##E0", Charts.decimalPattern(new double[] {1e-4, 3e-3}));
+    assertEquals("0.##E0", Charts.decimalPattern(new double[] {2e7}));
+  }
+
+  @Test
   void histogramChartCountsEveryRow() {
     var chart = Charts.histogram(ramp(), 10);
     var series = chart.getSeriesMap().get("rows");
