@@ -228,7 +228,12 @@ public final class SiebenchKernel extends BaseKernel {
       return ex;
     }
     if (actual != null) {
-      return new CellException(actual.getClass().getName(), String.valueOf(actual.getMessage()), trace(actual));
+      // an Error such as AssertionError: the kernel library reports Exceptions only, so wrap it and keep
+      // its class in the message and its stack trace
+      CellException c = new CellException(actual.getClass().getName(), actual.getClass().getName() + ": "
+          + actual.getMessage(), trace(actual));
+      c.setStackTrace(actual.getStackTrace());
+      return c;
     }
     if (e instanceof UnresolvedReferenceException u) {
       return new CellException("UnresolvedReference", "unresolved reference in " + firstLine(u.getSnippet().source())
@@ -250,7 +255,8 @@ public final class SiebenchKernel extends BaseKernel {
   public List<String> formatError(Throwable e) {
     if (e instanceof CellException c) {
       List<String> out = new ArrayList<>();
-      out.add(errorStyler.primary(c.name() + ": " + c.getMessage()));
+      out.add(errorStyler.primary(c.getMessage().startsWith(c.name()) ? c.getMessage()
+          : c.name() + ": " + c.getMessage()));
       c.detail().forEach(l -> out.add(errorStyler.secondary(l)));
       return out;
     }

@@ -78,6 +78,12 @@ class SiebenchKernelTest {
     Exception io = assertThrows(Exception.class, () -> kernel.evalRaw("throw new java.io.IOException(\"io\");"));
     assertEquals(java.io.IOException.class, io.getClass());
     assertTrue(kernel.formatError(e).get(0).contains("IllegalStateException: boom"));
+    SiebenchKernel.CellException err = assertThrows(SiebenchKernel.CellException.class,
+        () -> kernel.evalRaw("throw new AssertionError(\"bad\");"));
+    assertEquals("java.lang.AssertionError: bad", err.getMessage());
+    List<String> lines = kernel.formatError(err);
+    assertTrue(lines.get(0).contains("java.lang.AssertionError: bad") && !lines.get(0).contains("AssertionError: java"),
+        lines.toString());
   }
 
   @Test
