@@ -19,6 +19,9 @@ if ! "$PY" -c 'import nbconvert, nbclient, jupyter_client' 2>/dev/null; then
   exit 2
 fi
 
+# 0. the checker checks itself first (fast)
+"$PY" scripts/test_check_notebooks.py >/dev/null 2>&1 || { "$PY" scripts/test_check_notebooks.py; exit 1; }
+
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 start=$(date +%s)

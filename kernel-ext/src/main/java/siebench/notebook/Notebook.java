@@ -14,6 +14,11 @@ import siebench.notebook.jjava.SiebenchExtension;
  *   <li>IJava 1.3: registers the renderers on {@code IJava.getKernelInstance().getRenderer()}.</li>
  *   <li>No kernel (plain JVM, tests): does nothing and says so.</li>
  * </ul>
+ *
+ * <p>Why call it even under JJava: JJava loads extensions from jars added at run time through a class loader
+ * of their own, so the classes the extension registers for can differ from the ones the notebook's code
+ * loads. Called from a cell, install() registers for the classes the notebook actually uses; registration is
+ * remembered per renderer and class loader, so nothing is registered twice for the same classes.
  */
 public final class Notebook {
   /** The kind of kernel {@link #install()} found. */
