@@ -340,7 +340,17 @@ public final class SiebenchKernel extends BaseKernel {
 
   @Override
   public DisplayData inspect(String code, int at, boolean extraDetail) {
-    List<SourceCodeAnalysis.Documentation> docs = shell.sourceCodeAnalysis().documentation(code, at, false);
+    SourceCodeAnalysis sca = shell.sourceCodeAnalysis();
+    List<SourceCodeAnalysis.Documentation> docs = sca.documentation(code, at, false);
+    if (docs.isEmpty()) {
+      // JShell documents a call when the cursor is inside its parentheses; a cursor on the method name
+      // is treated as if the call had just been opened
+      int end = Math.min(at, code.length());
+      while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
+        end++;
+      }
+      docs = sca.documentation(code.substring(0, end) + "(", end + 1, false);
+    }
     if (docs.isEmpty()) {
       return null;
     }

@@ -128,6 +128,24 @@ class SiebenchKernelTest {
   }
 
   @Test
+  void interruptStopsABusyLoopThatIgnoresInterrupts() throws Exception {
+    CompletableFuture<Object> f = CompletableFuture.supplyAsync(() -> kernel.evalRaw("long spin = 0; while (true) { spin++; }"));
+    Thread.sleep(500);
+    kernel.interrupt();
+    Exception e = assertThrows(Exception.class, () -> f.get(15, TimeUnit.SECONDS));
+    assertTrue(e.getCause() instanceof SiebenchKernel.CellException, String.valueOf(e.getCause()));
+    assertEquals("Interrupted", ((SiebenchKernel.CellException) e.getCause()).name());
+    assertEquals(2, kernel.evalRaw("1 + 1"), "the kernel still works after a forced stop");
+  }
+
+  @Test
+  void inspectShowsSignatures() {
+    DisplayData d = kernel.inspect("Math.max(1, 2)", 6, false);
+    assertTrue(d != null && String.valueOf(d.getData(MIMEType.TEXT_PLAIN)).contains("max("),
+        d == null ? "null" : String.valueOf(d.getData(MIMEType.TEXT_PLAIN)));
+  }
+
+  @Test
   void kernelSpecPointsAtThisJvmAndClassPath(@TempDir Path dir) throws Exception {
     Path spec = KernelMain.install(new String[] {"--install", dir.toString(), "--jvm-opt", "-Xmx2g"});
     assertEquals(dir.resolve("kernels/siebench/kernel.json"), spec);
