@@ -73,6 +73,23 @@ class TableHtmlTest {
   }
 
   @Test
+  void capsColumnsShowingFirstAndLast() {
+    Table t = Table.create("wide");
+    for (int c = 0; c < 50; c++) {
+      t.addColumns(IntColumn.create("c" + c, new int[] {c, 100 + c}));
+    }
+    String html = TableHtml.render(t, 20, 6);
+    Document d = Xml.parse(html);
+    List<String> header = Xml.elements(d, "th").subList(0, 8).stream().map(e -> e.getTextContent()).toList();
+    assertEquals(List.of("", "c0integer", "c1integer", "c2integer", "\u2026", "c47integer", "c48integer",
+        "c49integer"), header);
+    List<List<String>> rows = Xml.bodyCells(Xml.elements(d, "table").get(0));
+    assertEquals(List.of("1", "100", "101", "102", "\u2026", "147", "148", "149"), rows.get(1));
+    assertTrue(html.contains("2 rows &#215; showing 6 of 50 columns"), html);
+    assertThrows(IllegalArgumentException.class, () -> TableHtml.render(t, 20, 0));
+  }
+
+  @Test
   void exactlyMaxRowsIsNotCapped() {
     Table t = Table.create("t", IntColumn.create("x", new int[] {1, 2, 3}));
     List<List<String>> rows = Xml.bodyCells(Xml.elements(Xml.parse(TableHtml.render(t, 3)), "table").get(0));
