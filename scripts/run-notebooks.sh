@@ -47,22 +47,31 @@ if [ $# -eq 0 ]; then
 fi
 mkdir -p "$OUT"
 status=0
+passed=0
+failed=0
 for nb in "$@"; do
   name="$(basename "$nb")"
   t0=$(date +%s)
   if "$PY" -m nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=siebench \
       --ExecutePreprocessor.timeout="$TIMEOUT" --output-dir "$OUT" --output "$name" "$nb" \
       >"$WORK/nbconvert.log" 2>&1; then
-    if "$PY" scripts/check-notebooks.py "$OUT/$name"; then
+    if "$PY" scripts/check-notebooks.py "$OUT/$name" >"$WORK/check.log" 2>&1; then
+      grep -v 'passed, ' "$WORK/check.log" || true
       echo "notebook $name: ok ($(( $(date +%s) - t0 )) s)"
+      passed=$((passed + 1))
     else
+      grep -v 'passed, ' "$WORK/check.log" >&2 || true
+      echo "notebook $name: FAILED its output checks" >&2
+      failed=$((failed + 1))
       status=1
     fi
   else
     echo "notebook $name: FAILED to execute" >&2
     tail -40 "$WORK/nbconvert.log" >&2
+    failed=$((failed + 1))
     status=1
   fi
 done
 echo "run-notebooks: $# notebooks in $(( $(date +%s) - start )) s, outputs in $OUT"
+echo "notebooks: $passed passed, $failed failed"
 exit $status

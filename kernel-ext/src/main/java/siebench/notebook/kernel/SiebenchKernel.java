@@ -229,10 +229,9 @@ public final class SiebenchKernel extends BaseKernel {
     }
     if (actual != null) {
       // an Error such as AssertionError: the kernel library reports Exceptions only, so wrap it and keep
-      // its class in the message and its stack trace
+      // its class in the message and its stack trace in the detail lines
       CellException c = new CellException(actual.getClass().getName(), actual.getClass().getName() + ": "
           + actual.getMessage(), trace(actual));
-      c.setStackTrace(actual.getStackTrace());
       return c;
     }
     if (e instanceof UnresolvedReferenceException u) {
@@ -426,7 +425,9 @@ public final class SiebenchKernel extends BaseKernel {
     private final transient List<String> detail;
 
     CellException(String name, String message, List<String> detail) {
-      super(message);
+      // no stack trace of its own: the kernel's frames say nothing about the cell; detail carries the
+      // user code's trace where there is one
+      super(message, null, false, false);
       this.name = name;
       this.detail = List.copyOf(detail);
     }
