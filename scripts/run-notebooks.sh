@@ -5,7 +5,7 @@
 #
 # Needs: JDK 17 + Maven with the dependencies in ~/.m2 (run offline), and Debian's Jupyter tools
 #   apt-get install -y jupyter-notebook python3-nbconvert python3-nbclient python3-jupyter-client
-# (uses /usr/bin/python3). Executed copies go to $SIEBENCH_NB_OUT (default target/notebooks/), so the
+# (uses /usr/bin/python3; SIEBENCH_NB_APT=1 installs them when missing). Executed copies go to $SIEBENCH_NB_OUT (default target/notebooks/), so the
 # committed notebooks are never rewritten. Exits non-zero when a cell errors or an expected output is missing.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -13,8 +13,14 @@ cd "$ROOT"
 PY=/usr/bin/python3
 TIMEOUT="${SIEBENCH_NB_TIMEOUT:-900}"
 OUT="${SIEBENCH_NB_OUT:-$ROOT/target/notebooks}"
+APT_PACKAGES="jupyter-notebook python3-nbconvert python3-nbclient python3-jupyter-client"
+if ! "$PY" -c 'import nbconvert, nbclient, jupyter_client' 2>/dev/null && [ "${SIEBENCH_NB_APT:-0}" = 1 ]; then
+  # opt-in for CI machines that start without them (needs root)
+  echo "run-notebooks: installing $APT_PACKAGES" >&2
+  apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $APT_PACKAGES >/dev/null
+fi
 if ! "$PY" -c 'import nbconvert, nbclient, jupyter_client' 2>/dev/null; then
-  echo "run-notebooks: Jupyter tools missing; install them with:" >&2
+  echo "run-notebooks: Jupyter tools missing; set SIEBENCH_NB_APT=1 or install them with:" >&2
   echo "  apt-get install -y jupyter-notebook python3-nbconvert python3-nbclient python3-jupyter-client" >&2
   exit 2
 fi
