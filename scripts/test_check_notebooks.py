@@ -1,0 +1,77 @@
+#!/usr/bin/python3
+"""Self-test of check-notebooks.py on hand-made executed notebooks (run by run-notebooks.sh first)."""
+import base64
+import importlib.util
+import json
+import os
+import struct
+import tempfile
+import unittest
+import zlib
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+spec = importlib.util.spec_from_file_location("check_notebooks", os.path.join(HERE, "check-notebooks.py"))
+check_notebooks = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(check_notebooks)
+
+
+def tiny_png(w=3, h=2):
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    raw = b"".join(b"\x00" + b"\xff\x00\x00" * w for _ in range(h))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def cell(outputs, tags=()):
+    return {"cell_type": "code", "metadata": {"tags": list(tags)}, "source": "", "outputs": outputs,
+            "execution_count": 1}
+
+
+TABLE = {"output_type": "execute_result", "data": {"text/html": "<table><tr><td>1</td></tr></table>",
+                                                   "text/plain": "t"}, "metadata": {}, "execution_count": 1}
+PNG = {"output_type": "display_data", "data": {"image/png": base64.b64encode(tiny_png()).decode()}, "metadata": {}}
+
+
+class CheckNotebooksTest(unittest.TestCase):
+    def run_check(self, cells):
+        with tempfile.NamedTemporaryFile("w", suffix=".ipynb", delete=False) as f:
+            json.dump({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, f)
+        try:
+            return check_notebooks.check(f.name)[0]
+        finally:
+            os.unlink(f.name)
+
+    def test_png_size_reads_ihdr(self):
+        self.assertEqual((3, 2), check_notebooks.png_size(tiny_png()))
+        self.assertIsNone(check_notebooks.png_size(b"GIF89a" + b"\x00" * 30))
+
+    def test_good_notebook_passes(self):
+        self.assertEqual([], self.run_check([cell([TABLE], ["expect-table"]), cell([PNG], ["expect-png"])]))
+
+    def test_png_inside_html_counts(self):
+        html = {"output_type": "display_data", "metadata": {}, "data": {
+            "text/html": '<table></table><img src="data:image/png;base64,%s"/>' % base64.b64encode(tiny_png()).decode()}}
+        self.assertEqual([], self.run_check([cell([html], ["expect-png", "expect-table"])]))
+
+    def test_error_output_fails(self):
+        err = {"output_type": "error", "ename": "AssertionError", "evalue": "nope", "traceback": []}
+        problems = self.run_check([cell([TABLE, PNG]), cell([err])])
+        self.assertTrue(any("AssertionError: nope" in p for p in problems), problems)
+
+    def test_invalid_png_and_missing_tags_fail(self):
+        bad = {"output_type": "display_data", "data": {"image/png": base64.b64encode(b"hello").decode()},
+               "metadata": {}}
+        problems = self.run_check([cell([TABLE]), cell([bad], ["expect-png", "expect-text:done"])])
+        self.assertTrue(any("not a valid PNG" in p for p in problems), problems)
+        self.assertTrue(any("expect-png" in p for p in problems), problems)
+        self.assertTrue(any("'done'" in p for p in problems), problems)
+        self.assertTrue(any("no valid image/png" in p for p in problems), problems)
+
+    def test_expected_text_in_stream(self):
+        out = {"output_type": "stream", "name": "stdout", "text": ["all done\n"]}
+        self.assertEqual([], self.run_check([cell([TABLE, PNG]), cell([out], ["expect-text:done"])]))
+
+
+if __name__ == "__main__":
+    unittest.main()
