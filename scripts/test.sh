@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B test
-bash scripts/run-notebooks.sh
+SIEBENCH_NB_APT=1 bash scripts/run-notebooks.sh
