@@ -65,6 +65,9 @@ final class BenchCommand implements Callable<Integer> {
     if (data.fakeClicks == null) {
       data.fakeClicks = 0.1;
     }
+    if (data.rows == null) {
+      data.rows = 100_000;
+    }
     Samples samples = data.load();
     System.out.println("data: " + samples.describe());
     List<ImportanceEstimator> est = new ArrayList<>();

@@ -15,9 +15,9 @@ final class DataOptions {
           "taobao:PATH (UserBehavior) or obd:PATH (Open Bandit Dataset policy CSV)."})
   String source;
 
-  @Option(names = "--rows", defaultValue = "200000",
-      description = "Rows to generate for synthetic data (default ${DEFAULT-VALUE}).")
-  int rows;
+  @Option(names = "--rows",
+      description = "Rows to generate for synthetic data (default 200000 for train, 100000 for bench).")
+  Integer rows;
 
   @Option(names = "--label", description = "Label column for csv/tsv data (inferred when omitted).")
   String label;
@@ -38,7 +38,7 @@ final class DataOptions {
     String kind = source.contains(":") ? source.substring(0, source.indexOf(':')) : source;
     String path = source.contains(":") ? source.substring(source.indexOf(':') + 1) : null;
     Samples s = switch (kind) {
-      case "synthetic" -> Synthetic.ecommerce().rows(rows).seed(seed).fakeClicks(fakeClicks(0.0)).generate()
+      case "synthetic" -> Synthetic.ecommerce().rows(rows == null ? 200_000 : rows).seed(seed).fakeClicks(fakeClicks(0.0)).generate()
           .samples();
       case "csv" -> label == null ? Loaders.csv(existing(path))
           : Loaders.csv(existing(path), CsvOptions.csv().label(label));

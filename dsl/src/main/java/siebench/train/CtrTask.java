@@ -3,6 +3,7 @@ package siebench.train;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import siebench.data.Samples;
+import siebench.features.EncoderOptions;
 import siebench.model.ModelSpec;
 import siebench.model.Models;
 
@@ -32,6 +33,7 @@ public final class CtrTask {
   private final Progress progress;
   private final String device;
   private LossModifier lossModifier;
+  private EncoderOptions encoderOptions = EncoderOptions.defaults();
 
   private CtrTask(ModelSpec model, int epochs, int batchSize, double learningRate, double weightDecay, long seed,
       int patience, double validationFraction, double testFraction, Samples test, Samples validation,
@@ -63,7 +65,20 @@ public final class CtrTask {
       Samples te, Samples va, Progress pr, String dev) {
     CtrTask t = new CtrTask(m, e, b, lr, wd, s, p, vf, tf, te, va, pr, dev);
     t.lossModifier = lossModifier;
+    t.encoderOptions = encoderOptions;
     return t;
+  }
+
+  /** How features are encoded (vocabularies or hashing, numeric transform, history length). */
+  public CtrTask encoder(EncoderOptions options) {
+    CtrTask t = copy(model, epochs, batchSize, learningRate, weightDecay, seed, patience, validationFraction,
+        testFraction, test, validation, progress, device);
+    t.encoderOptions = options;
+    return t;
+  }
+
+  public EncoderOptions encoderOptions() {
+    return encoderOptions;
   }
 
   /** Reweights rows' losses during training (e.g. adaptive denoising); null for plain weighted BCE. */

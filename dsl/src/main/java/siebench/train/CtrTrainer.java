@@ -36,7 +36,7 @@ final class CtrTrainer {
       train = s.train();
       validation = s.test();
     }
-    FeatureEncoder encoder = FeatureEncoder.fit(train);
+    FeatureEncoder encoder = FeatureEncoder.fit(train, task.encoderOptions());
     EncodedData tr = encoder.encode(train);
     EncodedData va = validation == null ? null : encoder.encode(validation);
     EncodedData te = encoder.encode(test);

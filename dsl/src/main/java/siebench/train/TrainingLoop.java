@@ -53,6 +53,7 @@ public final class TrainingLoop {
     }
     TrainedModel model = new TrainedModel(block, encoder, root);
     List<Parameter> params = model.parameters();
+    initializeBias(params, train);
     Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) task.learningRate()))
         .optWeightDecays((float) task.weightDecay()).build();
     ParameterStore store = model.store();
@@ -194,6 +195,31 @@ public final class TrainingLoop {
       hAll.close();
     }
     return new Run(model, history, bestEpoch, steps, (System.nanoTime() - t0) / 1e9);
+  }
+
+  /**
+   * Starts the global bias at the log-odds of the (weighted) training click rate, so that training does not
+   * spend its first steps learning the base rate (which at low CTRs and small learning rates can take most of
+   * a short run).
+   */
+  static void initializeBias(List<Parameter> params, EncodedData train) {
+    double pos = 0;
+    double all = 0;
+    float[] y = train.labels();
+    float[] w = train.weights();
+    for (int i = 0; i < y.length; i++) {
+      pos += w[i] * y[i];
+      all += w[i];
+    }
+    if (all <= 0 || pos <= 0 || pos >= all) {
+      return;
+    }
+    double rate = pos / all;
+    for (Parameter p : params) {
+      if (p.getName().equals("bias") && p.getArray().getShape().size() == 1) {
+        p.getArray().set(new float[] {(float) Math.log(rate / (1 - rate))});
+      }
+    }
   }
 
   private static List<NDArray> snapshot(List<Parameter> params, List<NDArray> previous, NDManager root) {
