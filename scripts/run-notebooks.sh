@@ -33,7 +33,7 @@ trap 'rm -rf "$WORK"' EXIT
 start=$(date +%s)
 
 # 1. compile the kernel and resolve its class path (jjava-jupyter is 'provided': the kernel brings it here)
-mvn -o -q -pl kernel-ext -am compile dependency:build-classpath \
+mvn -q -B -pl kernel-ext -am compile dependency:build-classpath \
   -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test >"$WORK/mvn.log" 2>&1 \
   || { cat "$WORK/mvn.log" >&2; exit 1; }
 CP="$ROOT/kernel-ext/target/classes:$ROOT/dsl/target/classes:$(cat "$WORK/cp.txt")"
