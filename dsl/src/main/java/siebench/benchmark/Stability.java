@@ -14,6 +14,9 @@ import siebench.model.ModelSpec;
  * (optional, {@link #transferFrom(ModelSpec)}): the estimator is re-run with a cheaper source model (e.g.
  * logistic regression), and its scores are compared with the target model's (Spearman) and used to prune
  * the data to {@code keep} for the target model, against pruning with the target model's own scores.
+ *
+ * <p>In the tidy table the seed-pair rows carry {@code seed = 1000 * a + b} for repeats {@code a < b} (repeat
+ * indices, not seeds), since a pair has no single seed.
  */
 public final class Stability implements Protocol {
   private final ModelSpec source;
