@@ -193,7 +193,7 @@ public final class BenchmarkResult {
       Map<String, double[]> points = new LinkedHashMap<>();
       Table s = summary();
       for (String est : s.stringColumn("estimator").unique()) {
-        double secs = meanWallSeconds(est);
+        double secs = mean(est, "cost", "seconds");
         double q = mean(est, quality.name(), quality.primaryMetric());
         if (!Double.isNaN(secs) && !Double.isNaN(q)) {
           points.put(est, new double[] {secs, q});
@@ -205,11 +205,6 @@ public final class BenchmarkResult {
       }
     }
     return charts;
-  }
-
-  private double meanWallSeconds(String estimator) {
-    double m = mean(estimator, "cost", "seconds");
-    return Double.isNaN(m) ? Double.NaN : m;
   }
 
   /** JSON: settings, notes, summary, ranks and the tidy rows. */

@@ -1,6 +1,5 @@
 package siebench.benchmark;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -136,12 +135,5 @@ public final class Trial {
       neg |= v < 0.5f;
     }
     return (pos ? 1 : 0) + (neg ? 1 : 0);
-  }
-
-  /** The rows of {@link #train()} at the given positions. */
-  Samples trainRows(int[] positions) {
-    int[] sorted = positions.clone();
-    Arrays.sort(sorted);
-    return train.rows(sorted);
   }
 }

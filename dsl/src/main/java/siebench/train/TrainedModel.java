@@ -221,7 +221,8 @@ public final class TrainedModel implements AutoCloseable {
     }
   }
 
-  static double sigmoid(double z) {
+  /** Numerically stable logistic function. */
+  public static double sigmoid(double z) {
     return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
   }
 

@@ -3,6 +3,7 @@ package siebench.importance.correction;
 import java.util.Arrays;
 import siebench.features.EncodedData;
 import siebench.train.Progress;
+import siebench.train.TrainedModel;
 
 /**
  * L2-regularized binary logistic regression on {@link EncodedData}, fitted in plain Java (no native engine)
@@ -217,7 +218,7 @@ public final class LogisticRegression {
   }
 
   static double sigmoid(double z) {
-    return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+    return TrainedModel.sigmoid(z);
   }
 
   /** Parameter layout: [intercept, one weight per embedding row, one per dense feature]. */

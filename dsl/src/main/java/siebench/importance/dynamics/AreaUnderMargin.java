@@ -9,7 +9,6 @@ import siebench.data.Samples;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
 import siebench.importance.EstimationContext;
-import siebench.train.TrainedModel;
 
 /**
  * Area Under the Margin of Pleiss, Zhang, Elenberg and Weinberger (2020), "Identifying Mislabeled Data using
@@ -188,17 +187,7 @@ public final class AreaUnderMargin extends DynamicsEstimator<AreaUnderMargin> {
    * every run has the same number of checkpoints, so this is the mean over runs of the per-run AUM.
    */
   static MeanScorer marginScorer(int n) {
-    return new MeanScorer(n) {
-      @Override
-      double[] atCheckpoint(TrainedModel model, EncodedData data) {
-        double[] z = model.logits(data);
-        float[] y = data.labels();
-        for (int i = 0; i < z.length; i++) {
-          z[i] = DynamicsMath.margin(z[i], y[i]);
-        }
-        return z;
-      }
-    };
+    return MeanScorer.ofLogits(n, DynamicsMath::margin);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package siebench.importance.dynamics;
 
+import siebench.train.TrainedModel;
+
 /**
  * The per-sample formulas of the training-dynamics estimators, on plain arrays so they can be checked against
  * hand computations. All take logits {@code z} and binary labels {@code y}.
@@ -9,12 +11,12 @@ public final class DynamicsMath {
 
   /** Numerically stable logistic function. */
   public static double sigmoid(double z) {
-    return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+    return TrainedModel.sigmoid(z);
   }
 
   /** Binary cross-entropy of logit {@code z} against label {@code y}: {@code softplus(z) - y z}. */
   public static double bce(double z, double y) {
-    return Math.max(z, 0) - z * y + Math.log1p(Math.exp(-Math.abs(z)));
+    return TrainedModel.bce(z, y);
   }
 
   /** EL2N of one binary row: the L2 norm of the error vector (p - y) of the one-output model, |p - y|. */

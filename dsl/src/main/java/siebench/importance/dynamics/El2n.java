@@ -2,9 +2,7 @@ package siebench.importance.dynamics;
 
 import java.util.Map;
 import siebench.data.Samples;
-import siebench.features.EncodedData;
 import siebench.importance.EstimationContext;
-import siebench.train.TrainedModel;
 
 /**
  * EL2N, the error L2-norm score of Paul, Ganguli and Dziugaite (2021), "Deep Learning on a Data Diet: Finding
@@ -41,16 +39,6 @@ public final class El2n extends DynamicsEstimator<El2n> {
 
   @Override
   protected Scorer scorer(Samples train, EstimationContext context) {
-    return new MeanScorer(train.size()) {
-      @Override
-      double[] atCheckpoint(TrainedModel model, EncodedData data) {
-        double[] z = model.logits(data);
-        float[] y = data.labels();
-        for (int i = 0; i < z.length; i++) {
-          z[i] = DynamicsMath.el2n(z[i], y[i]);
-        }
-        return z;
-      }
-    };
+    return MeanScorer.ofLogits(train.size(), DynamicsMath::el2n);
   }
 }

@@ -1,5 +1,6 @@
 package siebench.importance.dynamics;
 
+import java.util.function.DoubleBinaryOperator;
 import siebench.features.EncodedData;
 import siebench.train.TrainedModel;
 
@@ -17,6 +18,24 @@ abstract class MeanScorer implements DynamicsEstimator.Scorer {
 
   /** The rows' scores at one checkpoint. */
   abstract double[] atCheckpoint(TrainedModel model, EncodedData data);
+
+  /**
+   * Averages {@code rowScore.applyAsDouble(logit, label)} per row (EL2N, loss, the AUM margin are such
+   * functions of the logit and the label).
+   */
+  static MeanScorer ofLogits(int n, DoubleBinaryOperator rowScore) {
+    return new MeanScorer(n) {
+      @Override
+      double[] atCheckpoint(TrainedModel model, EncodedData data) {
+        double[] z = model.logits(data);
+        float[] y = data.labels();
+        for (int i = 0; i < z.length; i++) {
+          z[i] = rowScore.applyAsDouble(z[i], y[i]);
+        }
+        return z;
+      }
+    };
+  }
 
   @Override
   public TrainingDynamics.Observer observer() {

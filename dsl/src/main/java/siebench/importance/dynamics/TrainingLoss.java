@@ -2,9 +2,7 @@ package siebench.importance.dynamics;
 
 import java.util.Map;
 import siebench.data.Samples;
-import siebench.features.EncodedData;
 import siebench.importance.EstimationContext;
-import siebench.train.TrainedModel;
 
 /**
  * The per-sample training loss (unweighted binary cross-entropy), at one checkpoint ({@code
@@ -48,16 +46,6 @@ public final class TrainingLoss extends DynamicsEstimator<TrainingLoss> {
 
   @Override
   protected Scorer scorer(Samples train, EstimationContext context) {
-    return new MeanScorer(train.size()) {
-      @Override
-      double[] atCheckpoint(TrainedModel model, EncodedData data) {
-        double[] z = model.logits(data);
-        float[] y = data.labels();
-        for (int i = 0; i < z.length; i++) {
-          z[i] = DynamicsMath.bce(z[i], y[i]);
-        }
-        return z;
-      }
-    };
+    return MeanScorer.ofLogits(train.size(), DynamicsMath::bce);
   }
 }

@@ -1,6 +1,7 @@
 package siebench.importance.influence;
 
 import siebench.train.Progress;
+import siebench.train.TrainedModel;
 
 /**
  * An L2-regularized logistic regression with fixed per-row offsets, in closed form on double arrays: the
@@ -218,10 +219,10 @@ final class RegularizedLogistic {
   }
 
   static double sigmoid(double z) {
-    return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+    return TrainedModel.sigmoid(z);
   }
 
   static double bce(double z, double y) {
-    return Math.max(z, 0) - z * y + Math.log1p(Math.exp(-Math.abs(z)));
+    return TrainedModel.bce(z, y);
   }
 }

@@ -2,6 +2,7 @@ package siebench.importance.valuation;
 
 import java.util.Arrays;
 import siebench.features.EncodedData;
+import siebench.train.TrainedModel;
 
 /**
  * L2-regularized logistic regression on the sparse one-hot + dense design of {@link EncodedData}, fitted in
@@ -323,11 +324,11 @@ public final class LogisticRegression {
   }
 
   static double sigmoid(double z) {
-    return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+    return TrainedModel.sigmoid(z);
   }
 
   static double bce(double z, double y) {
-    return Math.max(z, 0) - z * y + Math.log1p(Math.exp(-Math.abs(z)));
+    return TrainedModel.bce(z, y);
   }
 
   @Override
