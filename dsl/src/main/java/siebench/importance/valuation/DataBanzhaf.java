@@ -158,11 +158,7 @@ public final class DataBanzhaf implements ImportanceEstimator {
     FeatureEncoder encoder = FeatureEncoder.fit(train);
     EncodedData tr = encoder.encode(train);
     EncodedData va = context.hasValidation() ? encoder.encode(context.validation()) : null;
-    ProbabilisticLearner l = learner != null ? learner : new LogisticLearner(regression);
-    if (threads > 1 && !(l instanceof LogisticLearner)) {
-      throw new IllegalArgumentException("banzhaf().threads(" + threads + ") needs the Java logistic regression;"
-          + " learner " + l.name() + " is not run concurrently: use threads(1)");
-    }
+    ProbabilisticLearner l = Learners.forSemivalue("banzhaf()", learner, regression, threads);
     Map<String, Object> params = parameters();
     params.put("validation", CrossValuation.describe(va));
     double[] values = CrossValuation.run(tr, va, context.seed(), (rows, t, v) -> {

@@ -20,6 +20,20 @@ final class Learners {
     return new LogisticLearner(lr);
   }
 
+  /**
+   * The learner of a semivalue estimator (TMC-Shapley, Banzhaf): the explicit one or the Java LR; only the Java
+   * LR may run on several threads, so other learners with {@code threads > 1} are refused, naming {@code call}.
+   */
+  static ProbabilisticLearner forSemivalue(String call, ProbabilisticLearner explicit, LogisticRegression lr,
+      int threads) {
+    ProbabilisticLearner l = explicit != null ? explicit : new LogisticLearner(lr);
+    if (threads > 1 && !(l instanceof LogisticLearner)) {
+      throw new IllegalArgumentException(call + ".threads(" + threads + ") needs the Java logistic regression;"
+          + " learner " + l.name() + " is not run concurrently: use threads(1)");
+    }
+    return l;
+  }
+
   static String describe(ProbabilisticLearner explicit, ModelSpec model, LogisticRegression lr) {
     return explicit != null ? explicit.name() : model != null ? "ctr:" + model.name() : new LogisticLearner(lr).name();
   }

@@ -233,11 +233,7 @@ public final class TmcShapley implements ImportanceEstimator {
     FeatureEncoder encoder = FeatureEncoder.fit(train);
     EncodedData tr = encoder.encode(train);
     EncodedData va = context.hasValidation() ? encoder.encode(context.validation()) : null;
-    ProbabilisticLearner l = learner != null ? learner : new LogisticLearner(regression);
-    if (threads > 1 && !(l instanceof LogisticLearner)) {
-      throw new IllegalArgumentException("tmcShapley().threads(" + threads + ") needs the Java logistic regression;"
-          + " learner " + l.name() + " is not run concurrently: use threads(1)");
-    }
+    ProbabilisticLearner l = Learners.forSemivalue("tmcShapley()", learner, regression, threads);
     Map<String, Object> params = parameters();
     params.put("validation", CrossValuation.describe(va));
     int[] perms = new int[1];
