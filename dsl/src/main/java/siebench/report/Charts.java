@@ -94,7 +94,7 @@ public final class Charts {
 
   /** An {@code <img>} tag with the chart embedded as a base64 PNG data URI. */
   public static String imgTag(Chart<?, ?> chart) {
-    return "<img alt=\"" + HtmlTable.escape(chart.getTitle()) + "\" src=\"data:image/png;base64,"
+    return "<img alt=\"" + Html.escape(chart.getTitle()) + "\" src=\"data:image/png;base64,"
         + Base64.getEncoder().encodeToString(png(chart)) + "\"/>";
   }
 }

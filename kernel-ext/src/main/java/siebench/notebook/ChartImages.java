@@ -1,5 +1,7 @@
 package siebench.notebook;
 
+import siebench.report.Html;
+import siebench.report.TableHtml;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;

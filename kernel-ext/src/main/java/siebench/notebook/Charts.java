@@ -1,5 +1,7 @@
 package siebench.notebook;
 
+import siebench.report.Html;
+import siebench.report.TableHtml;
 import java.util.List;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;

@@ -1,5 +1,7 @@
 package siebench.notebook;
 
+import siebench.report.Html;
+import siebench.report.TableHtml;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

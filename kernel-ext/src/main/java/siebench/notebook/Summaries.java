@@ -1,5 +1,7 @@
 package siebench.notebook;
 
+import siebench.report.Html;
+import siebench.report.TableHtml;
 import java.util.Arrays;
 import java.util.Map;
 import siebench.data.Samples;

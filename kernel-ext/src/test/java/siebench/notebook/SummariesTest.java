@@ -1,5 +1,7 @@
 package siebench.notebook;
 
+import siebench.report.Html;
+import siebench.report.TableHtml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package siebench.notebook;
+package siebench.report;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -1,4 +1,4 @@
-package siebench.notebook;
+package siebench.report;
 
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -17,7 +17,7 @@ public final class TableHtml {
   public static final int DEFAULT_MAX_COLUMNS = 30;
 
   /** CSS shared by every SIEBench HTML output; scoped under the {@code siebench} class. */
-  static final String STYLE = "<style>"
+  public static final String STYLE = "<style>"
       + ".siebench table{border-collapse:collapse;font-size:12px;margin:4px 0}"
       + ".siebench th,.siebench td{padding:2px 8px;border-bottom:1px solid #ddd;text-align:left}"
       + ".siebench td.num{text-align:right;font-variant-numeric:tabular-nums}"
@@ -54,12 +54,12 @@ public final class TableHtml {
     return "<div class=\"siebench\">" + STYLE + fragment(table, maxRows, maxColumns) + "</div>";
   }
 
-  static String fragment(Table table, int maxRows) {
+  public static String fragment(Table table, int maxRows) {
     return fragment(table, maxRows, DEFAULT_MAX_COLUMNS);
   }
 
   /** The {@code <table>} element and its size note, without the surrounding style (for composition). */
-  static String fragment(Table table, int maxRows, int maxColumns) {
+  public static String fragment(Table table, int maxRows, int maxColumns) {
     if (maxRows < 1) {
       throw new IllegalArgumentException("maxRows must be >= 1, got " + maxRows);
     }
