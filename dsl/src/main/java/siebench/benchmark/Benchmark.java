@@ -60,7 +60,7 @@ public final class Benchmark {
   /** A benchmark on {@code samples} with no estimators yet, DeepFM (2 epochs), 3 repeats, seed 7. */
   public static Benchmark on(Samples samples) {
     CtrTask t = CtrTask.ctr().model(Models.deepFm()).epochs(2).earlyStopping(0).progress(Progress.silent());
-    return new Benchmark(samples, List.of(), List.of(), t, 3, 7, Progress.console());
+    return new Benchmark(samples, List.of(), List.of(), t, 3, 7, Progress.standard());
   }
 
   /** The estimators to compare; labels are their names (suffixed #2, #3 when repeated). */
@@ -121,10 +121,11 @@ public final class Benchmark {
           + (trial.corruption() == null ? "" : "; " + trial.corruption()));
       for (Map.Entry<String, ImportanceEstimator> e : estimators) {
         progress.checkCancelled();
-        progress.update("estimate " + e.getKey(), done, total, "repeat " + (r + 1) + "/" + repeats);
+        String repeat = " (repeat " + (r + 1) + "/" + repeats + ")";
+        progress.update("benchmark", done, total, "estimating " + e.getKey() + repeat);
         Importance imp = e.getValue().estimate(trial.train(), trial.context());
         for (Protocol p : protocols) {
-          progress.update("protocol " + p.name(), done, total, e.getKey() + ", repeat " + (r + 1) + "/" + repeats);
+          progress.update("benchmark", done, total, "protocol " + p.name() + " on " + e.getKey() + repeat);
           p.evaluate(trial, e.getKey(), e.getValue(), imp, rows);
         }
         done++;

@@ -61,7 +61,7 @@ public final class TwoTower {
 
   /** 32-dimensional embeddings, a 64-wide hidden layer, 32-dimensional outputs, temperature 0.05, logQ on. */
   public static TwoTower twoTower() {
-    return new TwoTower(32, 64, 32, 0.05, true, 5, 512, 3e-3, 7, Progress.console());
+    return new TwoTower(32, 64, 32, 0.05, true, 5, 512, 3e-3, 7, Progress.standard());
   }
 
   public TwoTower logQCorrection(boolean on) {

@@ -58,7 +58,7 @@ public final class CtrTask {
    * patience 2 on a 10% validation split, and a 20% test split when no test samples are given.
    */
   public static CtrTask ctr() {
-    return new CtrTask(Models.deepFm(), 3, 4096, 1e-3, 0, 7, 2, 0.1, 0.2, null, null, Progress.console(), "auto");
+    return new CtrTask(Models.deepFm(), 3, 4096, 1e-3, 0, 7, 2, 0.1, 0.2, null, null, Progress.standard(), "auto");
   }
 
   private CtrTask copy(ModelSpec m, int e, int b, double lr, double wd, long s, int p, double vf, double tf,

@@ -3,15 +3,20 @@ package siebench.train;
 import java.io.PrintStream;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * Where long work reports progress (per epoch, per estimator, per protocol) and how it is stopped.
  *
  * <p>Work calls {@link #update} at natural checkpoints and {@link #checkCancelled()} in its loops; a caller
  * stops it with {@link #cancel()}, after which the next check throws {@link CancellationException}.
- * Notebook integrations supply an implementation that updates one display in place.
+ * Notebook integrations supply an implementation that updates one display in place, and make it the
+ * {@linkplain #setStandard(Supplier) standard} one, which {@code ctr()}, {@code Benchmark.on(...)} and the
+ * estimators' default context use when the caller names none.
  */
 public abstract class Progress {
+  private static volatile Supplier<? extends Progress> standard = Progress::console;
+
   private final AtomicBoolean cancelled = new AtomicBoolean();
 
   /**
@@ -34,6 +39,24 @@ public abstract class Progress {
     if (cancelled.get()) {
       throw new CancellationException("stopped by request");
     }
+  }
+
+  /**
+   * A new progress sink of the standard kind: {@link #console()} unless an integration (such as the notebook
+   * kernel extension) replaced it with {@link #setStandard(Supplier)}.
+   */
+  public static Progress standard() {
+    return standard.get();
+  }
+
+  /**
+   * Makes {@code factory} the source of {@link #standard()} sinks for this JVM; returns the previous factory so
+   * a caller can restore it.
+   */
+  public static Supplier<? extends Progress> setStandard(Supplier<? extends Progress> factory) {
+    Supplier<? extends Progress> previous = standard;
+    standard = java.util.Objects.requireNonNull(factory, "factory");
+    return previous;
   }
 
   /** Prints one line per update to standard error. */

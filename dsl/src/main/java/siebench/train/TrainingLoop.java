@@ -78,6 +78,8 @@ public final class TrainingLoop {
     for (float v : wHost) {
       wSum += v;
     }
+    progress.update("train " + task.model().name(), 0, task.epochs(), String.format("%,d rows, batch %d, %s", n,
+        batch, device));
     for (int epoch = 1; epoch <= task.epochs(); epoch++) {
       progress.checkCancelled();
       long e0 = System.nanoTime();

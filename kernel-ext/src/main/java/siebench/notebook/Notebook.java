@@ -5,13 +5,15 @@ import siebench.notebook.jjava.SiebenchExtension;
 
 /**
  * The one call a notebook makes: {@code siebench.notebook.Notebook.install();}. It detects the running kernel
- * and registers SIEBench's inline displays on it. Idempotent: calling it in every cell is harmless.
+ * and registers SIEBench's inline displays on it, and makes training and benchmark progress update one display
+ * per cell in place ({@link ProgressDisplay}). Idempotent: calling it in every cell is harmless.
  *
  * <ul>
  *   <li>JJava (or the bundled {@code siebench} kernel, also built on JJava's kernel library): the
  *       {@link SiebenchExtension} is normally installed already through {@code META-INF/services}; install()
  *       only makes sure it is.</li>
- *   <li>IJava 1.3: registers the renderers on {@code IJava.getKernelInstance().getRenderer()}.</li>
+ *   <li>IJava 1.3: registers the renderers on {@code IJava.getKernelInstance().getRenderer()} and progress on its
+ *       display stream.</li>
  *   <li>No kernel (plain JVM, tests): does nothing and says so.</li>
  * </ul>
  *
@@ -25,7 +27,7 @@ public final class Notebook {
   public enum Kernel { JJAVA, IJAVA, NONE }
 
   static final String JJAVA_BASE_KERNEL = "org.dflib.jjava.jupyter.kernel.BaseKernel";
-  static final String BASEKERNEL_RENDERER = "io.github.spencerpark.jupyter.kernel.display.Renderer";
+  static final String BASEKERNEL = "io.github.spencerpark.jupyter.kernel.BaseKernel";
 
   private Notebook() {}
 
@@ -35,7 +37,7 @@ public final class Notebook {
     if (present(JJAVA_BASE_KERNEL, loader) && JJavaHook.install()) {
       return Kernel.JJAVA;
     }
-    if (present(BASEKERNEL_RENDERER, loader) && IJavaHook.install(loader)) {
+    if (present(BASEKERNEL, loader) && IJavaHook.install(loader)) {
       return Kernel.IJAVA;
     }
     return Kernel.NONE;
@@ -47,7 +49,7 @@ public final class Notebook {
     if (present(JJAVA_BASE_KERNEL, loader) && JJavaHook.running()) {
       return Kernel.JJAVA;
     }
-    if (present(BASEKERNEL_RENDERER, loader) && IJavaHook.running(loader)) {
+    if (present(BASEKERNEL, loader) && IJavaHook.running(loader)) {
       return Kernel.IJAVA;
     }
     return Kernel.NONE;
@@ -82,7 +84,7 @@ public final class Notebook {
       if (k == null) {
         return false;
       }
-      SiebenchExtension.register(k.getRenderer());
+      SiebenchExtension.installOn(k);
       return true;
     }
   }
@@ -90,15 +92,15 @@ public final class Notebook {
   /** Touches basekernel (IJava) classes only when they are present. */
   private static final class IJavaHook {
     static boolean running(ClassLoader loader) {
-      return IJavaRenderers.runningKernelRenderer(loader) != null;
+      return IJavaRenderers.runningKernel(loader) != null;
     }
 
     static boolean install(ClassLoader loader) {
-      io.github.spencerpark.jupyter.kernel.display.Renderer r = IJavaRenderers.runningKernelRenderer(loader);
-      if (r == null) {
+      io.github.spencerpark.jupyter.kernel.BaseKernel k = IJavaRenderers.runningKernel(loader);
+      if (k == null) {
         return false;
       }
-      IJavaRenderers.register(r);
+      IJavaRenderers.installOn(k);
       return true;
     }
   }

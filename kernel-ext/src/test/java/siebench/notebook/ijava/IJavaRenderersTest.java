@@ -46,7 +46,7 @@ class IJavaRenderersTest {
     assertEquals(Notebook.Kernel.NONE, Notebook.install(), "no kernel instance yet");
     IJava.FakeKernel k = new IJava.FakeKernel();
     IJava.setKernelInstance(k);
-    assertSame(k.getRenderer(), IJavaRenderers.runningKernelRenderer(getClass().getClassLoader()));
+    assertSame(k, IJavaRenderers.runningKernel(getClass().getClassLoader()));
     assertEquals(Notebook.Kernel.IJAVA, Notebook.detect());
     assertNull(k.getRenderer().render(Table.create("t")).getData(MIMEType.TEXT_HTML), "detect() registers nothing");
     assertEquals(Notebook.Kernel.IJAVA, Notebook.install());
