@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.internal.chartpart.Chart;
+import siebench.benchmark.BenchmarkResult;
 import siebench.data.Samples;
 import siebench.importance.Importance;
 import siebench.train.TrainResult;
@@ -14,7 +15,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * What SIEBench shows inline, independent of the kernel: one {@link Spec} per displayable type (Tablesaw
- * tables, XChart charts, {@link TrainResult}, {@link Importance}, {@link Samples}) with the MIME types it
+ * tables, XChart charts, {@link TrainResult}, {@link Importance}, {@link BenchmarkResult}, {@link Samples}) with the MIME types it
  * prefers and supports. The JJava extension, the IJava adapter and the bundled kernel all register these same
  * specs, so every kernel shows the same output.
  */
@@ -76,6 +77,8 @@ public final class Displays {
           (r, m) -> m.equals(HTML) ? Summaries.trainResult(r) : r.toString()),
       new Spec<>(Importance.class, List.of(HTML, PLAIN), List.of(HTML, PLAIN),
           (r, m) -> m.equals(HTML) ? Summaries.importance(r) : r.toString()),
+      new Spec<>(BenchmarkResult.class, List.of(HTML, PLAIN), List.of(HTML, PLAIN),
+          (r, m) -> m.equals(HTML) ? Summaries.benchmark(r) : r.toString()),
       new Spec<>(Samples.class, List.of(HTML, PLAIN), List.of(HTML, PLAIN),
           (s, m) -> m.equals(HTML) ? Summaries.samples(s) : s.describe()));
 

@@ -4,6 +4,8 @@ import siebench.report.Html;
 import siebench.report.TableHtml;
 import java.util.Arrays;
 import java.util.Map;
+import org.knowm.xchart.XYChart;
+import siebench.benchmark.BenchmarkResult;
 import siebench.data.Samples;
 import siebench.importance.Importance;
 import siebench.train.TrainResult;
@@ -78,6 +80,38 @@ public final class Summaries {
       sb.append("<div>").append(ChartImages.imgTag(Charts.histogram(imp, HISTOGRAM_BINS), "score histogram"))
           .append("</div>");
     }
+    return close(sb);
+  }
+
+  /** Summary rows shown inline; the full table is {@code result.summary()} or the saved CSV. */
+  public static final int BENCHMARK_SUMMARY_ROWS = 60;
+
+  /**
+   * A benchmark: a headline (data, estimators, protocols, repeats, time), the ranks per protocol, the protocol
+   * plots (pruning and removal curves, precision-recall, cost versus quality) and the summary over repeats.
+   */
+  public static String benchmark(BenchmarkResult r) {
+    StringBuilder sb = open();
+    Map<String, Object> settings = r.settings();
+    sb.append("<h4>Benchmark on ").append(Html.escape(String.valueOf(settings.get("data")))).append("</h4>");
+    sb.append("<div class=\"note\">");
+    boolean first = true;
+    for (Map.Entry<String, Object> e : settings.entrySet()) {
+      if (!e.getKey().equals("data")) {
+        sb.append(first ? "" : " &#183; ").append(Html.escape(e.getKey())).append(": ")
+            .append(Html.escape(e.getValue() instanceof Double d ? Html.formatDouble(d) : String.valueOf(e.getValue())));
+        first = false;
+      }
+    }
+    sb.append("</div>");
+    sb.append(TableHtml.fragment(r.ranks().setName("ranks (1 = best)"), 200));
+    sb.append("<div style=\"display:flex;gap:12px;flex-wrap:wrap\">");
+    for (Map.Entry<String, XYChart> e : r.charts().entrySet()) {
+      sb.append("<div>").append(ChartImages.imgTag(e.getValue(), e.getKey())).append("</div>");
+    }
+    sb.append("</div>");
+    sb.append(TableHtml.fragment(r.summary().setName("summary over repeats (mean, std, 95% CI)"),
+        BENCHMARK_SUMMARY_ROWS));
     return close(sb);
   }
 

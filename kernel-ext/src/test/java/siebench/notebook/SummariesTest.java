@@ -13,7 +13,14 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import siebench.benchmark.Benchmark;
+import siebench.benchmark.BenchmarkResult;
+import siebench.benchmark.Protocols;
 import siebench.data.Samples;
+import siebench.importance.Estimators;
+import siebench.model.Models;
+import siebench.train.CtrTask;
+import siebench.train.Progress;
 import siebench.importance.Importance;
 import tech.tablesaw.api.Table;
 
@@ -122,5 +129,27 @@ class SummariesTest {
     assertTrue(Xml.elements(d, "pre").get(0).getTextContent().contains("tiny_clicks (30 rows)"));
     // 30 rows capped at 20: 10 head, an ellipsis row, 10 tail
     assertEquals(21, Xml.bodyCells(Xml.elements(d, "table").get(0)).size());
+  }
+
+  @Test
+  void benchmarkSummaryShowsRanksEveryPlotAndTheSummary() throws Exception {
+    BenchmarkResult r = Benchmark.on(TinyData.clicks(400, 3)).estimators(Estimators.random(), Estimators.classBalance())
+        .protocols(Protocols.noisyLabelDetection(0.1), Protocols.pruning(0.5, 1.0), Protocols.cost())
+        .task(CtrTask.ctr().model(Models.logisticRegression()).epochs(1).batchSize(128)).repeats(1)
+        .progress(Progress.silent()).run();
+    Document d = Xml.parse(Summaries.benchmark(r));
+    assertTrue(Xml.elements(d, "h4").get(0).getTextContent().startsWith("Benchmark on tiny_clicks"));
+    List<Element> tables = Xml.elements(d, "table");
+    assertEquals(2, tables.size());
+    assertEquals(r.ranks().rowCount(), Xml.bodyCells(tables.get(0)).size());
+    List<Element> images = Xml.elements(d, "img");
+    assertEquals(r.charts().size(), images.size());
+    assertTrue(images.size() >= 3, "PR curve, pruning curve, cost versus quality: " + r.charts().keySet());
+    for (Element img : images) {
+      String src = img.getAttribute("src");
+      byte[] png = Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1));
+      assertTrue(ImageIO.read(new ByteArrayInputStream(png)).getWidth() > 0);
+    }
+    assertTrue(Displays.render(r).text(Displays.HTML).contains("summary over repeats"));
   }
 }
