@@ -7,6 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code siebench} command: {@code bench}, {@code train} and {@code throughput}. */
 @Command(name = "siebench", mixinStandardHelpOptions = true, version = "siebench 0.1.0",
     description = "Sample importance estimation for e-commerce search and recommendation.",
+    footer = {"", "Notebooks (the kernel-ext module): siebench notebook [--install-kernel] installs the bundled "
+        + "Jupyter kernel and starts Jupyter on notebooks/; siebench notebook --help lists its options."},
     subcommands = {BenchCommand.class, TrainCommand.class, ThroughputCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
   @Override
