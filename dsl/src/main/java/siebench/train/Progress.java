@@ -9,7 +9,8 @@ import java.util.function.Supplier;
  * Where long work reports progress (per epoch, per estimator, per protocol) and how it is stopped.
  *
  * <p>Work calls {@link #update} at natural checkpoints and {@link #checkCancelled()} in its loops; a caller
- * stops it with {@link #cancel()}, after which the next check throws {@link CancellationException}.
+ * stops it with {@link #cancel()} or by interrupting the working thread, after which the next check throws
+ * {@link CancellationException}, so native resources are released on the way out.
  * Notebook integrations supply an implementation that updates one display in place, and make it the
  * {@linkplain #setStandard(Supplier) standard} one, which {@code ctr()}, {@code Benchmark.on(...)} and the
  * estimators' default context use when the caller names none.
@@ -34,10 +35,16 @@ public abstract class Progress {
     return cancelled.get();
   }
 
-  /** Throws {@link CancellationException} once {@link #cancel()} was called. */
+  /**
+   * Throws {@link CancellationException} once {@link #cancel()} was called, or when the calling thread is
+   * interrupted (a notebook kernel's interrupt, {@code Future.cancel(true)}); the interrupt flag is left set.
+   */
   public void checkCancelled() {
     if (cancelled.get()) {
       throw new CancellationException("stopped by request");
+    }
+    if (Thread.currentThread().isInterrupted()) {
+      throw new CancellationException("stopped: the thread was interrupted");
     }
   }
 

@@ -60,4 +60,17 @@ class ProgressTest {
     p.cancel();
     assertThrows(CancellationException.class, p::checkCancelled);
   }
+
+  @Test
+  void anInterruptedThreadStopsAtTheNextCheckAndKeepsItsFlag() {
+    Progress p = Progress.silent();
+    Thread.currentThread().interrupt();
+    try {
+      assertThrows(CancellationException.class, p::checkCancelled);
+      assertEquals(true, Thread.currentThread().isInterrupted());
+    } finally {
+      Thread.interrupted();
+    }
+    p.checkCancelled();
+  }
 }

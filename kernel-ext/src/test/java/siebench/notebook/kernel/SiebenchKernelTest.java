@@ -128,6 +128,17 @@ class SiebenchKernelTest {
   }
 
   @Test
+  void interruptCancelsWorkThatChecksItsProgressWithoutAForcedStop() throws Exception {
+    CompletableFuture<Object> f = CompletableFuture.supplyAsync(() -> kernel.evalRaw(
+        "siebench.train.Progress p = siebench.train.Progress.silent(); long n = 0; while (true) { n++; p.checkCancelled(); }"));
+    Thread.sleep(500);
+    kernel.interrupt();
+    Exception e = assertThrows(Exception.class, () -> f.get(10, TimeUnit.SECONDS));
+    assertTrue(String.valueOf(e.getCause()).contains("CancellationException: stopped: the thread was interrupted"),
+        String.valueOf(e.getCause()));
+  }
+
+  @Test
   void interruptStopsABusyLoopThatIgnoresInterrupts() throws Exception {
     CompletableFuture<Object> f = CompletableFuture.supplyAsync(() -> kernel.evalRaw("long spin = 0; while (true) { spin++; }"));
     Thread.sleep(500);
