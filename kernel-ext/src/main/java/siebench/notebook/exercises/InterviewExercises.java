@@ -427,7 +427,7 @@ public final class InterviewExercises {
       }
     }
     return ExerciseResult.pass(ex, title, "value and subgradient match on " + cases.size() + " problems, "
-        + "including w_j = 0, λ = 0 and logits in the hundreds");
+        + "including w_j = 0, λ = 0 and logits of ±800");
   }
 
   private static String lossHint(L1Problem p, double got) {
@@ -977,7 +977,13 @@ public final class InterviewExercises {
     if (v == Math.rint(v) && Math.abs(v) < 1e7) {
       return String.valueOf((long) v);
     }
-    return String.format(Locale.ROOT, "%.6g", v);
+    String g = String.format(Locale.ROOT, "%.6g", v);
+    int e = g.indexOf('e');
+    String mantissa = e < 0 ? g : g.substring(0, e);
+    if (mantissa.contains(".")) {
+      mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+    return e < 0 ? mantissa : mantissa + g.substring(e);
   }
 
   static String fmt(double[] v) {

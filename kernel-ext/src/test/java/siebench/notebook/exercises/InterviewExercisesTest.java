@@ -117,6 +117,16 @@ class InterviewExercisesTest {
     assertEquals("\u2717 Exercise 4 not yet: row 2 is wrong", ExerciseResult.fail(4, "t", "row 2 is wrong").toString());
   }
 
+  @Test
+  void numbersPrintShort() {
+    assertEquals("0.5", InterviewExercises.fmt(0.5));
+    assertEquals("3", InterviewExercises.fmt(3.0));
+    assertEquals("0.0371879", InterviewExercises.fmt(0.03718791285903561));
+    assertEquals("1.5e-07", InterviewExercises.fmt(1.5e-7));
+    assertEquals("NaN", InterviewExercises.fmt(Double.NaN));
+    assertEquals("[1, 2, 3, 4, 5, 6, … (7 values)]", InterviewExercises.fmt(new double[] {1, 2, 3, 4, 5, 6, 7}));
+  }
+
   // ------------------------------------------------------------------ exercise 1
 
   @Test
