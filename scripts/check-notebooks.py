@@ -4,7 +4,9 @@
 Every notebook must contain at least one text/html output with a <table and one valid image/png
 (anywhere, inline <img> data included). A code cell tagged `expect-table` must itself produce a
 text/html output containing <table; one tagged `expect-png` must produce a valid PNG (as image/png
-or as a data: URI inside its HTML); one tagged `expect-text:SUBSTRING` must print or return SUBSTRING.
+or as a data: URI inside its HTML); one tagged `expect-text:SUBSTRING` must print or return SUBSTRING; one tagged
+`expect-progress` must hold exactly one SIEBench progress display (nbclient applies update_display_data to the
+output in place, so many updates still leave one output) whose final state shows finished work ("done in").
 Usage: check-notebooks.py EXECUTED.ipynb...
 """
 import base64
@@ -14,6 +16,7 @@ import struct
 import sys
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+PROGRESS_MARK = 'class="siebench-progress"'
 
 
 def png_size(data: bytes):
@@ -52,6 +55,7 @@ def check(path):
         where = f"{path}: cell {index}"
         cell_tables = 0
         cell_pngs = 0
+        progress = []
         texts = []
         for out in cell.get("outputs", []):
             kind = out.get("output_type")
@@ -62,6 +66,8 @@ def check(path):
                 texts.append(text_of(out.get("text", "")))
                 continue
             data = out.get("data", {})
+            if PROGRESS_MARK in text_of(data.get("text/html", "")):
+                progress.append(text_of(data.get("text/plain", "")))
             texts.append(text_of(data.get("text/plain", "")))
             texts.append(text_of(data.get("text/html", "")))
             if "<table" in text_of(data.get("text/html", "")):
@@ -78,6 +84,12 @@ def check(path):
             problems.append(f"{where}: tagged expect-table but shows no HTML table")
         if "expect-png" in tags and cell_pngs == 0:
             problems.append(f"{where}: tagged expect-png but shows no valid PNG")
+        if "expect-progress" in tags:
+            if len(progress) != 1:
+                problems.append(f"{where}: tagged expect-progress but shows {len(progress)} progress displays, not one"
+                                " updated in place")
+            elif "done in" not in progress[0]:
+                problems.append(f"{where}: its progress display did not reach the end: {progress[0]!r}")
         for tag in tags:
             if tag.startswith("expect-text:") and tag[len("expect-text:"):] not in "".join(texts):
                 problems.append(f"{where}: expected output text '{tag[len('expect-text:'):]}'")

@@ -72,6 +72,19 @@ class CheckNotebooksTest(unittest.TestCase):
         out = {"output_type": "stream", "name": "stdout", "text": ["all done\n"]}
         self.assertEqual([], self.run_check([cell([TABLE, PNG]), cell([out], ["expect-text:done"])]))
 
+    def test_progress_needs_one_display_that_finished(self):
+        def progress(text):
+            return {"output_type": "display_data", "metadata": {},
+                    "data": {"text/html": '<div class="siebench-progress">x</div>', "text/plain": text}}
+        done = progress("train LR 4/4 [####]  (done in 1.2 s)")
+        running = progress("train LR 2/4 [##..]  (elapsed 0.6 s)")
+        self.assertEqual([], self.run_check([cell([TABLE, PNG]), cell([done, TABLE], ["expect-progress"])]))
+        problems = self.run_check([cell([TABLE, PNG]), cell([TABLE], ["expect-progress"]),
+                                   cell([done, done], ["expect-progress"]), cell([running], ["expect-progress"])])
+        self.assertTrue(any("shows 0 progress displays" in p for p in problems), problems)
+        self.assertTrue(any("shows 2 progress displays" in p for p in problems), problems)
+        self.assertTrue(any("did not reach the end" in p for p in problems), problems)
+
 
 if __name__ == "__main__":
     unittest.main()

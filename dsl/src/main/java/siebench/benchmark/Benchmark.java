@@ -134,7 +134,8 @@ public final class Benchmark {
     for (Protocol p : protocols) {
       p.finish(rows);
     }
-    progress.update("benchmark", total, total, String.format("done in %.1fs", (System.nanoTime() - t0) / 1e9));
+    progress.update("benchmark", total, total, String.format("%d estimators x %d protocols x %d repeats in %.1fs",
+        estimators.size(), protocols.size(), repeats, (System.nanoTime() - t0) / 1e9));
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("data", samples.describe());
     settings.put("estimators", estimators.stream().map(e -> e.getKey() + e.getValue().parameters()).toList());

@@ -160,8 +160,10 @@ public final class TrainingLoop {
       }
       double secs = (System.nanoTime() - e0) / 1e9;
       history.add(new EpochStats(epoch, trainLoss, vAuc, vLoss, secs));
-      progress.update("train " + task.model().name(), epoch, task.epochs(), String.format(
-          "loss %.5f  val AUC %.4f  val logloss %.5f  %.0f samples/s", trainLoss, vAuc, vLoss, n / secs));
+      progress.update("train " + task.model().name(), epoch, task.epochs(), (Double.isNaN(vAuc)
+          ? String.format("loss %.5f", trainLoss)
+          : String.format("loss %.5f  val AUC %.4f  val logloss %.5f", trainLoss, vAuc, vLoss))
+          + String.format("  %.0f samples/s", n / secs));
       if (listener != null) {
         listener.afterEpoch(epoch, model);
       }
