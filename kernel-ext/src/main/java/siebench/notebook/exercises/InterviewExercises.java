@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.function.Supplier;
 import siebench.importance.correction.ImportanceSampling;
+import siebench.importance.influence.Cholesky;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -108,7 +109,8 @@ public final class InterviewExercises {
 
   /**
    * The ridge regression fit {@code argmin_θ Σ_i (x_i·θ − y_i)² + λ‖θ‖²}, i.e. the solution of
-   * {@code (XᵀX + λI) θ = Xᵀy} (Gaussian elimination with partial pivoting). No intercept: add a column of ones
+   * {@code (XᵀX + λI) θ = Xᵀy} (by Cholesky: the matrix is positive definite for λ > 0 or X of full column
+   * rank). No intercept: add a column of ones
    * to {@code x} for one.
    */
   public static double[] ridge(double[][] x, double[] y, double lambda) {
@@ -120,7 +122,7 @@ public final class InterviewExercises {
         rhs[j] += x[i][j] * y[i];
       }
     }
-    return solve(a, rhs);
+    return Cholesky.solve(a, rhs);
   }
 
   /** The mean squared error {@code (1/n) Σ_i (x_i·θ − y_i)²}. */
@@ -239,7 +241,7 @@ public final class InterviewExercises {
   public static double[] leaveOneOutReference(double[][] x, double[] y, double[][] xVal, double[] yVal,
       double lambda) {
     double[] theta = ridge(x, y, lambda);
-    double[][] inv = inverse(gram(x, lambda));
+    double[][] inv = Cholesky.inverse(gram(x, lambda));
     double base = meanSquaredError(theta, xVal, yVal);
     double[] out = new double[x.length];
     for (int i = 0; i < x.length; i++) {
@@ -834,81 +836,6 @@ public final class InterviewExercises {
       a[j][j] += lambda;
     }
     return a;
-  }
-
-  /** Solves {@code a z = b} by Gaussian elimination with partial pivoting (copies its inputs). */
-  private static double[] solve(double[][] a0, double[] b0) {
-    int d = b0.length;
-    double[][] a = deepCopy(a0);
-    double[] b = b0.clone();
-    for (int c = 0; c < d; c++) {
-      int piv = c;
-      for (int r = c + 1; r < d; r++) {
-        if (Math.abs(a[r][c]) > Math.abs(a[piv][c])) {
-          piv = r;
-        }
-      }
-      double[] t = a[c];
-      a[c] = a[piv];
-      a[piv] = t;
-      double tb = b[c];
-      b[c] = b[piv];
-      b[piv] = tb;
-      for (int r = c + 1; r < d; r++) {
-        double f = a[r][c] / a[c][c];
-        for (int k = c; k < d; k++) {
-          a[r][k] -= f * a[c][k];
-        }
-        b[r] -= f * b[c];
-      }
-    }
-    double[] z = new double[d];
-    for (int r = d - 1; r >= 0; r--) {
-      double s = b[r];
-      for (int k = r + 1; k < d; k++) {
-        s -= a[r][k] * z[k];
-      }
-      z[r] = s / a[r][r];
-    }
-    return z;
-  }
-
-  /** The inverse by Gauss–Jordan elimination with partial pivoting. */
-  private static double[][] inverse(double[][] a0) {
-    int d = a0.length;
-    double[][] a = new double[d][2 * d];
-    for (int i = 0; i < d; i++) {
-      System.arraycopy(a0[i], 0, a[i], 0, d);
-      a[i][d + i] = 1;
-    }
-    for (int c = 0; c < d; c++) {
-      int piv = c;
-      for (int r = c + 1; r < d; r++) {
-        if (Math.abs(a[r][c]) > Math.abs(a[piv][c])) {
-          piv = r;
-        }
-      }
-      double[] t = a[c];
-      a[c] = a[piv];
-      a[piv] = t;
-      double p = a[c][c];
-      for (int k = 0; k < 2 * d; k++) {
-        a[c][k] /= p;
-      }
-      for (int r = 0; r < d; r++) {
-        if (r != c && a[r][c] != 0) {
-          double f = a[r][c];
-          for (int k = 0; k < 2 * d; k++) {
-            a[r][k] -= f * a[c][k];
-          }
-        }
-      }
-    }
-    double[][] inv = new double[d][d];
-    for (int i = 0; i < d; i++) {
-      System.arraycopy(a[i], d, inv[i], 0, d);
-    }
-    return inv;
   }
 
   private static double[] multiply(double[][] a, double[] v) {
