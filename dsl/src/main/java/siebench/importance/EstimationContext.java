@@ -23,7 +23,10 @@ public final class EstimationContext {
     this.progress = Objects.requireNonNull(progress);
   }
 
-  /** Seed 7, the default CTR task, no validation set, {@linkplain Progress#standard() standard} progress (stderr outside notebooks). */
+  /**
+   * Seed 7, the default CTR task, no validation set, {@linkplain Progress#standard() standard} progress (stderr
+   * outside notebooks).
+   */
   public static EstimationContext defaults() {
     return new EstimationContext(null, CtrTask.ctr(), 7, Progress.standard());
   }

@@ -1,6 +1,7 @@
 package siebench.train;
 
 import java.io.PrintStream;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -62,7 +63,7 @@ public abstract class Progress {
    */
   public static Supplier<? extends Progress> setStandard(Supplier<? extends Progress> factory) {
     Supplier<? extends Progress> previous = standard;
-    standard = java.util.Objects.requireNonNull(factory, "factory");
+    standard = Objects.requireNonNull(factory, "factory");
     return previous;
   }
 
