@@ -61,6 +61,8 @@ public final class NotebookCommand implements Callable<Integer> {
   List<String> jupyterArgs = new ArrayList<>();
 
   private final Map<String, String> env;
+  /** Jupyter's system-wide data directories on Unix (searched after the user's). */
+  List<Path> systemDirs = List.of(Path.of("/usr/local/share/jupyter"), Path.of("/usr/share/jupyter"));
 
   public NotebookCommand() {
     this(System.getenv());
@@ -160,8 +162,7 @@ public final class NotebookCommand implements Callable<Integer> {
       }
     }
     dirs.add(dataDir);
-    dirs.add(Path.of("/usr/local/share/jupyter"));
-    dirs.add(Path.of("/usr/share/jupyter"));
+    dirs.addAll(systemDirs);
     for (Path d : dirs) {
       Path spec = d.resolve("kernels").resolve(kernel).resolve("kernel.json");
       if (Files.isRegularFile(spec)) {

@@ -20,7 +20,9 @@ class NotebookCommandTest {
   Path tmp;
 
   private int run(Map<String, String> env, StringWriter err, String... args) {
-    CommandLine cl = NotebookCommand.commandLine(new NotebookCommand(env));
+    NotebookCommand command = new NotebookCommand(env);
+    command.systemDirs = java.util.List.of(); // whatever this machine has installed system-wide stays out
+    CommandLine cl = NotebookCommand.commandLine(command);
     cl.setErr(new PrintWriter(err, true));
     return cl.execute(args);
   }
