@@ -8,6 +8,7 @@ import java.util.Random;
 import java.util.function.Supplier;
 import siebench.importance.correction.ImportanceSampling;
 import siebench.importance.influence.Cholesky;
+import siebench.train.TrainedModel;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -157,9 +158,9 @@ public final class InterviewExercises {
     return out;
   }
 
-  /** The logistic function, computed without overflow. */
+  /** The logistic function, computed without overflow ({@link TrainedModel#sigmoid}). */
   public static double sigmoid(double z) {
-    return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+    return TrainedModel.sigmoid(z);
   }
 
   /** How often each index in {@code [0, n)} occurs in {@code draws}, as a fraction of {@code draws.length}. */
@@ -261,7 +262,7 @@ public final class InterviewExercises {
   public static double l1LossReference(double[][] x, double[] y, double[] s, double[] w, double lambda) {
     double sum = 0;
     for (int i = 0; i < x.length; i++) {
-      sum += s[i] * logLoss(dot(x[i], w), y[i]);
+      sum += s[i] * TrainedModel.bce(dot(x[i], w), y[i]);
     }
     return sum / x.length + lambda * l1(w);
   }
@@ -438,7 +439,7 @@ public final class InterviewExercises {
     double unweighted = 0;
     double sumS = 0;
     for (int i = 0; i < n; i++) {
-      double l = logLoss(dot(p.x()[i], p.w()), p.y()[i]);
+      double l = TrainedModel.bce(dot(p.x()[i], p.w()), p.y()[i]);
       data += p.s()[i] * l;
       unweighted += l;
       sumS += p.s()[i];
@@ -765,22 +766,26 @@ public final class InterviewExercises {
     return new L1Problem(x, y, s, w, lambda);
   }
 
+  /** The mistake of measuring the loss on the training rows instead of the validation rows. */
   private static double[] trainingLossVariant(RidgeProblem p) {
-    double[] theta = ridge(p.x(), p.y(), p.lambda());
-    double base = meanSquaredError(theta, p.x(), p.y());
-    double[] out = new double[p.x().length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = meanSquaredError(ridge(withoutRow(p.x(), i), withoutRow(p.y(), i), p.lambda()), p.x(), p.y()) - base;
-    }
-    return out;
+    return bruteForceLeaveOneOut(p, p.x(), p.y(), p.lambda());
   }
 
+  /** The mistake of refitting without the ridge penalty. */
   private static double[] noPenaltyVariant(RidgeProblem p) {
-    double[] theta = ridge(p.x(), p.y(), p.lambda());
-    double base = meanSquaredError(theta, p.xVal(), p.yVal());
+    return bruteForceLeaveOneOut(p, p.xVal(), p.yVal(), 1e-12);
+  }
+
+  /**
+   * Leave-one-out by refitting: the loss on {@code (xEval, yEval)} of the fit without row i (penalty
+   * {@code refitLambda}) minus that of the fit on all rows (penalty {@code p.lambda()}).
+   */
+  private static double[] bruteForceLeaveOneOut(RidgeProblem p, double[][] xEval, double[] yEval,
+      double refitLambda) {
+    double base = meanSquaredError(ridge(p.x(), p.y(), p.lambda()), xEval, yEval);
     double[] out = new double[p.x().length];
     for (int i = 0; i < out.length; i++) {
-      out[i] = meanSquaredError(ridge(withoutRow(p.x(), i), withoutRow(p.y(), i), 1e-12), p.xVal(), p.yVal())
+      out[i] = meanSquaredError(ridge(withoutRow(p.x(), i), withoutRow(p.y(), i), refitLambda), xEval, yEval)
           - base;
     }
     return out;
@@ -808,10 +813,6 @@ public final class InterviewExercises {
       }
     }
     return true;
-  }
-
-  static double logLoss(double z, double y) {
-    return Math.max(z, 0) - y * z + Math.log1p(Math.exp(-Math.abs(z)));
   }
 
   private static double l1(double[] w) {

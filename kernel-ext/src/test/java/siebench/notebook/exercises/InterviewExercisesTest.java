@@ -387,7 +387,7 @@ class InterviewExercisesTest {
           bu += h;
           bd -= h;
         }
-        double g = (InterviewExercises.logLoss(dot(wu, x) + bu, y) - InterviewExercises.logLoss(dot(wd, x) + bd, y))
+        double g = (TrainedModel.bce(dot(wu, x) + bu, y) - TrainedModel.bce(dot(wd, x) + bd, y))
             / (2 * h);
         sq += g * g;
       }
