@@ -7,6 +7,8 @@ text/html output containing <table; one tagged `expect-png` must produce a valid
 or as a data: URI inside its HTML); one tagged `expect-text:SUBSTRING` must print or return SUBSTRING; one tagged
 `expect-progress` must hold exactly one SIEBench progress display (nbclient applies update_display_data to the
 output in place, so many updates still leave one output) whose final state shows finished work ("done in").
+Every notebook must tag at least one cell with an expectation, and a tag that starts with `expect` but is none of
+these (a typo such as `expect-txt:` or `expect_table`) is an error rather than a check that silently never runs.
 Usage: check-notebooks.py EXECUTED.ipynb...
 """
 import base64
@@ -17,6 +19,8 @@ import sys
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 PROGRESS_MARK = 'class="siebench-progress"'
+EXPECTATIONS = ("expect-table", "expect-png", "expect-progress")
+EXPECT_TEXT = "expect-text:"
 
 
 def png_size(data: bytes):
@@ -49,6 +53,7 @@ def check(path):
     problems = []
     tables = 0
     images = 0
+    expectations = 0
     for index, cell in enumerate(nb.get("cells", [])):
         if cell.get("cell_type") != "code":
             continue
@@ -80,6 +85,12 @@ def check(path):
         tables += cell_tables
         images += cell_pngs
         tags = cell.get("metadata", {}).get("tags", [])
+        for tag in tags:
+            if tag in EXPECTATIONS or (tag.startswith(EXPECT_TEXT) and len(tag) > len(EXPECT_TEXT)):
+                expectations += 1
+            elif tag.lower().startswith("expect"):
+                problems.append(f"{where}: unknown expectation tag {tag!r} (known: {', '.join(EXPECTATIONS)},"
+                                f" {EXPECT_TEXT}TEXT)")
         if "expect-table" in tags and cell_tables == 0:
             problems.append(f"{where}: tagged expect-table but shows no HTML table")
         if "expect-png" in tags and cell_pngs == 0:
@@ -95,6 +106,9 @@ def check(path):
                 problems.append(f"{where}: expected output text '{tag[len('expect-text:'):]}'")
     if tables == 0:
         problems.append(f"{path}: no text/html output with a <table")
+    if expectations == 0:
+        problems.append(f"{path}: no cell is tagged with an expectation (expect-table, expect-png, expect-progress,"
+                        " expect-text:...)")
     if images == 0:
         problems.append(f"{path}: no valid image/png output")
     return problems, tables, images

@@ -85,6 +85,17 @@ class CheckNotebooksTest(unittest.TestCase):
         self.assertTrue(any("shows 2 progress displays" in p for p in problems), problems)
         self.assertTrue(any("did not reach the end" in p for p in problems), problems)
 
+    def test_notebook_without_expectations_fails(self):
+        problems = self.run_check([cell([TABLE]), cell([PNG])])
+        self.assertTrue(any("no cell is tagged with an expectation" in p for p in problems), problems)
+
+    def test_misspelled_expectation_tags_fail(self):
+        problems = self.run_check([cell([TABLE, PNG], ["expect-table", "expect-txt:done", "expect_png", "expect-text:"])])
+        self.assertTrue(any("'expect-txt:done'" in p for p in problems), problems)
+        self.assertTrue(any("'expect_png'" in p for p in problems), problems)
+        self.assertTrue(any("'expect-text:'" in p for p in problems), problems)
+        self.assertEqual([], self.run_check([cell([TABLE, PNG], ["expect-table", "hide-input"])]))
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -5,9 +5,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.Set;
+import java.util.Objects;
 import siebench.data.Samples;
 import siebench.data.Split;
+import siebench.data.noise.Noise;
+import siebench.data.synthetic.SyntheticData;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
 import siebench.importance.ImportanceEstimator;
@@ -23,20 +26,34 @@ import siebench.train.Progress;
  * <pre>{@code
  * BenchmarkResult r = Benchmark.on(samples)
  *     .estimators(gradientNorm(), el2n(), knnShapley(), random())
- *     .protocols(noisyLabelDetection(0.1), pruning(), removal(), reweightedTraining(), cost())
+ *     .protocols(noisyLabelDetection(), cleaning(), reweightedTraining(), cost())
+ *     .noise(Noise.clickFraud(0.1))        // optional: what to inject when the data has no ground truth
  *     .model(deepFm()).repeats(3).seed(7).run();
  * }</pre>
  *
- * <p>Each repeat r uses seed {@code seed + r}: a seeded 80/10/10 train/validation/test split; when a
- * noisy-label-detection protocol is present, the training rows' corruption comes from the data's {@code
- * truth_corrupted} column if it flags any row (and corrupted rows are then removed from validation and test,
- * so evaluation is clean), otherwise the protocol's noise is injected into the training labels at its rate.
- * Estimators see the training rows, the validation rows and the benchmark's CTR task; protocols retrain that
- * task and evaluate on the test rows. The same seed gives the same result table on CPU.
+ * <p>Each repeat r uses seed {@code seed + r}: a seeded 80/10/10 train/validation/test split. Which training
+ * rows are corrupted comes from the data's {@code truth_corrupted} column when it flags any row (corrupted
+ * rows are then also removed from validation and test, so evaluation is clean); the benchmark's {@link
+ * #noise(Noise) noise} is injected into the training rows (only) when it was set explicitly, or when a protocol
+ * {@link Protocol#needsGroundTruth() needs ground truth} and the data has none (then {@code
+ * Noise.fakeClicks(0.1)} unless set). When corruption is known, each repeat also trains the two references
+ * every gain protocol is read against: the noisy data as it is and the oracle (corrupted rows dropped),
+ * written as estimators {@code noisy} and {@code oracle} under protocol {@code reference}. Estimators see the
+ * training rows, the validation rows and the benchmark's CTR task; protocols retrain that task and evaluate on
+ * the test rows. The same seed gives the same result table on CPU.
  */
 public final class Benchmark {
-  /** Ground-truth column the synthetic generator writes. */
-  public static final String TRUTH_CORRUPTED = "truth_corrupted";
+  /** Ground-truth column the synthetic generator and the noise injectors write. */
+  public static final String TRUTH_CORRUPTED = SyntheticData.TRUTH_CORRUPTED;
+
+  /** The protocol name of the noisy and oracle reference rows. */
+  public static final String REFERENCE = "reference";
+
+  /** The estimator name of the noisy reference: every training row, uniform weights. */
+  public static final String NOISY = "noisy";
+
+  /** The estimator name of the oracle reference: every corrupted training row dropped. */
+  public static final String ORACLE = "oracle";
 
   private final Samples samples;
   private final List<Map.Entry<String, ImportanceEstimator>> estimators;
@@ -45,9 +62,10 @@ public final class Benchmark {
   private final int repeats;
   private final long seed;
   private final Progress progress;
+  private final Noise noise;
 
   private Benchmark(Samples samples, List<Map.Entry<String, ImportanceEstimator>> estimators,
-      List<Protocol> protocols, CtrTask task, int repeats, long seed, Progress progress) {
+      List<Protocol> protocols, CtrTask task, int repeats, long seed, Progress progress, Noise noise) {
     this.samples = samples;
     this.estimators = List.copyOf(estimators);
     this.protocols = List.copyOf(protocols);
@@ -55,12 +73,13 @@ public final class Benchmark {
     this.repeats = repeats;
     this.seed = seed;
     this.progress = progress;
+    this.noise = noise;
   }
 
   /** A benchmark on {@code samples} with no estimators yet, DeepFM (2 epochs), 3 repeats, seed 7. */
   public static Benchmark on(Samples samples) {
     CtrTask t = CtrTask.ctr().model(Models.deepFm()).epochs(2).earlyStopping(0).progress(Progress.silent());
-    return new Benchmark(samples, List.of(), List.of(), t, 3, 7, Progress.standard());
+    return new Benchmark(samples, List.of(), List.of(), t, 3, 7, Progress.standard(), null);
   }
 
   /** The estimators to compare; labels are their names (suffixed #2, #3 when repeated). */
@@ -68,39 +87,53 @@ public final class Benchmark {
     List<Map.Entry<String, ImportanceEstimator>> l = new ArrayList<>();
     Map<String, Integer> count = new LinkedHashMap<>();
     for (ImportanceEstimator e : list) {
+      if (e.name().equals(NOISY) || e.name().equals(ORACLE)) {
+        throw new IllegalArgumentException("estimator name '" + e.name() + "' is reserved for the benchmark's "
+            + REFERENCE + " rows; rename the estimator");
+      }
       int c = count.merge(e.name(), 1, Integer::sum);
       l.add(Map.entry(c == 1 ? e.name() : e.name() + "#" + c, e));
     }
-    return new Benchmark(samples, l, protocols, task, repeats, seed, progress);
+    return new Benchmark(samples, l, protocols, task, repeats, seed, progress, noise);
   }
 
   public Benchmark protocols(Protocol... list) {
-    return new Benchmark(samples, estimators, Arrays.asList(list), task, repeats, seed, progress);
+    return new Benchmark(samples, estimators, Arrays.asList(list), task, repeats, seed, progress, noise);
   }
 
   /** The model protocols retrain and estimators observe. */
   public Benchmark model(ModelSpec m) {
-    return new Benchmark(samples, estimators, protocols, task.model(m), repeats, seed, progress);
+    return new Benchmark(samples, estimators, protocols, task.model(m), repeats, seed, progress, noise);
   }
 
   /** The full CTR task (model, epochs, batch size, learning rate) used by protocols and estimators. */
   public Benchmark task(CtrTask t) {
-    return new Benchmark(samples, estimators, protocols, t.progress(Progress.silent()), repeats, seed, progress);
+    return new Benchmark(samples, estimators, protocols, t.progress(Progress.silent()), repeats, seed, progress,
+        noise);
   }
 
   public Benchmark repeats(int n) {
     if (n < 1) {
       throw new IllegalArgumentException("repeats must be >= 1, got " + n);
     }
-    return new Benchmark(samples, estimators, protocols, task, n, seed, progress);
+    return new Benchmark(samples, estimators, protocols, task, n, seed, progress, noise);
   }
 
   public Benchmark seed(long s) {
-    return new Benchmark(samples, estimators, protocols, task, repeats, s, progress);
+    return new Benchmark(samples, estimators, protocols, task, repeats, s, progress, noise);
+  }
+
+  /**
+   * The noise injected into every repeat's training rows (seeded by the repeat's seed), with its ground truth;
+   * validation and test rows stay clean. Explicit noise is injected even when the data flags corrupted rows of
+   * its own (the flags are combined).
+   */
+  public Benchmark noise(Noise n) {
+    return new Benchmark(samples, estimators, protocols, task, repeats, seed, progress, Objects.requireNonNull(n));
   }
 
   public Benchmark progress(Progress p) {
-    return new Benchmark(samples, estimators, protocols, task, repeats, seed, p);
+    return new Benchmark(samples, estimators, protocols, task, repeats, seed, p, noise);
   }
 
   /** Runs every estimator and protocol on every repeat. */
@@ -119,6 +152,12 @@ public final class Benchmark {
       notes.add("repeat " + r + " (seed " + s + "): " + trial.train().size() + " train / "
           + trial.validation().size() + " validation / " + trial.test().size() + " test rows"
           + (trial.corruption() == null ? "" : "; " + trial.corruption()));
+      if (trial.corrupted() != null && protocols.stream().anyMatch(p -> GAIN.contains(p.name()))) {
+        progress.update("benchmark", done, total, "training the noisy and oracle references (repeat " + (r + 1)
+            + "/" + repeats + ")");
+        reference(trial, NOISY, trial.noisy(), rows);
+        reference(trial, ORACLE, trial.oracle(), rows);
+      }
       for (Map.Entry<String, ImportanceEstimator> e : estimators) {
         progress.checkCancelled();
         String repeat = " (repeat " + (r + 1) + "/" + repeats + ")";
@@ -141,10 +180,24 @@ public final class Benchmark {
     settings.put("estimators", estimators.stream().map(e -> e.getKey() + e.getValue().parameters()).toList());
     settings.put("protocols", protocols.stream().map(Protocol::name).toList());
     settings.put("task", task.describe());
+    settings.put("noise", noise == null ? "the data's own ground truth, else fake-clicks(0.1) where needed"
+        : noise.toString());
     settings.put("repeats", repeats);
     settings.put("seed", seed);
     settings.put("seconds", (System.nanoTime() - t0) / 1e9);
     return new BenchmarkResult(rows.table(), protocols, settings, notes);
+  }
+
+  /** The protocols read against the noisy and oracle references. */
+  private static final Set<String> GAIN = Set.of("cleaning", "pruning", "reweighting");
+
+  private static void reference(Trial trial, String name, Map<String, Double> metrics, ResultRows rows) {
+    for (String m : Gains.METRICS) {
+      Double v = metrics.get(m);
+      if (v != null && !v.isNaN()) {
+        rows.add(name, REFERENCE, m, trial.seed(), v);
+      }
+    }
   }
 
   private Trial trial(int repeat, long s) {
@@ -152,25 +205,26 @@ public final class Benchmark {
     Samples train = split.train();
     Samples validation = split.validation();
     Samples test = split.test();
-    boolean[] corrupted = null;
-    String corruption = null;
-    NoisyLabelDetection detection = protocols.stream().filter(p -> p instanceof NoisyLabelDetection)
-        .map(p -> (NoisyLabelDetection) p).findFirst().orElse(null);
-    if (detection != null) {
-      boolean[] truth = flags(train);
-      if (truth != null) {
-        corrupted = truth;
-        validation = clean(validation);
-        test = clean(test);
-        corruption = String.format("ground truth from %s: %.1f%% of training rows corrupted", TRUTH_CORRUPTED,
-            100.0 * count(truth) / truth.length);
-      } else {
-        corrupted = new boolean[train.size()];
-        train = inject(train, detection, corrupted, new Random(s * 7919 + 17));
-        corruption = String.format("injected %s at %.0f%%: %d rows", detection.noise().name().toLowerCase(),
-            100 * detection.rate(), count(corrupted));
-      }
+    List<String> how = new ArrayList<>();
+    if (flags(train) != null) {
+      validation = clean(validation);
+      test = clean(test);
+      how.add(String.format("ground truth from %s: %.1f%% of training rows", TRUTH_CORRUPTED,
+          100.0 * count(flags(train)) / train.size()));
     }
+    boolean needed = protocols.stream().anyMatch(Protocol::needsGroundTruth);
+    Noise injected = noise != null ? noise : needed && flags(train) == null ? Noise.fakeClicks(0.1) : null;
+    if (injected != null) {
+      train = injected.inject(train, s * 7919 + 17);
+      how.add("injected " + injected);
+    }
+    boolean[] corrupted = flags(train);
+    if (needed && corrupted == null) {
+      throw new IllegalStateException("no training row of repeat " + repeat + " is flagged corrupted after "
+          + "injecting " + injected + "; detection and cleaning need at least one");
+    }
+    String corruption = how.isEmpty() ? null : String.join("; ", how) + (corrupted == null ? ""
+        : String.format(" (%d of %d training rows corrupted)", count(corrupted), corrupted.length));
     EstimationContext ctx = EstimationContext.defaults().validation(validation).task(task).seed(s)
         .progress(progress);
     return new Trial(repeat, s, train, corrupted, corruption, validation, test, task, progress, ctx);
@@ -203,32 +257,6 @@ public final class Benchmark {
       }
     }
     return s.rows(Arrays.copyOf(keep, n));
-  }
-
-  private static Samples inject(Samples train, NoisyLabelDetection d, boolean[] corrupted, Random r) {
-    float[] y = train.labels();
-    int n = y.length;
-    int target = (int) Math.round(d.rate() * n);
-    int[] candidates = new int[n];
-    int m = 0;
-    for (int i = 0; i < n; i++) {
-      if (d.noise() == NoisyLabelDetection.Noise.FLIP || y[i] < 0.5f) {
-        candidates[m++] = i;
-      }
-    }
-    if (target > m) {
-      throw new IllegalStateException("cannot inject " + target + " fake clicks: only " + m + " non-clicks");
-    }
-    for (int k = 0; k < target; k++) { // partial Fisher-Yates: a uniform sample without replacement
-      int j = k + r.nextInt(m - k);
-      int t = candidates[k];
-      candidates[k] = candidates[j];
-      candidates[j] = t;
-      int row = candidates[k];
-      y[row] = 1 - y[row];
-      corrupted[row] = true;
-    }
-    return train.withLabels(y);
   }
 
   private static int count(boolean[] f) {

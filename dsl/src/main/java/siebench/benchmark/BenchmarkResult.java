@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.knowm.xchart.XYChart;
 import siebench.report.BenchmarkReport;
 import siebench.report.Charts;
@@ -54,36 +55,91 @@ public final class BenchmarkResult {
 
   /**
    * Scalar metrics aggregated over repeats: estimator, protocol, metric, n, mean, std, ci95 (half-width of the
-   * Student-t 95% interval of the mean).
+   * Student-t 95% interval of the mean) and flag: non-empty where an action (cleaning, pruning, reweighting)
+   * made the model worse than the noisy baseline, i.e. its {@code auc_delta} is below 0 by more than its
+   * interval (or, with a single repeat, below 0 at all) or its {@code logloss_delta} above 0 likewise.
    */
   public Table summary() {
-    Map<List<String>, List<Double>> groups = new LinkedHashMap<>();
+    Table t = aggregate(false);
+    StringColumn flag = StringColumn.create("flag");
+    for (int r = 0; r < t.rowCount(); r++) {
+      flag.append(flag(t.stringColumn("protocol").get(r), t.stringColumn("metric").get(r),
+          t.doubleColumn("mean").getDouble(r), t.doubleColumn("ci95").getDouble(r)));
+    }
+    return t.removeColumns("x").addColumns(flag).setName("summary");
+  }
+
+  /**
+   * Curve points aggregated over repeats: estimator, protocol, metric, x, n, mean, std, ci95, e.g. the cleaning
+   * recovery at each removed fraction with its interval.
+   */
+  public Table curves() {
+    return aggregate(true).setName("curves");
+  }
+
+  /** The tidy rows grouped by (estimator, protocol, metric, x): curve points, or else scalars (x NaN). */
+  private Table aggregate(boolean curvePoints) {
+    Map<List<Object>, List<Double>> groups = new LinkedHashMap<>();
     for (int r = 0; r < tidy.rowCount(); r++) {
-      if (!Double.isNaN(tidy.doubleColumn("x").getDouble(r))) {
-        continue;
+      double x = tidy.doubleColumn("x").getDouble(r);
+      if (Double.isNaN(x) != curvePoints) {
+        List<Object> key = List.of(tidy.stringColumn("estimator").get(r), tidy.stringColumn("protocol").get(r),
+            tidy.stringColumn("metric").get(r), x);
+        groups.computeIfAbsent(key, k -> new ArrayList<>()).add(tidy.doubleColumn("value").getDouble(r));
       }
-      List<String> key = List.of(tidy.stringColumn("estimator").get(r), tidy.stringColumn("protocol").get(r),
-          tidy.stringColumn("metric").get(r));
-      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(tidy.doubleColumn("value").getDouble(r));
     }
     StringColumn est = StringColumn.create("estimator");
     StringColumn prot = StringColumn.create("protocol");
     StringColumn met = StringColumn.create("metric");
+    DoubleColumn xs = DoubleColumn.create("x");
     IntColumn n = IntColumn.create("n");
     DoubleColumn mean = DoubleColumn.create("mean");
     DoubleColumn std = DoubleColumn.create("std");
     DoubleColumn ci = DoubleColumn.create("ci95");
     groups.forEach((k, v) -> {
-      double[] s = stats(v);
-      est.append(k.get(0));
-      prot.append(k.get(1));
-      met.append(k.get(2));
+      double[] st = stats(v);
+      est.append((String) k.get(0));
+      prot.append((String) k.get(1));
+      met.append((String) k.get(2));
+      xs.append((Double) k.get(3));
       n.append(v.size());
-      mean.append(s[0]);
-      std.append(s[1]);
-      ci.append(s[2]);
+      mean.append(st[0]);
+      std.append(st[1]);
+      ci.append(st[2]);
     });
-    return Table.create("summary", est, prot, met, n, mean, std, ci);
+    return Table.create("aggregate", est, prot, met, xs, n, mean, std, ci);
+  }
+
+  private static final Set<String> ACTIONS = Set.of("cleaning", "pruning", "reweighting");
+
+  /** Why a (protocol, metric) mean is harmful, or "" when it is not (or is not an action's delta). */
+  static String flag(String protocol, String metric, double mean, double ci95) {
+    if (!ACTIONS.contains(protocol) || Double.isNaN(mean)) {
+      return "";
+    }
+    double margin = Double.isNaN(ci95) ? 0 : ci95;
+    String ci = Double.isNaN(ci95) ? " (one repeat, no CI)" : String.format(" beyond its CI (+-%.4f)", ci95);
+    if (metric.startsWith("auc_delta") && mean + margin < 0) {
+      return String.format("HARMFUL: test AUC %.4f below the noisy baseline", mean) + ci;
+    }
+    if (metric.startsWith("logloss_delta") && mean - margin > 0) {
+      return String.format("HARMFUL: test LogLoss %.4f above the noisy baseline", mean) + ci;
+    }
+    return "";
+  }
+
+  /** One line per flagged summary row: estimator, protocol, metric and why (see {@link #summary()}). */
+  public List<String> warnings() {
+    Table s = summary();
+    List<String> out = new ArrayList<>();
+    for (int r = 0; r < s.rowCount(); r++) {
+      String f = s.stringColumn("flag").get(r);
+      if (!f.isEmpty()) {
+        out.add(s.stringColumn("estimator").get(r) + " / " + s.stringColumn("protocol").get(r) + " / "
+            + s.stringColumn("metric").get(r) + ": " + f);
+      }
+    }
+    return out;
   }
 
   /** Mean, sample standard deviation, and the t-interval half-width for a list of values (NaNs skipped). */
@@ -133,6 +189,9 @@ public final class BenchmarkResult {
       entries.sort((a, b) -> {
         double x = (double) a[1];
         double y = (double) b[1];
+        if (Double.isNaN(x) != Double.isNaN(y)) {
+          return Double.isNaN(x) ? 1 : -1; // an undefined mean ranks last, never first
+        }
         int c = p.higherIsBetter() ? Double.compare(y, x) : Double.compare(x, y);
         return c != 0 ? c : ((String) a[0]).compareTo((String) b[0]);
       });
@@ -175,12 +234,24 @@ public final class BenchmarkResult {
     Map<String, XYChart> charts = new LinkedHashMap<>();
     for (Protocol p : protocols) {
       switch (p.name()) {
-        case "pruning" -> charts.put("pruning", Charts.curves(tidy, "pruning",
-            "Data pruning: test AUC when keeping the top fraction", "fraction of training rows kept", "test AUC",
-            "auc"));
+        case "cleaning" -> {
+          XYChart rec = Charts.curves(tidy, "cleaning", "Cleaning: share of the oracle's LogLoss gain recovered",
+              "fraction of training rows removed (most suspicious first)",
+              "recovery (0 = noisy, 1 = oracle; axis from -2)", "recovery_logloss");
+          rec.getStyler().setYAxisMin(-2.0).setYAxisMax(1.5); // far worse than doing nothing is all the same
+          Charts.referenceLine(rec, "oracle (reference)", 0, maxX("cleaning"), 1, Charts.ORACLE);
+          Charts.referenceLine(rec, "noisy (reference)", 0, maxX("cleaning"), 0, Charts.BASELINE);
+          charts.put("cleaning", rec);
+          charts.put("cleaning_auc", withReferences(Charts.curves(tidy, "cleaning",
+              "Cleaning: test AUC after removing the most suspicious rows", "fraction removed", "test AUC", "auc"),
+              "cleaning", "auc"));
+        }
+        case "pruning" -> charts.put("pruning", withReferences(Charts.curves(tidy, "pruning",
+            "Data pruning: test AUC keeping the most valuable / the hardest rows", "fraction of training rows kept",
+            "test AUC", "auc", "auc_hardest"), "pruning", "auc"));
         case "removal" -> charts.put("removal", Charts.curves(tidy, "removal",
-            "Point removal: test AUC after removing the highest / lowest scored rows", "fraction removed",
-            "test AUC", "auc_remove_highest", "auc_remove_lowest"));
+            "Point removal: test AUC after removing the most valuable / most suspicious rows", "fraction removed",
+            "test AUC", "auc_remove_valuable", "auc_remove_suspicious"));
         case "detection" -> charts.put("detection_pr", Charts.curves(tidy, "detection",
             "Noisy-label detection: interpolated precision at recall", "recall", "precision",
             "precision_at_recall"));
@@ -207,6 +278,35 @@ public final class BenchmarkResult {
     return charts;
   }
 
+  /** The largest abscissa of a protocol's curves (1 when it has none). */
+  private double maxX(String protocol) {
+    double m = 0;
+    for (int r = 0; r < tidy.rowCount(); r++) {
+      double x = tidy.doubleColumn("x").getDouble(r);
+      if (tidy.stringColumn("protocol").get(r).equals(protocol) && !Double.isNaN(x)) {
+        m = Math.max(m, x);
+      }
+    }
+    return m > 0 ? m : 1;
+  }
+
+  /** Adds the oracle's and the noisy baseline's mean {@code metric} as dashed lines across the protocol's x range. */
+  private XYChart withReferences(XYChart chart, String protocol, String metric) {
+    double lo = Double.POSITIVE_INFINITY;
+    for (int r = 0; r < tidy.rowCount(); r++) {
+      double x = tidy.doubleColumn("x").getDouble(r);
+      if (tidy.stringColumn("protocol").get(r).equals(protocol) && !Double.isNaN(x)) {
+        lo = Math.min(lo, x);
+      }
+    }
+    double x0 = Double.isInfinite(lo) ? 0 : lo;
+    Charts.referenceLine(chart, "oracle (reference)", x0, maxX(protocol),
+        mean(Benchmark.ORACLE, Benchmark.REFERENCE, metric), Charts.ORACLE);
+    Charts.referenceLine(chart, "noisy (reference)", x0, maxX(protocol),
+        mean(Benchmark.NOISY, Benchmark.REFERENCE, metric), Charts.BASELINE);
+    return chart;
+  }
+
   /** JSON: settings, notes, summary, ranks and the tidy rows. */
   public String toJson() {
     Map<String, Object> root = new LinkedHashMap<>();
@@ -214,6 +314,7 @@ public final class BenchmarkResult {
     root.put("notes", notes);
     root.put("summary", rowsOf(summary()));
     root.put("ranks", rowsOf(ranks()));
+    root.put("warnings", warnings());
     root.put("results", rowsOf(tidy));
     return new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(root);
   }
@@ -236,14 +337,16 @@ public final class BenchmarkResult {
   }
 
   /**
-   * Writes {@code results.csv} (tidy), {@code summary.csv}, {@code ranks.csv}, {@code results.json}, one PNG
-   * per plot and {@code report.html} into {@code dir} (created if needed). Returns the report's path.
+   * Writes {@code results.csv} (tidy), {@code summary.csv}, {@code curves.csv}, {@code ranks.csv}, {@code
+   * results.json}, one PNG per plot and {@code report.html} into {@code dir} (created if needed). Returns the
+   * report's path.
    */
   public Path save(Path dir) {
     try {
       Files.createDirectories(dir);
       tidy.write().csv(dir.resolve("results.csv").toFile());
       summary().write().csv(dir.resolve("summary.csv").toFile());
+      curves().write().csv(dir.resolve("curves.csv").toFile());
       ranks().write().csv(dir.resolve("ranks.csv").toFile());
       Files.writeString(dir.resolve("results.json"), toJson(), StandardCharsets.UTF_8);
       for (Map.Entry<String, XYChart> e : charts().entrySet()) {
@@ -260,6 +363,8 @@ public final class BenchmarkResult {
   @Override
   public String toString() {
     return "Benchmark " + settings.get("data") + String.format(", %.1fs%n", (double) settings.get("seconds"))
-        + ranks().print() + "\n" + summary().print(200);
+        + ranks().print() + "\n" + summary().print(400)
+        + (warnings().isEmpty() ? "" : "\nWARNINGS (actions that made the model worse than the noisy baseline):\n  "
+            + String.join("\n  ", warnings()) + "\n");
   }
 }

@@ -9,7 +9,7 @@ import siebench.metrics.RankingMetrics;
 
 /**
  * Debiasing of search logs: train with the estimator's weights (IPS weights as they are, other scores through
- * {@link Importance#toWeights()}) and rank each test query's results by the predicted click probability;
+ * {@link Samples#reweight(Importance)}) and rank each test query's results by the predicted click probability;
  * NDCG@k is measured against the TRUE relevance (column {@value #RELEVANCE}, which the synthetic generator
  * records), not against the position-biased clicks. Reports NDCG@k with the weights, and its difference to
  * uniform weights (primary). Needs a query column and the relevance ground truth.
@@ -46,9 +46,8 @@ public final class Debiasing implements Protocol {
     }
     double[] relevance = test.doubles(RELEVANCE);
     Groups groups = Groups.of(test.strings(query));
-    double[] uniform = trial.fitAndPredict("full", trial.train()).testPredictions();
-    double[] weighted = trial.fitAndPredict(null, trial.train().withWeights(
-        importance.toWeights().alignTo(trial.train()))).testPredictions();
+    double[] uniform = trial.noisyFit().testPredictions();
+    double[] weighted = trial.fitAndPredict(null, trial.train().reweight(importance)).testPredictions();
     double base = ndcg(relevance, uniform, groups);
     double w = ndcg(relevance, weighted, groups);
     out.add(estimator, name(), "ndcg@" + k, trial.seed(), w);

@@ -6,42 +6,17 @@ import siebench.metrics.Detection;
 
 /**
  * Noisy-label detection: how well an estimator's scores single out the corrupted training rows (known from the
- * generator's {@code truth_corrupted} flags, or injected by the benchmark at {@link #rate()}). Scores are read
+ * generator's {@code truth_corrupted} flags, or injected by the benchmark's noise). Scores are read
  * through {@link Importance#suspicion()}. Reports AUROC (primary), average precision, and precision / recall /
  * F1 when the k most suspicious rows are flagged, k = the true number of corrupted rows; plus the interpolated
  * precision-recall curve.
  */
 public final class NoisyLabelDetection implements Protocol {
-  /** How label noise is injected when the data carries no ground truth. */
-  public enum Noise {
-    /** Labels flipped in both directions (the OpenDataVal protocol). */
-    FLIP,
-    /** Non-clicks turned into clicks (fake clicks / click fraud). */
-    FAKE_CLICKS
-  }
+  NoisyLabelDetection() {}
 
-  private final double rate;
-  private final Noise noise;
-
-  NoisyLabelDetection(double rate, Noise noise) {
-    if (!(rate > 0 && rate < 0.5)) {
-      throw new IllegalArgumentException("noise rate must be in (0, 0.5), got " + rate);
-    }
-    this.rate = rate;
-    this.noise = noise;
-  }
-
-  /** The same protocol injecting fake clicks instead of flipped labels. */
-  public NoisyLabelDetection fakeClicks() {
-    return new NoisyLabelDetection(rate, Noise.FAKE_CLICKS);
-  }
-
-  public double rate() {
-    return rate;
-  }
-
-  public Noise noise() {
-    return noise;
+  @Override
+  public boolean needsGroundTruth() {
+    return true;
   }
 
   @Override

@@ -21,6 +21,14 @@ public interface Protocol {
   }
 
   /**
+   * True when the protocol cannot run without knowing which training rows are corrupted (detection,
+   * cleaning): the benchmark then injects its noise into data that carries no ground truth.
+   */
+  default boolean needsGroundTruth() {
+    return false;
+  }
+
+  /**
    * Evaluates one estimator's scores on one repeat.
    *
    * @param label the estimator's label in the results (unique within the benchmark)

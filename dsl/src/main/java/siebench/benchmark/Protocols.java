@@ -1,19 +1,30 @@
 package siebench.benchmark;
 
-import siebench.importance.WeightOptions;
+import java.util.Locale;
+import siebench.importance.Reweighting;
 
 /** Static factories for the benchmark protocols, meant for static import. */
 public final class Protocols {
   private Protocols() {}
 
-  /** Noisy-label detection with {@code rate} injected flipped labels (or the data's own ground truth). */
-  public static NoisyLabelDetection noisyLabelDetection(double rate) {
-    return new NoisyLabelDetection(rate, NoisyLabelDetection.Noise.FLIP);
+  /** Noisy-label detection against the trial's corrupted rows (the data's own or the benchmark's noise). */
+  public static NoisyLabelDetection noisyLabelDetection() {
+    return new NoisyLabelDetection();
   }
 
-  /** Data pruning keeping 10%, 20%, ..., 100% of the rows; tolerance 0.5 AUC points. */
+  /** Cleaning: remove the most suspicious 5%, 10%, 20% and 30%; oracle-anchored recovery. */
+  public static Cleaning cleaning() {
+    return cleaning(0.05, 0.1, 0.2, 0.3);
+  }
+
+  /** Cleaning at the given removed fractions (each in (0, 1)). */
+  public static Cleaning cleaning(double... removedFractions) {
+    return new Cleaning(removedFractions);
+  }
+
+  /** Data pruning keeping 20%, 40%, 60%, 80% and 100% of the rows, both strategies; tolerance 0.5 AUC points. */
   public static Pruning pruning() {
-    return pruning(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0);
+    return pruning(0.2, 0.4, 0.6, 0.8, 1.0);
   }
 
   /** Data pruning at the given kept fractions. */
@@ -21,7 +32,7 @@ public final class Protocols {
     return new Pruning(keptFractions, 0.005);
   }
 
-  /** Point removal of 0%, 10%, ..., 50% of the rows from the top and from the bottom. */
+  /** Point removal of 0%, 10%, ..., 50% of the rows, most valuable and most suspicious first. */
   public static Removal removal() {
     return removal(0.0, 0.1, 0.2, 0.3, 0.4, 0.5);
   }
@@ -31,13 +42,13 @@ public final class Protocols {
     return new Removal(fractions);
   }
 
-  /** Reweighted training with the default weight options. */
+  /** Reweighted training with {@link Reweighting#defaults()}. */
   public static ReweightedTraining reweightedTraining() {
-    return new ReweightedTraining(WeightOptions.defaults());
+    return new ReweightedTraining(Reweighting.defaults());
   }
 
-  /** Reweighted training with the given weight options. */
-  public static ReweightedTraining reweightedTraining(WeightOptions options) {
+  /** Reweighted training with the given weighting. */
+  public static ReweightedTraining reweightedTraining(Reweighting options) {
     return new ReweightedTraining(options);
   }
 
@@ -61,10 +72,11 @@ public final class Protocols {
     return new Stability(null, 0.5);
   }
 
-  /** By command-line name: detection, pruning, removal, reweighting, debiasing, cost, stability. */
-  public static Protocol named(String name, double noiseRate) {
-    return switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
-      case "detection", "noisy-label-detection" -> noisyLabelDetection(noiseRate);
+  /** By command-line name: detection, cleaning, pruning, removal, reweighting, debiasing, cost, stability. */
+  public static Protocol named(String name) {
+    return switch (name.trim().toLowerCase(Locale.ROOT)) {
+      case "detection", "noisy-label-detection" -> noisyLabelDetection();
+      case "cleaning" -> cleaning();
       case "pruning" -> pruning();
       case "removal" -> removal();
       case "reweighting", "reweighted-training" -> reweightedTraining();
@@ -72,7 +84,7 @@ public final class Protocols {
       case "cost" -> cost();
       case "stability" -> stability();
       default -> throw new IllegalArgumentException("unknown protocol '" + name
-          + "'; expected detection, pruning, removal, reweighting, debiasing, cost or stability");
+          + "'; expected detection, cleaning, pruning, removal, reweighting, debiasing, cost or stability");
     };
   }
 }

@@ -6,10 +6,11 @@ import siebench.importance.ImportanceEstimator;
 
 /**
  * Point removal as in OpenDataVal (Jiang et al. 2023, "OpenDataVal: a Unified Benchmark for Data Valuation"):
- * remove the highest-scored x% of training rows, and separately the lowest-scored x%, retrain, and record test
- * AUC against x. A good value estimator makes AUC drop fast when its top rows go and hold (or rise) when its
- * bottom rows go; the primary metric is the mean gap {@code AUC(remove lowest) - AUC(remove highest)} over the
- * fractions (the area between the two curves divided by their width).
+ * remove the most valuable x% of training rows, and separately the most suspicious x% (both read through the
+ * importance's meaning), retrain, and record test AUC against x. A good estimator makes AUC drop fast when its
+ * most valuable rows go and hold (or rise) when its most suspicious rows go; the primary metric is the mean gap
+ * {@code AUC(remove suspicious) - AUC(remove valuable)} over the fractions (the area between the two curves
+ * divided by their width).
  */
 public final class Removal implements Protocol {
   private final double[] fractions;
@@ -33,12 +34,12 @@ public final class Removal implements Protocol {
       ResultRows out) {
     double area = 0;
     for (double x : fractions) {
-      Map<String, Double> high = x == 0 ? trial.fit("full", trial.train())
-          : trial.fit(null, importance.keepTop(x).remove(trial.train()));
-      Map<String, Double> low = x == 0 ? high : trial.fit(null, importance.keepBottom(x).remove(trial.train()));
-      out.add(estimator, name(), "auc_remove_highest", trial.seed(), x, high.get("auc"));
-      out.add(estimator, name(), "auc_remove_lowest", trial.seed(), x, low.get("auc"));
-      area += low.get("auc") - high.get("auc");
+      Map<String, Double> valuable = x == 0 ? trial.noisy()
+          : trial.fit(null, importance.on(trial.train()).mostValuable(x).remove(trial.train()));
+      Map<String, Double> suspicious = x == 0 ? valuable : trial.fit(null, trial.train().clean(importance, x));
+      out.add(estimator, name(), "auc_remove_valuable", trial.seed(), x, valuable.get("auc"));
+      out.add(estimator, name(), "auc_remove_suspicious", trial.seed(), x, suspicious.get("auc"));
+      area += suspicious.get("auc") - valuable.get("auc");
       trial.progress().checkCancelled();
     }
     out.add(estimator, name(), "area_between", trial.seed(), area / fractions.length);

@@ -3,18 +3,26 @@ package siebench.benchmark;
 import java.util.Map;
 import siebench.importance.Importance;
 import siebench.importance.ImportanceEstimator;
-import siebench.importance.WeightOptions;
+import siebench.importance.Reweighting;
 
 /**
- * Reweighted training: train with {@link Importance#toWeights(WeightOptions)} as sample weights versus uniform
- * weights on the same rows, and record the test-metric deltas (weighted minus uniform). Confidence intervals
- * come from the spread across repeats in {@link BenchmarkResult#summary()}. Primary: the AUC delta.
+ * Reweighted training: train with the importance's training weights ({@code Samples.reweight}: suspicious
+ * rows down-weighted, mean 1, as {@link Reweighting} says) against the noisy baseline (uniform weights on the
+ * same rows) and, when the trial knows its corrupted rows, the oracle. Reports test AUC, LogLoss and GAUC,
+ * their deltas from the baseline and the share of the oracle's gain recovered ({@link Gains}); primary: the
+ * LogLoss {@code recovery}. Confidence intervals come from the spread across repeats in {@link
+ * BenchmarkResult#summary()}, where a weighting that lowers AUC below the baseline beyond its interval is
+ * flagged.
  */
 public final class ReweightedTraining implements Protocol {
-  private final WeightOptions options;
+  private final Reweighting options;
 
-  ReweightedTraining(WeightOptions options) {
+  ReweightedTraining(Reweighting options) {
     this.options = options;
+  }
+
+  public Reweighting options() {
+    return options;
   }
 
   @Override
@@ -24,20 +32,16 @@ public final class ReweightedTraining implements Protocol {
 
   @Override
   public String primaryMetric() {
-    return "auc_delta";
+    return "recovery";
   }
 
   @Override
   public void evaluate(Trial trial, String estimator, ImportanceEstimator est, Importance importance,
       ResultRows out) {
-    Map<String, Double> uniform = trial.fit("full", trial.train());
-    Map<String, Double> weighted = trial.fit(null, trial.train().withWeights(
-        importance.toWeights(options).alignTo(trial.train())));
-    for (String metric : new String[] {"auc", "logloss", "gauc"}) {
-      if (weighted.containsKey(metric) && uniform.containsKey(metric)) {
-        out.add(estimator, name(), metric, trial.seed(), weighted.get(metric));
-        out.add(estimator, name(), metric + "_delta", trial.seed(), weighted.get(metric) - uniform.get(metric));
-      }
+    Map<String, Double> weighted = trial.fit(null, trial.train().reweight(importance, options));
+    double r = Gains.record(trial, estimator, name(), Double.NaN, "", weighted, out);
+    if (trial.oracle() != null) {
+      out.add(estimator, name(), "recovery", trial.seed(), r);
     }
   }
 }

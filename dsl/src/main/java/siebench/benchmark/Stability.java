@@ -52,8 +52,8 @@ public final class Stability implements Protocol {
     }
     Importance transferred = est.estimate(trial.train(), trial.context().task(trial.task().model(source)));
     out.add(estimator, name(), "model_spearman", trial.seed(), importance.spearman(transferred));
-    double own = trial.fit(null, importance.keepTop(keep).select(trial.train())).get("auc");
-    double other = trial.fit(null, transferred.keepTop(keep).select(trial.train())).get("auc");
+    double own = trial.fit(null, trial.train().prune(importance, keep)).get("auc");
+    double other = trial.fit(null, trial.train().prune(transferred, keep)).get("auc");
     out.add(estimator, name(), "pruned_auc_own_scores", trial.seed(), keep, own);
     out.add(estimator, name(), "pruned_auc_transferred_scores", trial.seed(), keep, other);
   }

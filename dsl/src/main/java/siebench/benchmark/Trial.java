@@ -1,10 +1,12 @@
 package siebench.benchmark;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import siebench.data.Samples;
 import siebench.importance.EstimationContext;
+import siebench.metrics.Metrics;
 import siebench.train.CtrTask;
 import siebench.train.Progress;
 import siebench.train.TrainResult;
@@ -15,6 +17,8 @@ import siebench.train.TrainResult;
  * cached by key, so protocols share e.g. the full-data baseline.
  */
 public final class Trial {
+  private static final String NOISY = "full";
+  private static final String ORACLE = "oracle";
   private final int repeat;
   private final long seed;
   private final Samples train;
@@ -87,6 +91,39 @@ public final class Trial {
     return progress;
   }
 
+  /** The training rows without the corrupted ones: what the oracle trains on; null when corruption is unknown. */
+  public Samples oracleTrain() {
+    if (corrupted == null) {
+      return null;
+    }
+    int[] keep = new int[corrupted.length];
+    int n = 0;
+    for (int i = 0; i < corrupted.length; i++) {
+      if (!corrupted[i]) {
+        keep[n++] = i;
+      }
+    }
+    return train.rows(Arrays.copyOf(keep, n));
+  }
+
+  /** Test metrics of the noisy baseline: the task trained on every training row with uniform weights. */
+  public Map<String, Double> noisy() {
+    return noisyFit().metrics();
+  }
+
+  /** The noisy baseline's metrics and test predictions (cached: protocols share it). */
+  public Fit noisyFit() {
+    return fitAndPredict(NOISY, train);
+  }
+
+  /**
+   * Test metrics of the oracle: the task trained with every corrupted row dropped (same split, same seed);
+   * null when the trial does not know which rows are corrupted.
+   */
+  public Map<String, Double> oracle() {
+    return corrupted == null ? null : fit(ORACLE, oracleTrain());
+  }
+
   /** Retrainings done by protocols in this trial. */
   public synchronized int trainings() {
     return trainings;
@@ -111,7 +148,7 @@ public final class Trial {
     progress.checkCancelled();
     Fit f;
     if (samples.size() == 0 || distinctLabels(samples) < 2) {
-      f = new Fit(Map.of("auc", 0.5, "logloss", Double.NaN), null);
+      f = constantFit(samples);
     } else {
       TrainResult r = samples.train(task.testOn(test).earlyStopping(0).progress(Progress.silent()));
       f = new Fit(new LinkedHashMap<>(r.metricValues()), r.model().predict(test));
@@ -124,6 +161,25 @@ public final class Trial {
       cache.put(key, f);
     }
     return f;
+  }
+
+  /**
+   * What is left when an action removed every click (or every non-click): a constant prediction at the
+   * add-half estimate of the click rate, {@code (clicks + 0.5) / (rows + 1)}, scored on the test rows, so that
+   * the damage shows as a finite, very poor LogLoss instead of a missing value.
+   */
+  private Fit constantFit(Samples samples) {
+    float[] y = samples.labels();
+    double clicks = 0;
+    for (float v : y) {
+      clicks += v;
+    }
+    double[] p = new double[test.size()];
+    Arrays.fill(p, (clicks + 0.5) / (y.length + 1));
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("auc", 0.5);
+    m.put("logloss", Metrics.logLoss(test.labels(), p));
+    return new Fit(m, p);
   }
 
   private static int distinctLabels(Samples s) {

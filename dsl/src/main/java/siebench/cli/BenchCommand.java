@@ -12,8 +12,10 @@ import siebench.benchmark.BenchmarkResult;
 import siebench.benchmark.Protocol;
 import siebench.benchmark.Protocols;
 import siebench.data.Samples;
+import siebench.data.noise.Noise;
 import siebench.importance.Estimators;
 import siebench.importance.ImportanceEstimator;
+import siebench.importance.Reweighting;
 import siebench.model.Models;
 import siebench.train.CtrTask;
 import siebench.train.Progress;
@@ -27,19 +29,32 @@ final class BenchCommand implements Callable<Integer> {
   @Mixin
   DataOptions data;
 
-  @Option(names = "--estimators", split = ",", defaultValue = "grand,el2n,loss,knn-shapley,random",
+  @Option(names = "--estimators", split = ",", defaultValue = "grand,el2n,loss,knn-shapley,noise-reweighting,random",
       description = "Comma-separated estimator names (default ${DEFAULT-VALUE}); available: " + Estimators.NAMES
           + ".")
   List<String> estimators;
 
-  @Option(names = "--protocols", split = ",", defaultValue = "detection,pruning",
-      description = "Comma-separated: detection, pruning, removal, reweighting, debiasing, cost, stability "
-          + "(default ${DEFAULT-VALUE}; cost is always added).")
+  @Option(names = "--protocols", split = ",", defaultValue = "detection,cleaning,reweighting",
+      description = "Comma-separated: detection, cleaning, pruning, removal, reweighting, debiasing, cost, "
+          + "stability (default ${DEFAULT-VALUE}; cost is always added).")
   List<String> protocols;
 
-  @Option(names = "--noise", defaultValue = "0.1",
-      description = "Label-noise rate for detection when the data has no ground truth (default ${DEFAULT-VALUE}).")
+  @Option(names = "--noise-type", paramLabel = "TYPE",
+      description = {"Noise injected into every repeat's training rows, with ground truth: fake-clicks,",
+          "flipped-labels, click-fraud[:COLUMN[+COLUMN]] (default: the item), accidental-clicks or",
+          "duplicated-sessions. Default: the data's own",
+          "ground truth (synthetic: 10% generator fake clicks), else fake-clicks where a protocol needs it.",
+          "Given for synthetic data without --fake-clicks, the generator adds no fake clicks of its own."})
+  String noiseType;
+
+  @Option(names = "--noise", defaultValue = "0.1", paramLabel = "RATE",
+      description = "Share of training rows the injected noise corrupts (default ${DEFAULT-VALUE}).")
   double noise;
+
+  @Option(names = "--reweighting", defaultValue = "soft-cleaning", paramLabel = "SCHEME",
+      description = "How the reweighting protocol turns scores into weights: soft-cleaning or softmax "
+          + "(default ${DEFAULT-VALUE}).")
+  String reweighting;
 
   @Option(names = "--repeats", defaultValue = "3", description = "Repeats with seeds seed..seed+n-1 (default ${DEFAULT-VALUE}).")
   int repeats;
@@ -63,7 +78,7 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (data.fakeClicks == null) {
-      data.fakeClicks = 0.1;
+      data.fakeClicks = noiseType == null ? 0.1 : 0.0;
     }
     if (data.rows == null) {
       data.rows = 100_000;
@@ -77,7 +92,8 @@ final class BenchCommand implements Callable<Integer> {
     List<Protocol> prot = new ArrayList<>();
     boolean cost = false;
     for (String p : protocols) {
-      prot.add(Protocols.named(p, noise));
+      prot.add(p.trim().equalsIgnoreCase("reweighting") ? Protocols.reweightedTraining(weighting())
+          : Protocols.named(p));
       cost |= p.trim().equalsIgnoreCase("cost");
     }
     if (!cost) {
@@ -85,12 +101,21 @@ final class BenchCommand implements Callable<Integer> {
     }
     CtrTask task = CtrTask.ctr().model(Models.named(model)).epochs(epochs).batchSize(batchSize)
         .learningRate(learningRate);
-    BenchmarkResult r = Benchmark.on(samples).estimators(est.toArray(ImportanceEstimator[]::new))
+    Benchmark bench = Benchmark.on(samples).estimators(est.toArray(ImportanceEstimator[]::new))
         .protocols(prot.toArray(Protocol[]::new)).task(task).repeats(repeats).seed(data.seed)
-        .progress(Progress.console()).run();
+        .progress(Progress.console());
+    if (noiseType != null) {
+      bench = bench.noise(Noise.named(noiseType, noise));
+    }
+    BenchmarkResult r = bench.run();
     System.out.println(r);
     Path report = r.save(out);
     System.out.println("report: " + report.toAbsolutePath());
     return 0;
+  }
+
+  private Reweighting weighting() {
+    Reweighting.Scheme scheme = Reweighting.Scheme.named(reweighting);
+    return scheme == Reweighting.Scheme.SOFTMAX ? Reweighting.softmax() : Reweighting.defaults();
   }
 }

@@ -10,8 +10,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.SplittableRandom;
 import siebench.importance.Importance;
 import siebench.importance.ImportanceEstimator;
+import siebench.importance.PruningStrategy;
+import siebench.importance.Reweighting;
 import siebench.train.CtrTask;
 import siebench.train.TrainResult;
 import tech.tablesaw.api.BooleanColumn;
@@ -591,19 +594,66 @@ public final class Samples {
     return new Samples(t, schema.withRole(Role.WEIGHT, SAMPLE_WEIGHT), origin);
   }
 
-  /** The same samples weighted by an importance's {@link Importance#toWeights() training weights}. */
-  public Samples withWeights(Importance importance) {
-    return withWeights(importance.toWeights().alignTo(this));
+  /**
+   * Cleaning: the same samples without the {@code round(fraction * size())} rows that {@code importance}
+   * considers most suspicious ({@link Importance#mostSuspicious(double)}, read through its meaning).
+   */
+  public Samples clean(Importance importance, double fraction) {
+    return importance.on(this).mostSuspicious(fraction).remove(this);
   }
 
-  /** Estimates importance with {@code estimator} on these samples and returns them weighted by it. */
+  /**
+   * Cleaning by importance resampling (sampling-importance-resampling, Rubin 1987): keeps each row
+   * independently with probability {@code w / max(w)}, where {@code w} are the importance's training weights
+   * ({@link Importance#toWeights()}: as given for {@link Importance.Meaning#WEIGHT} scores). Unlike {@link
+   * #clean}, which drops the most suspicious rows outright, it drops rows in proportion to how suspicious they
+   * are, so that in a region of the feature space where a third of the clicks are fake, about a third of the
+   * clicks go, not all of them. Deterministic for a seed.
+   */
+  public Samples resample(Importance importance, long seed) {
+    double[] w = importance.on(this).toWeights().scores();
+    double max = Arrays.stream(w).max().orElse(0);
+    SplittableRandom r = new SplittableRandom(seed);
+    int[] keep = new int[w.length];
+    int n = 0;
+    for (int i = 0; i < w.length; i++) {
+      if (max > 0 && r.nextDouble() * max < w[i]) {
+        keep[n++] = i;
+      }
+    }
+    return rows(Arrays.copyOf(keep, n));
+  }
+
+  /**
+   * Data pruning: keeps the {@code round(keptFraction * size())} most valuable rows ({@link
+   * PruningStrategy#KEEP_VALUABLE}); see {@link #prune(Importance, double, PruningStrategy)} for Data Diet's
+   * "keep the hardest".
+   */
+  public Samples prune(Importance importance, double keptFraction) {
+    return prune(importance, keptFraction, PruningStrategy.KEEP_VALUABLE);
+  }
+
+  /** Data pruning with an explicit strategy. */
+  public Samples prune(Importance importance, double keptFraction, PruningStrategy strategy) {
+    return strategy.select(importance.on(this), keptFraction).select(this);
+  }
+
+  /**
+   * The same samples with training weights from {@code importance} ({@link Importance#toWeights()}: the most
+   * suspicious rows down-weighted, mean 1).
+   */
+  public Samples reweight(Importance importance) {
+    return reweight(importance, Reweighting.defaults());
+  }
+
+  /** The same samples with training weights from {@code importance} as {@code options} say (mean 1). */
+  public Samples reweight(Importance importance, Reweighting options) {
+    return withWeights(importance.on(this).toWeights(options).scores());
+  }
+
+  /** Estimates importance with {@code estimator} on these samples and returns them {@link #reweight reweighted}. */
   public Samples weightBy(ImportanceEstimator estimator) {
-    return withWeights(estimator.estimate(this));
-  }
-
-  /** Keeps the top {@code fraction} of rows by importance (data pruning). */
-  public Samples keepTop(Importance importance, double fraction) {
-    return importance.keepTop(fraction).select(this);
+    return reweight(estimator.estimate(this));
   }
 
   /** Estimates the importance of every row with {@code estimator}. */

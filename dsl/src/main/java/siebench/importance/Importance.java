@@ -24,11 +24,16 @@ import tech.tablesaw.api.Table;
  * One importance score per training row, keyed by the stable {@link Samples#ROW_ID row id}, plus what it cost
  * to compute. Immutable.
  *
- * <p><b>Sign convention.</b> Unless the producing estimator says otherwise in its Javadoc, a higher score
- * means a more valuable (or more influential) sample; for "hardness" estimators such as GraNd, EL2N and loss,
- * higher means harder / more informative, which is also where mislabeled rows concentrate. {@link #negate()}
- * flips the view. {@link #meaning()} records which reading applies, so that protocols and {@link #toWeights()}
- * treat the scores the right way round.
+ * <p><b>Orientation contract.</b> Every importance states what a higher score means ({@link #meaning()}):
+ * {@link Meaning#VALUE} (data valuation: higher = more valuable, corrupted rows score low), {@link
+ * Meaning#HARDNESS} (GraNd, EL2N, loss, forgetting: higher = harder, where mislabeled rows concentrate) or
+ * {@link Meaning#WEIGHT} (IPS, density ratios: the scores are weights already). Every action reads the scores
+ * through that meaning, by one path: {@link #suspicion()} orders the rows from most suspicious to most
+ * valuable, {@link #mostSuspicious(double)} and {@link #mostValuable(double)} select by it, and {@link
+ * #toWeights(Reweighting)} gives suspicious rows the smallest weights. {@code Samples.clean}, {@code
+ * Samples.prune}, {@code Samples.reweight} and {@code Samples.weightBy} are built on these, so they do the
+ * right thing for every estimator; the raw {@link #scores()} are for display and export. {@link #negate()}
+ * flips the scores and the meaning together, so it changes the view, never the action.
  */
 public final class Importance {
   /** What a high score means. */
@@ -39,7 +44,7 @@ public final class Importance {
     HARDNESS,
     /**
      * The scores are training weights already (IPS, density ratio, class balance): {@link #toWeights()} only
-     * normalizes them to mean 1 and clips, without the softmax transform.
+     * normalizes them to mean 1 and clips; a low weight reads as suspicious.
      */
     WEIGHT
   }
@@ -115,8 +120,8 @@ public final class Importance {
   }
 
   /**
-   * Suspicion of label noise: the scores for {@link Meaning#HARDNESS}, their negation otherwise (low value =
-   * suspicious).
+   * Suspicion of label noise, in {@link #rowIds()} order: the scores for {@link Meaning#HARDNESS}, their
+   * negation otherwise (low value, or low weight, = suspicious). The one orientation every action uses.
    */
   public double[] suspicion() {
     double[] s = scores.clone();
@@ -151,13 +156,19 @@ public final class Importance {
   }
 
   /**
-   * Flips the sign: the lowest-valued rows become the highest. The name gains a leading {@code -} (or loses
-   * it, so negating twice gives back the original name).
+   * Flips the sign of the scores and the meaning with it (VALUE and HARDNESS swap; WEIGHT cannot be negated):
+   * the same rows stay the most suspicious, so actions are unchanged; only the view (e.g. AUM instead of
+   * minus AUM) differs. To act on the opposite reading, use {@link #withMeaning(Meaning)}. The name gains a
+   * leading {@code -} (or loses it, so negating twice gives back the original name).
    */
   public Importance negate() {
     double[] s = new double[scores.length];
     for (int i = 0; i < s.length; i++) {
       s[i] = -scores[i];
+    }
+    if (meaning == Meaning.WEIGHT) {
+      throw new IllegalStateException("'" + estimator + "' holds training weights; negating them would give "
+          + "negative weights");
     }
     String name = estimator.startsWith("-") ? estimator.substring(1) : "-" + estimator;
     Meaning m = meaning == Meaning.VALUE ? Meaning.HARDNESS : meaning == Meaning.HARDNESS ? Meaning.VALUE : meaning;
@@ -178,6 +189,15 @@ public final class Importance {
       out[i] = scores[p];
     }
     return out;
+  }
+
+  /**
+   * The scores of exactly the rows of {@code samples}, in their order (same estimator, meaning, parameters and
+   * cost); fails naming the first row id that has no score. Actions on samples use it, so fractions count the
+   * samples' rows.
+   */
+  public Importance on(Samples samples) {
+    return new Importance(estimator, parameters, samples.rowIds(), alignTo(samples), cost, meaning);
   }
 
   private Map<Long, Integer> index() {
@@ -241,14 +261,17 @@ public final class Importance {
     return out;
   }
 
-  /** The k highest-scored rows of {@code samples}, best first (ties by row id). */
-  public Table top(Samples samples, int k) {
-    return ordered(samples, k, rankedRowIds());
+  /**
+   * The k most suspicious rows of {@code samples} (by {@link #suspicion()}: highest hardness, lowest value or
+   * lowest weight), most suspicious first, joined with their score and rank as in {@link #joinTo}.
+   */
+  public Table mostSuspicious(Samples samples, int k) {
+    return ordered(samples, k, bySuspicion());
   }
 
-  /** The k lowest-scored rows of {@code samples}, worst first (ties by descending row id). */
-  public Table bottom(Samples samples, int k) {
-    long[] ranked = rankedRowIds();
+  /** The k most valuable (least suspicious) rows of {@code samples}, most valuable first. */
+  public Table mostValuable(Samples samples, int k) {
+    long[] ranked = bySuspicion();
     long[] reversed = new long[ranked.length];
     for (int i = 0; i < ranked.length; i++) {
       reversed[i] = ranked[ranked.length - 1 - i];
@@ -282,14 +305,18 @@ public final class Importance {
     return out;
   }
 
-  /** Row ids ordered by score, highest first (ties broken by row id, so the order is deterministic). */
-  public long[] rankedRowIds() {
-    Integer[] order = new Integer[scores.length];
+  /**
+   * Row ids from the most suspicious to the most valuable (descending {@link #suspicion()}; ties broken by
+   * ascending row id, so the order is deterministic).
+   */
+  public long[] bySuspicion() {
+    double[] susp = suspicion();
+    Integer[] order = new Integer[susp.length];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
     Arrays.sort(order, (a, b) -> {
-      int c = Double.compare(scores[b], scores[a]);
+      int c = Double.compare(susp[b], susp[a]);
       return c != 0 ? c : Long.compare(rowIds[a], rowIds[b]);
     });
     long[] out = new long[order.length];
@@ -340,116 +367,171 @@ public final class Importance {
     return Ranks.spearman(a, b);
   }
 
-  /** Training weights with the defaults of {@link WeightOptions}: mean 1, temperature 1, clipped to [0.1, 10]. */
+  /** Training weights with {@link Reweighting#defaults()}: soft cleaning of the most suspicious 10%, mean 1. */
   public Importance toWeights() {
-    return toWeights(WeightOptions.defaults());
+    return toWeights(Reweighting.defaults());
   }
 
   /**
-   * Training weights: scores are standardized to {@code z} (mean 0, population standard deviation 1), turned
-   * into {@code exp(z / temperature + t)}, and clipped to {@code [min, max]}, with the single shift {@code t}
-   * chosen so that the clipped weights have mean exactly 1 (it exists because {@code min <= 1 <= max}; found
-   * by bisection, then the unclipped weights are rescaled to close the last rounding gap). Weights are
-   * therefore non-decreasing in the score, equal for equal scores, within the bounds and of mean 1. A
-   * temperature near 0 approaches hard selection of the top rows; a large one approaches uniform weights.
-   * Constant scores give all-ones weights. Scores that are weights already ({@link Meaning#WEIGHT}, e.g. IPS)
-   * are not standardized: {@code a = log(score)} and only the shift and clipping apply. Infinite scores are rejected (naming the row id).
+   * Training weights, read through the meaning: every scheme first gives each row a log-weight {@code a} that
+   * falls as its {@link #suspicion()} rises ({@link Reweighting.Scheme#SOFT_CLEANING}: {@code log sigmoid((1 -
+   * share - q) / temperature)} with {@code q} the suspicion quantile, mid-rank for ties; {@link
+   * Reweighting.Scheme#SOFTMAX}: minus the standardized suspicion over the temperature; {@link Meaning#WEIGHT}
+   * scores: {@code log(score)}, whatever the scheme). The weights are {@code clip(exp(a + t), min, max)} with
+   * the single shift {@code t} chosen so that they have mean exactly 1 (it exists because {@code min <= 1 <=
+   * max}; found by bisection, then the unclipped weights are rescaled to close the last rounding gap). Weights
+   * are therefore non-increasing in suspicion, equal for equal scores, within the bounds and of mean 1.
+   * Constant scores give all-ones weights. Infinite scores are rejected (naming the row id).
    */
-  public Importance toWeights(WeightOptions o) {
+  public Importance toWeights(Reweighting o) {
     int n = scores.length;
     for (int i = 0; i < n; i++) {
       if (Double.isInfinite(scores[i])) {
         throw new IllegalArgumentException("cannot turn '" + estimator + "' into weights: row_id " + rowIds[i]
             + " has score " + scores[i]);
       }
+      if (meaning == Meaning.WEIGHT && !(scores[i] >= 0)) {
+        throw new IllegalStateException(estimator + " gave a negative weight " + scores[i] + " for row_id "
+            + rowIds[i]);
+      }
     }
-    double mean = Arrays.stream(scores).average().orElse(0);
-    double var = 0;
-    for (double s : scores) {
-      var += (s - mean) * (s - mean);
-    }
-    double sd = Math.sqrt(var / Math.max(1, n));
     double[] w = new double[n];
-    if (meaning == Meaning.WEIGHT) {
-      for (int i = 0; i < n; i++) {
-        if (!(scores[i] >= 0)) {
-          throw new IllegalStateException(estimator + " gave a negative weight " + scores[i] + " for row_id "
-              + rowIds[i]);
-        }
-      }
-    }
-    if (meaning != Meaning.WEIGHT && (sd == 0 || n == 0)) {
-      Arrays.fill(w, 1);
+    double[] a = meaning == Meaning.WEIGHT ? logWeights() : o.scheme() == Reweighting.Scheme.SOFTMAX
+        ? softmaxLogits(o.temperature()) : softCleaningLogits(o.share(), o.temperature());
+    if (a == null) {
+      Arrays.fill(w, 1); // constant scores: nothing to prefer
     } else {
-      double[] a = new double[n];
-      double lo = Double.POSITIVE_INFINITY;
-      double hi = Double.NEGATIVE_INFINITY;
-      for (int i = 0; i < n; i++) {
-        a[i] = meaning == Meaning.WEIGHT ? Math.log(Math.max(scores[i], 1e-300))
-            : (scores[i] - mean) / sd / o.temperature();
-        lo = Math.min(lo, a[i]);
-        hi = Math.max(hi, a[i]);
-      }
-      // at tHigh every exp(a + t) is >= 1, so (max >= 1) the clipped mean is >= 1; at tLow all are <= 1 and
-      // (min <= 1) the clipped mean is <= 1
-      double tHigh = -lo;
-      double tLow = -hi;
-      for (int it = 0; it < 2000 && tHigh - tLow > 0; it++) {
-        double mid = 0.5 * (tLow + tHigh);
-        if (mid <= tLow || mid >= tHigh) {
-          break;
-        }
-        if (clippedMean(a, mid, o, w) < 1) {
-          tLow = mid;
-        } else {
-          tHigh = mid;
-        }
-      }
-      clippedMean(a, tHigh, o, w);
-      // rescale the free (unclipped) weights so that the mean is 1 up to rounding
-      double clippedSum = 0;
-      double freeSum = 0;
-      for (double v : w) {
-        if (v > o.min() && v < o.max()) {
-          freeSum += v;
-        } else {
-          clippedSum += v;
-        }
-      }
-      if (freeSum > 0) {
-        double f = (n - clippedSum) / freeSum;
-        for (int i = 0; i < n; i++) {
-          if (w[i] > o.min() && w[i] < o.max()) {
-            w[i] = Math.min(o.max(), Math.max(o.min(), w[i] * f));
-          }
-        }
-      }
+      meanOneClipped(a, o.min(), o.max(), w);
     }
     Map<String, Object> p = new LinkedHashMap<>(parameters);
-    p.put("weights.temperature", o.temperature());
-    p.put("weights.min", o.min());
-    p.put("weights.max", o.max());
+    p.put("weights", meaning == Meaning.WEIGHT ? "as given, [" + o.min() + ", " + o.max() + "]" : o.describe());
     return new Importance(estimator + ":weights", p, rowIds, w, cost, Meaning.WEIGHT);
   }
 
+  private double[] logWeights() {
+    double[] a = new double[scores.length];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = Math.log(Math.max(scores[i], 1e-300));
+    }
+    return a;
+  }
+
+  /** Minus the standardized suspicion over {@code temperature}; null for constant scores. */
+  private double[] softmaxLogits(double temperature) {
+    double[] susp = suspicion();
+    int n = susp.length;
+    double mean = Arrays.stream(susp).average().orElse(0);
+    double var = 0;
+    for (double s : susp) {
+      var += (s - mean) * (s - mean);
+    }
+    double sd = Math.sqrt(var / Math.max(1, n));
+    if (sd == 0 || n == 0) {
+      return null;
+    }
+    double[] a = new double[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = -(susp[i] - mean) / sd / temperature;
+    }
+    return a;
+  }
+
+  /** {@code log sigmoid((1 - share - q) / temperature)}, q = mid-rank suspicion quantile; null if constant. */
+  private double[] softCleaningLogits(double share, double temperature) {
+    double[] susp = suspicion();
+    int n = susp.length;
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (x, y) -> Double.compare(susp[x], susp[y]));
+    if (n == 0 || susp[order[0]] == susp[order[n - 1]]) {
+      return null;
+    }
+    double[] a = new double[n];
+    int i = 0;
+    while (i < n) {
+      int j = i;
+      while (j < n && susp[order[j]] == susp[order[i]]) {
+        j++;
+      }
+      double q = (i + j) / 2.0 / n; // the tie block's mid-rank, as a quantile in (0, 1)
+      double z = (1 - share - q) / temperature;
+      double logSigmoid = z >= 0 ? -Math.log1p(Math.exp(-z)) : z - Math.log1p(Math.exp(z));
+      for (int k = i; k < j; k++) {
+        a[order[k]] = logSigmoid;
+      }
+      i = j;
+    }
+    return a;
+  }
+
+  /** Fills {@code w} with {@code clip(exp(a + t), min, max)}, the shift t chosen so that the mean is 1. */
+  private static void meanOneClipped(double[] a, double min, double max, double[] w) {
+    int n = a.length;
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (double v : a) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+    // at tHigh every exp(a + t) is >= 1, so (max >= 1) the clipped mean is >= 1; at tLow all are <= 1 and
+    // (min <= 1) the clipped mean is <= 1
+    double tHigh = -lo;
+    double tLow = -hi;
+    for (int it = 0; it < 2000 && tHigh - tLow > 0; it++) {
+      double mid = 0.5 * (tLow + tHigh);
+      if (mid <= tLow || mid >= tHigh) {
+        break;
+      }
+      if (clippedMean(a, mid, min, max, w) < 1) {
+        tLow = mid;
+      } else {
+        tHigh = mid;
+      }
+    }
+    clippedMean(a, tHigh, min, max, w);
+    // rescale the free (unclipped) weights so that the mean is 1 up to rounding
+    double clippedSum = 0;
+    double freeSum = 0;
+    for (double v : w) {
+      if (v > min && v < max) {
+        freeSum += v;
+      } else {
+        clippedSum += v;
+      }
+    }
+    if (freeSum > 0) {
+      double f = (n - clippedSum) / freeSum;
+      for (int i = 0; i < n; i++) {
+        if (w[i] > min && w[i] < max) {
+          w[i] = Math.min(max, Math.max(min, w[i] * f));
+        }
+      }
+    }
+  }
+
   /** Fills {@code w} with {@code clip(exp(a + t))} and returns its mean. */
-  private static double clippedMean(double[] a, double t, WeightOptions o, double[] w) {
+  private static double clippedMean(double[] a, double t, double min, double max, double[] w) {
     double sum = 0;
     for (int i = 0; i < a.length; i++) {
-      w[i] = Math.min(o.max(), Math.max(o.min(), Math.exp(a[i] + t)));
+      w[i] = Math.min(max, Math.max(min, Math.exp(a[i] + t)));
       sum += w[i];
     }
     return sum / a.length;
   }
 
-  /** The row ids of the top {@code fraction} by score (ties broken by row id). */
-  public RowSelection keepTop(double fraction) {
-    return new RowSelection(Arrays.copyOf(rankedRowIds(), count(fraction)));
+  /**
+   * The {@code round(fraction * size())} most suspicious rows (by {@link #bySuspicion()}): what cleaning
+   * removes, and what Data Diet's "keep the hardest" pruning keeps.
+   */
+  public RowSelection mostSuspicious(double fraction) {
+    return new RowSelection(Arrays.copyOf(bySuspicion(), count(fraction)));
   }
 
-  /** The row ids of the bottom {@code fraction} by score. */
-  public RowSelection keepBottom(double fraction) {
-    long[] ranked = rankedRowIds();
+  /** The {@code round(fraction * size())} most valuable (least suspicious) rows: what pruning keeps. */
+  public RowSelection mostValuable(double fraction) {
+    long[] ranked = bySuspicion();
     int k = count(fraction);
     return new RowSelection(Arrays.copyOfRange(ranked, ranked.length - k, ranked.length));
   }

@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.Set;
 import siebench.data.Samples;
 
-/** A set of row ids chosen by importance (e.g. {@link Importance#keepTop(double)}), applicable to samples. */
+/** A set of row ids chosen by importance (e.g. {@link Importance#mostSuspicious(double)}), applicable to samples. */
 public final class RowSelection {
   private final long[] rowIds;
 

@@ -37,7 +37,15 @@ public final class BenchmarkReport {
     for (String n : r.notes()) {
       sb.append("<li>").append(Html.escape(n)).append("</li>\n");
     }
-    sb.append("</ul>\n<h2>Ranks per protocol (1 = best, by the protocol's primary metric)</h2>\n");
+    sb.append("</ul>\n");
+    if (!r.warnings().isEmpty()) {
+      sb.append("<h2>Warnings: actions that made the model worse than the noisy baseline</h2>\n<ul>\n");
+      for (String w : r.warnings()) {
+        sb.append("<li>").append(Html.escape(w)).append("</li>\n");
+      }
+      sb.append("</ul>\n");
+    }
+    sb.append("<h2>Ranks per protocol (1 = best, by the protocol's primary metric)</h2>\n");
     sb.append(TableHtml.fragment(r.ranks(), 500));
     sb.append("<h2>Plots</h2>\n<div class=\"plots\">\n");
     for (Map.Entry<String, XYChart> e : r.charts().entrySet()) {

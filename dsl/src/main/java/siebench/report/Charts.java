@@ -1,5 +1,6 @@
 package siebench.report;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -24,6 +26,11 @@ import tech.tablesaw.api.Table;
  * value): curves of a metric against x averaged over seeds, one series per estimator, and scatter plots.
  */
 public final class Charts {
+  /** The colour of an oracle reference line. */
+  public static final Color ORACLE = new Color(0, 120, 60);
+  /** The colour of a noisy-baseline reference line. */
+  public static final Color BASELINE = Color.DARK_GRAY;
+
   private Charts() {}
 
   /**
@@ -65,6 +72,22 @@ public final class Charts {
     }
     return chart;
   }
+
+  /**
+   * Adds a dashed horizontal reference line (e.g. the oracle or the noisy baseline) across {@code [x0, x1]};
+   * no line when {@code y} is NaN.
+   */
+  public static void referenceLine(XYChart chart, String name, double x0, double x1, double y,
+      Color color) {
+    if (Double.isNaN(y)) {
+      return;
+    }
+    XYSeries s = chart.addSeries(name, new double[] {x0, x1}, new double[] {y, y});
+    s.setMarker(SeriesMarkers.NONE);
+    s.setLineStyle(SeriesLines.DASH_DASH);
+    s.setLineColor(color);
+  }
+
 
   /** A scatter plot with one labeled point per entry (e.g. cost versus quality per estimator). */
   public static XYChart scatter(String title, String xTitle, String yTitle, Map<String, double[]> points) {

@@ -21,7 +21,7 @@ class BenchmarkIntegrationTest {
     Samples data = Synthetic.ecommerce().rows(20_000).seed(21).fakeClicks(0.1).generate().samples();
     BenchmarkResult r = Benchmark.on(data)
         .estimators(gradientNorm().epochs(1), el2n().epochs(1), random())
-        .protocols(Protocols.noisyLabelDetection(0.1))
+        .protocols(Protocols.noisyLabelDetection())
         .task(CtrTask.ctr().model(Models.fm().embeddingDim(8)).epochs(2).batchSize(1024).learningRate(3e-3))
         .repeats(2).seed(3).progress(Progress.silent()).run();
     System.out.println(r.ranks().print());

@@ -46,23 +46,31 @@ class ImportanceTest {
 
   // ------------------------------------------------------------------ toWeights
 
+  static Reweighting anyWeighting(Random r, double lo, double hi) {
+    double t = Math.exp(r.nextGaussian() * 2);
+    return r.nextBoolean() ? new Reweighting(Reweighting.Scheme.SOFTMAX, t, 0.1, lo, hi)
+        : new Reweighting(Reweighting.Scheme.SOFT_CLEANING, Math.min(1, t / 10), 0.01 + 0.9 * r.nextDouble(), lo, hi);
+  }
+
   @Test
-  void weightsHaveMeanOneAndStayWithinTheBounds() {
+  void weightsHaveMeanOneStayWithinTheBoundsAndFallWithSuspicion() {
     for (int seed = 0; seed < 200; seed++) {
       Random r = new Random(seed);
       int n = 1 + r.nextInt(300);
       double lo = r.nextInt(3) == 0 ? 0 : r.nextDouble();
       double hi = 1 + (r.nextInt(4) == 0 ? Double.POSITIVE_INFINITY : r.nextDouble() * 10);
-      double t = Math.exp(r.nextGaussian() * 2);
-      double[] s = random(r, n, r.nextBoolean());
-      double[] w = imp(s).toWeights(new WeightOptions(t, lo, hi)).scores();
+      Reweighting o = anyWeighting(r, lo, hi);
+      Importance.Meaning meaning = r.nextBoolean() ? Importance.Meaning.VALUE : Importance.Meaning.HARDNESS;
+      Importance imp = imp(random(r, n, r.nextBoolean())).withMeaning(meaning);
+      double[] susp = imp.suspicion();
+      double[] w = imp.toWeights(o).scores();
       assertEquals(1.0, mean(w), 1e-12, "seed " + seed);
       for (int i = 0; i < n; i++) {
         assertTrue(w[i] >= lo && w[i] <= hi, "seed " + seed + ": weight " + w[i] + " outside [" + lo + ", " + hi + "]");
         for (int j = 0; j < n; j++) {
-          if (s[i] < s[j]) {
-            assertTrue(w[i] <= w[j], "monotone, seed " + seed);
-          } else if (s[i] == s[j]) {
+          if (susp[i] > susp[j]) {
+            assertTrue(w[i] <= w[j], "more suspicious, no larger weight, seed " + seed + " " + o);
+          } else if (susp[i] == susp[j]) {
             assertEquals(w[i], w[j], 0, "equal scores, equal weights, seed " + seed);
           }
         }
@@ -71,7 +79,22 @@ class ImportanceTest {
   }
 
   @Test
-  void withoutActiveClippingWeightsAreNTimesTheSoftmax() {
+  void hardnessIsDownWeightedAndValueUpWeighted() {
+    double[] s = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+    double[] value = imp(s).toWeights(Reweighting.softmax()).scores();
+    double[] hard = imp(s).withMeaning(Importance.Meaning.HARDNESS).toWeights(Reweighting.softmax()).scores();
+    assertTrue(value[9] > value[0], "valuable rows get more weight");
+    assertTrue(hard[9] < hard[0], "hard rows get less weight");
+    for (int i = 0; i < s.length; i++) {
+      assertEquals(value[i], hard[s.length - 1 - i], 1e-12, "mirror images");
+    }
+    // negate() changes the view, not the action
+    Importance h = imp(s).withMeaning(Importance.Meaning.HARDNESS);
+    assertArrayEquals(h.toWeights().scores(), h.negate().toWeights().scores(), 0);
+  }
+
+  @Test
+  void withoutActiveClippingSoftmaxWeightsAreNTimesTheSoftmaxOfTheValue() {
     double[] s = {1, 2, 3, 4, 6};
     double t = 2;
     double m = 16.0 / 5;
@@ -83,10 +106,32 @@ class ImportanceTest {
       e[i] = Math.exp((s[i] - m) / sd / t);
       z += e[i];
     }
-    double[] w = imp(s).toWeights(new WeightOptions(t, 0, Double.POSITIVE_INFINITY)).scores();
+    double[] w = imp(s).toWeights(Reweighting.softmax().temperature(t).clip(0, Double.POSITIVE_INFINITY)).scores();
     for (int i = 0; i < s.length; i++) {
       assertEquals(s.length * e[i] / z, w[i], 1e-12);
     }
+  }
+
+  @Test
+  void softCleaningIsALogisticStepInTheSuspicionRank() {
+    int n = 100;
+    double[] s = new double[n];
+    for (int i = 0; i < n; i++) {
+      s[i] = Math.pow(i, 3); // heavy-tailed: the rank, not the scale, decides
+    }
+    Importance hard = imp(s).withMeaning(Importance.Meaning.HARDNESS);
+    double[] w = hard.toWeights(Reweighting.softCleaning(0.1).clip(0, Double.POSITIVE_INFINITY)).scores();
+    double[] sig = new double[n];
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      double q = (i + 0.5) / n; // row i is the (i+1)-th least suspicious
+      sig[i] = 1 / (1 + Math.exp(-(0.9 - q) / 0.02));
+      sum += sig[i];
+    }
+    for (int i = 0; i < n; i++) {
+      assertEquals(n * sig[i] / sum, w[i], 1e-9);
+    }
+    assertTrue(w[99] < 0.01 && w[0] > 1.1, "the most suspicious 10% fall towards 0, the rest share their mass");
   }
 
   @Test
@@ -94,26 +139,27 @@ class ImportanceTest {
     // one huge score: the softmax puts nearly all mass on it; with max 3 it is capped and the rest share
     // (n - 3) equally up to their small differences
     double[] s = {0, 0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.07, 0.08, 100};
-    double[] w = imp(s).toWeights(new WeightOptions(0.05, 0.2, 3)).scores();
+    double[] w = imp(s).toWeights(Reweighting.softmax().temperature(0.05).clip(0.2, 3)).scores();
     assertEquals(3, w[9], 0);
     assertEquals(1.0, mean(w), 1e-12);
     assertTrue(Arrays.stream(w).min().orElseThrow() >= 0.2);
     // temperature near 0, min 0 and max 4 on 8 distinct scores: hard selection of the top 2
-    double[] hard = imp(1, 2, 3, 4, 5, 6, 7, 8).toWeights(new WeightOptions(1e-4, 0, 4)).scores();
+    double[] hard = imp(1, 2, 3, 4, 5, 6, 7, 8).toWeights(Reweighting.softmax().temperature(1e-4).clip(0, 4))
+        .scores();
     assertArrayEquals(new double[] {0, 0, 0, 0, 0, 0, 4, 4}, hard, 1e-9);
   }
 
   @Test
   void largeTemperatureGivesNearUniformWeightsAndConstantScoresGiveOnes() {
     Random r = new Random(3);
-    double[] w = imp(random(r, 500, false)).toWeights(WeightOptions.defaults().temperature(1e6)).scores();
+    double[] w = imp(random(r, 500, false)).toWeights(Reweighting.softmax().temperature(1e6)).scores();
     for (double v : w) {
       assertEquals(1, v, 1e-4);
     }
     assertArrayEquals(new double[] {1, 1, 1}, imp(2, 2, 2).toWeights().scores(), 0);
     Importance weights = imp(1, 2).toWeights();
     assertEquals("test:weights", weights.estimator());
-    assertEquals(1.0, weights.parameters().get("weights.temperature"));
+    assertEquals(Reweighting.defaults().describe(), weights.parameters().get("weights"));
     assertEquals(3, weights.parameters().get("k"));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> imp(1, Double.POSITIVE_INFINITY).toWeights());
@@ -121,66 +167,75 @@ class ImportanceTest {
   }
 
   @Test
-  void weightOptionsRejectBadValues() {
-    assertThrows(IllegalArgumentException.class, () -> new WeightOptions(0, 0.1, 10));
-    assertThrows(IllegalArgumentException.class, () -> new WeightOptions(Double.NaN, 0.1, 10));
-    assertThrows(IllegalArgumentException.class, () -> WeightOptions.defaults().clip(1.5, 10));
-    assertThrows(IllegalArgumentException.class, () -> WeightOptions.defaults().clip(0.1, 0.9));
-    assertEquals(new WeightOptions(2, 0.5, 4), WeightOptions.defaults().temperature(2).clip(0.5, 4));
+  void reweightingRejectsBadValues() {
+    assertThrows(IllegalArgumentException.class, () -> Reweighting.softmax().temperature(0));
+    assertThrows(IllegalArgumentException.class, () -> Reweighting.softmax().temperature(Double.NaN));
+    assertThrows(IllegalArgumentException.class, () -> Reweighting.defaults().clip(1.5, 10));
+    assertThrows(IllegalArgumentException.class, () -> Reweighting.defaults().clip(0.1, 0.9));
+    assertThrows(IllegalArgumentException.class, () -> Reweighting.defaults().share(1));
+    assertEquals(new Reweighting(Reweighting.Scheme.SOFTMAX, 2, 0.1, 0.5, 4),
+        Reweighting.softmax().temperature(2).clip(0.5, 4));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Reweighting.Scheme.named("uniform"));
+    assertTrue(e.getMessage().contains("soft-cleaning or softmax"), e.getMessage());
   }
 
   // ------------------------------------------------------------------ selection
 
   @Test
-  void keepTopAndBottomSizesTiesAndPartition() {
-    Importance a = imp(5, 1, 5, 3, 1, 5);
-    // ranked: 100, 102, 105 (score 5, by row id), 103 (3), 101, 104 (1)
-    assertArrayEquals(new long[] {100, 102, 105, 103, 101, 104}, a.rankedRowIds());
-    assertArrayEquals(new long[] {100, 102}, a.keepTop(1.0 / 3).rowIds());
-    assertArrayEquals(new long[] {100, 102, 105, 103}, a.keepTop(0.7).rowIds()); // round(4.2) = 4
-    assertArrayEquals(new long[] {104}, a.keepBottom(0.1).rowIds()); // round(0.6) = 1
-    assertEquals(0, a.keepTop(0).size());
-    assertEquals(6, a.keepBottom(1).size());
-    assertThrows(IllegalArgumentException.class, () -> a.keepTop(1.2));
-    assertThrows(IllegalArgumentException.class, () -> a.keepBottom(Double.NaN));
+  void mostSuspiciousAndMostValuableSizesTiesAndPartition() {
+    Importance a = imp(5, 1, 5, 3, 1, 5); // VALUE: low = suspicious
+    // by suspicion: 101, 104 (score 1, by row id), 103 (3), 100, 102, 105 (5)
+    assertArrayEquals(new long[] {101, 104, 103, 100, 102, 105}, a.bySuspicion());
+    assertArrayEquals(new long[] {101, 104}, a.mostSuspicious(1.0 / 3).rowIds());
+    assertArrayEquals(new long[] {101, 104, 103, 100}, a.mostSuspicious(0.7).rowIds()); // round(4.2) = 4
+    assertArrayEquals(new long[] {105}, a.mostValuable(0.1).rowIds()); // round(0.6) = 1
+    assertEquals(0, a.mostSuspicious(0).size());
+    assertEquals(6, a.mostValuable(1).size());
+    assertThrows(IllegalArgumentException.class, () -> a.mostSuspicious(1.2));
+    assertThrows(IllegalArgumentException.class, () -> a.mostValuable(Double.NaN));
     for (int seed = 0; seed < 50; seed++) {
       Random r = new Random(seed);
-      Importance b = imp(random(r, 1 + r.nextInt(40), true));
+      Importance b = imp(random(r, 1 + r.nextInt(40), true))
+          .withMeaning(r.nextBoolean() ? Importance.Meaning.VALUE : Importance.Meaning.HARDNESS);
       double f = r.nextDouble();
-      Set<Long> top = new HashSet<>();
-      Arrays.stream(b.keepTop(f).rowIds()).forEach(top::add);
-      Set<Long> bottom = new HashSet<>();
-      Arrays.stream(b.keepBottom(1 - f).rowIds()).forEach(bottom::add);
-      assertEquals(Math.round(f * b.size()), top.size());
-      Set<Long> union = new HashSet<>(top);
-      union.addAll(bottom);
-      assertEquals(b.size(), union.size(), "top f and bottom 1-f cover all rows");
-      assertEquals(b.size(), top.size() + bottom.size(), "and are disjoint");
-      double minTop = Double.POSITIVE_INFINITY;
-      double maxBottom = Double.NEGATIVE_INFINITY;
-      double[] s = b.scores();
+      Set<Long> suspicious = new HashSet<>();
+      Arrays.stream(b.mostSuspicious(f).rowIds()).forEach(suspicious::add);
+      Set<Long> valuable = new HashSet<>();
+      Arrays.stream(b.mostValuable(1 - f).rowIds()).forEach(valuable::add);
+      assertEquals(Math.round(f * b.size()), suspicious.size());
+      Set<Long> union = new HashSet<>(suspicious);
+      union.addAll(valuable);
+      assertEquals(b.size(), union.size(), "most suspicious f and most valuable 1-f cover all rows");
+      assertEquals(b.size(), suspicious.size() + valuable.size(), "and are disjoint");
+      double minSuspicious = Double.POSITIVE_INFINITY;
+      double maxValuable = Double.NEGATIVE_INFINITY;
+      double[] susp = b.suspicion();
       long[] ids = b.rowIds();
-      for (int i = 0; i < s.length; i++) {
-        if (top.contains(ids[i])) {
-          minTop = Math.min(minTop, s[i]);
+      for (int i = 0; i < susp.length; i++) {
+        if (suspicious.contains(ids[i])) {
+          minSuspicious = Math.min(minSuspicious, susp[i]);
         } else {
-          maxBottom = Math.max(maxBottom, s[i]);
+          maxValuable = Math.max(maxValuable, susp[i]);
         }
       }
-      assertTrue(minTop >= maxBottom, "every kept row scores at least as high as every dropped row");
+      assertTrue(minSuspicious >= maxValuable, "every selected row is at least as suspicious as every other");
     }
   }
 
   @Test
-  void negateFlipsScoresAndName() {
+  void negateFlipsScoresNameAndMeaningButNotTheAction() {
     Importance a = imp(3, 1, 2);
     Importance n = a.negate();
     assertArrayEquals(new double[] {-3, -1, -2}, n.scores(), 0);
     assertEquals("-test", n.estimator());
+    assertEquals(Importance.Meaning.HARDNESS, n.meaning());
     assertEquals("test", n.negate().estimator());
     assertArrayEquals(a.scores(), n.negate().scores(), 0);
-    assertArrayEquals(a.keepBottom(1.0 / 3).rowIds(), n.keepTop(1.0 / 3).rowIds());
+    assertArrayEquals(a.mostSuspicious(1.0 / 3).rowIds(), n.mostSuspicious(1.0 / 3).rowIds());
     assertArrayEquals(a.rowIds(), n.rowIds());
+    Importance w = a.withMeaning(Importance.Meaning.WEIGHT);
+    assertThrows(IllegalStateException.class, w::negate);
   }
 
   // ------------------------------------------------------------------ comparison
@@ -301,12 +356,15 @@ class ImportanceTest {
     assertEquals(s.table().columnCount() + 2, t.columnCount());
     assertArrayEquals(new double[] {0.5, 0.9, 0.5, 0.1, 0.7}, t.doubleColumn("importance").asDoubleArray(), 0);
     assertArrayEquals(new int[] {3, 1, 3, 5, 2}, t.intColumn("rank").asIntArray());
-    Table top = a.top(s, 3);
+    Table top = a.mostValuable(s, 3);
     assertArrayEquals(new double[] {0.9, 0.7, 0.5}, top.doubleColumn("importance").asDoubleArray(), 0);
-    assertEquals(0L, ((Number) top.column(Samples.ROW_ID).get(2)).longValue(), "tie broken by row id");
-    Table bottom = a.bottom(s, 2);
+    assertEquals(2L, ((Number) top.column(Samples.ROW_ID).get(2)).longValue(), "the reverse of bySuspicion");
+    Table bottom = a.mostSuspicious(s, 2);
     assertArrayEquals(new double[] {0.1, 0.5}, bottom.doubleColumn("importance").asDoubleArray(), 0);
-    assertEquals(5, a.top(s, 99).rowCount());
+    assertEquals(0L, ((Number) bottom.column(Samples.ROW_ID).get(1)).longValue(), "tie broken by row id");
+    assertEquals(5, a.mostValuable(s, 99).rowCount());
+    Table hardest = a.withMeaning(Importance.Meaning.HARDNESS).mostSuspicious(s, 1);
+    assertEquals(0.9, hardest.doubleColumn("importance").get(0), 0, "for hardness, the highest score");
     // an existing column called rank (a display position) is kept; the new one gets a suffix
     Table withRank = s.table().copy();
     withRank.addColumns(IntColumn.create("rank", new int[] {1, 2, 3, 4, 5}));
@@ -335,14 +393,45 @@ class ImportanceTest {
   }
 
   @Test
-  void rowSelectionSelectsAndRemovesInSamplesOrder() {
+  void cleanPruneAndRowSelectionsActInSamplesOrder() {
     Samples s = samples(6);
-    Importance a = Importance.of("x", s, new double[] {6, 5, 4, 3, 2, 1});
-    Samples kept = s.keepTop(a, 0.5);
-    assertArrayEquals(new long[] {0, 1, 2}, kept.rowIds());
-    assertArrayEquals(new long[] {3, 4, 5}, a.keepTop(0.5).remove(s).rowIds());
+    Importance a = Importance.of("x", s, new double[] {6, 5, 4, 3, 2, 1}); // VALUE: rows 3, 4, 5 suspicious
+    assertArrayEquals(new long[] {0, 1, 2}, s.clean(a, 0.5).rowIds());
+    assertArrayEquals(new long[] {0, 1, 2}, s.prune(a, 0.5).rowIds());
+    assertArrayEquals(new long[] {3, 4, 5}, s.prune(a, 0.5, PruningStrategy.KEEP_HARDEST).rowIds());
+    Importance hard = a.withMeaning(Importance.Meaning.HARDNESS); // now rows 0, 1, 2 are suspicious
+    assertArrayEquals(new long[] {3, 4, 5}, s.clean(hard, 0.5).rowIds());
+    assertArrayEquals(new long[] {3, 4, 5}, a.mostValuable(0.5).remove(s).rowIds());
     Samples shuffled = s.rows(new int[] {5, 1, 3, 0});
-    assertArrayEquals(new long[] {1, 0}, a.keepTop(0.5).select(shuffled).rowIds());
+    assertArrayEquals(new long[] {1, 0}, a.mostValuable(0.5).select(shuffled).rowIds());
+    // fractions count the samples' rows, not the importance's: 2 of the 4 shuffled rows
+    assertArrayEquals(new long[] {1, 0}, shuffled.clean(a, 0.5).rowIds());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> samples(8).clean(a, 0.1));
+    assertTrue(e.getMessage().contains("no score for row_id 6"), e.getMessage());
+  }
+
+  @Test
+  void resampleKeepsRowsInProportionToTheirWeights() {
+    int n = 30_000;
+    Samples s = samples(n);
+    double[] w = new double[n];
+    for (int i = 0; i < n; i++) {
+      w[i] = i % 3 == 0 ? 2 : i % 3 == 1 ? 1 : 0; // keep probabilities 1, 1/2, 0
+    }
+    Importance weights = new Importance("w", Map.of(), s.rowIds(), w, Importance.Cost.NONE,
+        Importance.Meaning.WEIGHT);
+    Samples kept = s.resample(weights, 11);
+    int[] count = new int[3];
+    for (long id : kept.rowIds()) {
+      count[(int) (id % 3)]++;
+    }
+    assertEquals(n / 3, count[0], "weight 2 = the maximum: always kept");
+    assertEquals(0, count[2], "weight 0: never kept");
+    assertEquals(n / 6.0, count[1], 4 * Math.sqrt(n / 3 * 0.25), "weight 1: kept with probability 1/2");
+    assertArrayEquals(kept.rowIds(), s.resample(weights, 11).rowIds(), "deterministic for a seed");
+    assertNotEquals(kept.size(), 0);
+    assertTrue(!Arrays.equals(kept.rowIds(), s.resample(weights, 12).rowIds()), "another seed, another sample");
   }
 
   // ------------------------------------------------------------------ files

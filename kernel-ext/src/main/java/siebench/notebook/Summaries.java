@@ -50,7 +50,7 @@ public final class Summaries {
 
   /**
    * An importance estimate: estimator, parameters and cost, distribution statistics, the {@value #TOP_ROWS}
-   * highest and lowest scored rows and a histogram.
+   * most suspicious and most valuable rows (read through its meaning) and a histogram.
    */
   public static String importance(Importance imp) {
     StringBuilder sb = open();
@@ -67,15 +67,17 @@ public final class Summaries {
   }
 
   /**
-   * An importance estimate next to the rows it scores: like {@link #importance(Importance)} but the top and
-   * bottom tables show the full rows of {@code samples} (via {@link Importance#top(Samples, int)}).
+   * An importance estimate next to the rows it scores: like {@link #importance(Importance)} but the most
+   * suspicious and most valuable rows are shown in full (via {@link Importance#mostSuspicious(Samples, int)}).
    */
   public static String importance(Importance imp, Samples samples) {
     StringBuilder sb = open();
     header(sb, imp);
     sb.append(TableHtml.fragment(statistics(imp), 20));
-    sb.append(TableHtml.fragment(imp.top(samples, TOP_ROWS).setName("highest " + imp.estimator()), TOP_ROWS));
-    sb.append(TableHtml.fragment(imp.bottom(samples, TOP_ROWS).setName("lowest " + imp.estimator()), TOP_ROWS));
+    sb.append(TableHtml.fragment(imp.mostSuspicious(samples, TOP_ROWS).setName("most suspicious by "
+        + imp.estimator()), TOP_ROWS));
+    sb.append(TableHtml.fragment(imp.mostValuable(samples, TOP_ROWS).setName("most valuable by "
+        + imp.estimator()), TOP_ROWS));
     if (imp.size() > 0) {
       sb.append("<div>").append(ChartImages.imgTag(Charts.histogram(imp, HISTOGRAM_BINS), "score histogram"))
           .append("</div>");
@@ -104,6 +106,13 @@ public final class Summaries {
       }
     }
     sb.append("</div>");
+    if (!r.warnings().isEmpty()) {
+      sb.append("<div class=\"note\"><b>Actions that made the model worse than the noisy baseline:</b><ul>");
+      for (String w : r.warnings()) {
+        sb.append("<li>").append(Html.escape(w)).append("</li>");
+      }
+      sb.append("</ul></div>");
+    }
     sb.append(TableHtml.fragment(r.ranks().setName("ranks (1 = best)"), 200));
     sb.append("<div style=\"display:flex;gap:12px;flex-wrap:wrap\">");
     for (Map.Entry<String, XYChart> e : r.charts().entrySet()) {
@@ -186,9 +195,12 @@ public final class Summaries {
     return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
   }
 
-  /** The {@value #TOP_ROWS} highest ({@code top}) or lowest row ids with their scores, in rank order. */
-  static Table ranked(Importance imp, boolean top) {
-    long[] order = imp.rankedRowIds();
+  /**
+   * The {@value #TOP_ROWS} most suspicious ({@code suspicious}) or most valuable row ids with their scores, in
+   * that order (read through the importance's meaning).
+   */
+  static Table ranked(Importance imp, boolean suspicious) {
+    long[] order = imp.bySuspicion();
     Map<Long, Double> score = new java.util.HashMap<>();
     long[] ids = imp.rowIds();
     double[] s = imp.scores();
@@ -199,11 +211,11 @@ public final class Summaries {
     LongColumn id = LongColumn.create(Samples.ROW_ID);
     DoubleColumn value = DoubleColumn.create("importance");
     for (int i = 0; i < k; i++) {
-      long r = top ? order[i] : order[order.length - 1 - i];
+      long r = suspicious ? order[i] : order[order.length - 1 - i];
       id.append(r);
       value.append(score.get(r));
     }
-    return Table.create(top ? "highest" : "lowest", id, value);
+    return Table.create(suspicious ? "most suspicious" : "most valuable", id, value);
   }
 
   private static StringBuilder open() {

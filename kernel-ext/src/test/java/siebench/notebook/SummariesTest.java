@@ -66,13 +66,14 @@ class SummariesTest {
     Document d = Xml.parse(html);
     List<Element> tables = Xml.elements(d, "table");
     assertEquals(3, tables.size());
-    List<List<String>> top = Xml.bodyCells(tables.get(1));
-    List<List<String>> bottom = Xml.bodyCells(tables.get(2));
-    assertEquals(Summaries.TOP_ROWS, top.size());
+    // value scores: the most suspicious rows (lowest scores) first, then the most valuable
+    List<List<String>> suspicious = Xml.bodyCells(tables.get(1));
+    List<List<String>> valuable = Xml.bodyCells(tables.get(2));
+    assertEquals(Summaries.TOP_ROWS, valuable.size());
     // score k sits on row id 1000 + k - 1
-    assertEquals(List.of("0", "1099", "100"), top.get(0));
-    assertEquals(List.of("9", "1090", "91"), top.get(9));
-    assertEquals(List.of("0", "1000", "1"), bottom.get(0));
+    assertEquals(List.of("0", "1099", "100"), valuable.get(0));
+    assertEquals(List.of("9", "1090", "91"), valuable.get(9));
+    assertEquals(List.of("0", "1000", "1"), suspicious.get(0));
     assertTrue(html.contains("1,234 ms"), html);
     assertTrue(html.contains("3.0 MiB"));
     assertTrue(html.contains("epochs=2"));
@@ -116,10 +117,13 @@ class SummariesTest {
     String html = Summaries.importance(imp, s);
     Document d = Xml.parse(html);
     List<Element> tables = Xml.elements(d, "table");
-    List<List<String>> top = Xml.bodyCells(tables.get(1));
+    List<List<String>> suspicious = Xml.bodyCells(tables.get(1));
+    List<List<String>> valuable = Xml.bodyCells(tables.get(2));
     double max = java.util.Arrays.stream(score).max().getAsDouble();
-    assertTrue(top.get(0).contains(Html.formatDouble(max)), top.get(0).toString());
-    assertTrue(top.get(0).contains("1"), "rank column: " + top.get(0));
+    double min = java.util.Arrays.stream(score).min().getAsDouble();
+    assertTrue(valuable.get(0).contains(Html.formatDouble(max)), valuable.get(0).toString());
+    assertTrue(valuable.get(0).contains("1"), "rank column: " + valuable.get(0));
+    assertTrue(suspicious.get(0).contains(Html.formatDouble(min)), suspicious.get(0).toString());
   }
 
   @Test
@@ -134,7 +138,7 @@ class SummariesTest {
   @Test
   void benchmarkSummaryShowsRanksEveryPlotAndTheSummary() throws Exception {
     BenchmarkResult r = Benchmark.on(TinyData.clicks(400, 3)).estimators(Estimators.random(), Estimators.classBalance())
-        .protocols(Protocols.noisyLabelDetection(0.1), Protocols.pruning(0.5, 1.0), Protocols.cost())
+        .protocols(Protocols.noisyLabelDetection(), Protocols.pruning(0.5, 1.0), Protocols.cost())
         .task(CtrTask.ctr().model(Models.logisticRegression()).epochs(1).batchSize(128)).repeats(1)
         .progress(Progress.silent()).run();
     Document d = Xml.parse(Summaries.benchmark(r));

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import siebench.data.noise.Noise;
 import siebench.train.Progress;
 
 /**
@@ -30,6 +31,10 @@ import siebench.train.Progress;
  * <p>Every random stream (world, training sessions, clicks, corruption, test sessions) is derived from the
  * seed separately, so the same seed gives an identical table, and changing a corruption knob leaves the clean
  * sessions and clicks unchanged (up to the number of rows the duplicates take).
+ *
+ * <p>{@link #noise(Noise)} injects one more defect from {@link siebench.data.noise} (click fraud on a few
+ * items or hours, accidental clicks at the top positions, duplicated sessions, ...) into the training samples
+ * after the generator's own corruptions, with a seed derived from {@link #seed}.
  */
 public final class EcommerceGenerator {
   /** Relevance intercept used when no positive rate is requested. */
@@ -58,6 +63,7 @@ public final class EcommerceGenerator {
   private double duplicates;
   private double nearDuplicates;
   private double covariateShift;
+  private Noise noise;
   private boolean purchases = true;
   private boolean positionFeature;
   private int days = 28;
@@ -91,6 +97,7 @@ public final class EcommerceGenerator {
     g.duplicates = duplicates;
     g.nearDuplicates = nearDuplicates;
     g.covariateShift = covariateShift;
+    g.noise = noise;
     g.purchases = purchases;
     g.positionFeature = positionFeature;
     g.days = days;
@@ -312,6 +319,24 @@ public final class EcommerceGenerator {
     return g;
   }
 
+  /**
+   * Noise injected into the training samples after the generator's own corruptions (which stay as set by
+   * {@link #fakeClicks}, {@link #flippedLabels}, {@link #duplicates} and {@link #nearDuplicates}), with a seed
+   * derived from {@link #seed}; {@code null} for none (the default). The noise only touches rows that are still
+   * clean, writes its own {@code truth_corruption} label, and {@link SyntheticData#corruptionCounts()} and
+   * {@link SyntheticData#corruptionRate()} include it; it fails at {@link #generate()} when its rate cannot be
+   * met. The test samples stay clean.
+   *
+   * <pre>{@code
+   * Synthetic.ecommerce().rows(50_000).noise(Noise.clickFraud(0.05).on("hour")).generate();
+   * }</pre>
+   */
+  public EcommerceGenerator noise(Noise n) {
+    EcommerceGenerator g = copy();
+    g.noise = n;
+    return g;
+  }
+
   /** Whether to simulate purchases after clicks (a {@code purchase} column), default true. */
   public EcommerceGenerator purchases(boolean on) {
     EcommerceGenerator g = copy();
@@ -372,6 +397,7 @@ public final class EcommerceGenerator {
     m.put("duplicates", duplicates);
     m.put("nearDuplicates", nearDuplicates);
     m.put("covariateShift", covariateShift);
+    m.put("noise", noise == null ? "none" : noise.toString());
     m.put("purchases", purchases);
     m.put("positionFeature", positionFeature);
     m.put("days", days);
@@ -441,9 +467,9 @@ public final class EcommerceGenerator {
           new SplittableRandom(stream(5)), progress, "synthetic test sessions");
       SessionSimulator.realize(test, intercept, bias, purchases, new SplittableRandom(stream(6)));
     }
-    long millis = (System.nanoTime() - start) / 1_000_000;
+    // the generation time is taken at the end of the constructor: it includes the tables and the noise
     return new SyntheticData(world, bias, intercept, train, test, purchases, positionFeature, parameters(),
-        millis);
+        start, noise, stream(7));
   }
 
   /** A seed for one independent random stream, mixed from the user's seed (SplitMix64 finalizer). */

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import siebench.data.Samples;
+import siebench.data.noise.Noise;
 import siebench.metrics.Metrics;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -86,28 +87,52 @@ public final class SyntheticData {
   private final Samples train;
   private final Samples test;
   private final Map<Corruption, Integer> corruptionCounts;
+  private final Map<String, Integer> corruptionLabelCounts;
+  private final double corruptionRate;
   private final Map<String, Object> parameters;
   private final long generationMillis;
 
   SyntheticData(EcommerceWorld world, PositionBias bias, double intercept, RowBuffer train, RowBuffer test,
-      boolean purchases, boolean positionFeature, Map<String, Object> parameters, long generationMillis) {
+      boolean purchases, boolean positionFeature, Map<String, Object> parameters, long startNanos,
+      Noise noise, long noiseSeed) {
     this.world = world;
     this.bias = bias;
     this.intercept = intercept;
     this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
-    this.generationMillis = generationMillis;
+    Samples s = samples(table("synthetic-ecommerce train", train, 0, purchases), purchases, positionFeature);
+    long firstTestId = train.size;
+    if (noise != null) {
+      s = noise.inject(s, noiseSeed);
+      firstTestId = Math.max(firstTestId, maxRowId(s) + 1); // duplicated sessions add row ids
+    }
+    this.train = s;
+    this.test = test == null ? null
+        : samples(table("synthetic-ecommerce test", test, firstTestId, purchases), purchases, positionFeature);
+    // the counts are read back from the final ground truth, so that they include the injected noise
     EnumMap<Corruption, Integer> counts = new EnumMap<>(Corruption.class);
+    Map<String, Integer> labels = new LinkedHashMap<>();
     for (Corruption c : Corruption.values()) {
       counts.put(c, 0);
+      labels.put(c.label(), 0);
     }
-    for (int i = 0; i < train.size; i++) {
-      Corruption c = Corruption.values()[train.corruption[i]];
-      counts.merge(c, 1, Integer::sum);
+    for (String label : s.strings(TRUTH_CORRUPTION)) {
+      labels.merge(label, 1, Integer::sum);
+    }
+    for (Corruption c : Corruption.values()) {
+      counts.put(c, labels.get(c.label()));
     }
     this.corruptionCounts = Collections.unmodifiableMap(counts);
-    this.train = samples(table("synthetic-ecommerce train", train, 0, purchases), purchases, positionFeature);
-    this.test = test == null ? null
-        : samples(table("synthetic-ecommerce test", test, train.size, purchases), purchases, positionFeature);
+    this.corruptionLabelCounts = Collections.unmodifiableMap(labels);
+    this.corruptionRate = s.size() == 0 ? 0 : mean(s.doubles(TRUTH_CORRUPTED));
+    this.generationMillis = (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
+  private static long maxRowId(Samples s) {
+    long max = -1;
+    for (long id : s.rowIds()) {
+      max = Math.max(max, id);
+    }
+    return max;
   }
 
   private Table table(String name, RowBuffer b, long firstRowId, boolean purchases) {
@@ -183,7 +208,11 @@ public final class SyntheticData {
     return s;
   }
 
-  /** The training samples, with corruption and {@code truth_*} columns; label {@value #CLICK}. */
+  /**
+   * The training samples, with corruption and {@code truth_*} columns; label {@value #CLICK}. With {@link
+   * EcommerceGenerator#noise(Noise)} the noise is injected (once, at generation) after the generator's own
+   * corruptions; duplicated sessions then add rows, and the test row ids start after the largest training id.
+   */
   public Samples samples() {
     return train;
   }
@@ -232,14 +261,28 @@ public final class SyntheticData {
     return SessionSimulator.sigmoid(intercept + world.relevanceLogit(user, item, queryCategory, hour, device));
   }
 
-  /** Number of training rows per kind of corruption. */
+  /**
+   * Number of training rows per kind of corruption, read from {@value #TRUTH_CORRUPTION} (so injected {@link
+   * siebench.data.noise.Noise} counts too: its {@code fake_click} and {@code flipped} rows under {@link
+   * Corruption#FAKE_CLICK} and {@link Corruption#FLIPPED}, and {@link Corruption#NONE} is the number of clean
+   * rows). Noise kinds without a {@link Corruption} (click_fraud, accidental_click, duplicated_session) are
+   * counted by {@link #corruptionLabelCounts()} only.
+   */
   public Map<Corruption, Integer> corruptionCounts() {
     return corruptionCounts;
   }
 
-  /** Fraction of training rows that are corrupted. */
+  /**
+   * Number of training rows per {@value #TRUTH_CORRUPTION} label, every kind included: the {@link Corruption}
+   * labels first (also when 0), then the labels of injected noise.
+   */
+  public Map<String, Integer> corruptionLabelCounts() {
+    return corruptionLabelCounts;
+  }
+
+  /** Fraction of training rows that are corrupted ({@value #TRUTH_CORRUPTED} = 1), injected noise included. */
   public double corruptionRate() {
-    return 1 - corruptionCounts.get(Corruption.NONE) / (double) train.size();
+    return corruptionRate;
   }
 
   /** Observed click rate of the training samples (after corruption). */
@@ -264,8 +307,8 @@ public final class SyntheticData {
     add.accept("train positive rate", positiveRate());
     add.accept("train expected clean positive rate", mean(train.doubles(TRUTH_CLICK_PROB)));
     add.accept("relevance intercept", intercept);
-    for (Map.Entry<Corruption, Integer> e : corruptionCounts.entrySet()) {
-      add.accept("rows " + e.getKey().label(), (double) e.getValue());
+    for (Map.Entry<String, Integer> e : corruptionLabelCounts.entrySet()) {
+      add.accept("rows " + e.getKey(), (double) e.getValue());
     }
     add.accept("train AUC of truth_click_prob", Metrics.auc(train.labels(), train.doubles(TRUTH_CLICK_PROB)));
     if (test != null) {

@@ -21,9 +21,9 @@ import siebench.train.Progress;
  * Post-processing, in this order: clip at an absolute maximum of the raw ratio ({@link #clip(double)}), clip
  * at a quantile ({@link #clipQuantile(double)}), then (by default) rescale to mean 1 over the training rows,
  * which makes weighted averages self-normalized importance-sampling estimates. Scores are weights: higher
- * means the row is more typical of the target distribution. Use them as weights directly
- * ({@code samples.withWeights(importance.alignTo(samples))}); {@code Importance.toWeights()} would re-shape
- * them.
+ * means the row is more typical of the target distribution. {@code samples.reweight(importance)} uses them as
+ * given (rescaled to mean 1, clipped to [0, 10]); {@code samples.withWeights(importance.alignTo(samples))} uses
+ * them untouched.
  *
  * <p>The domain classifier is the plain-Java {@link LogisticRegression} rather than the DJL trainer with
  * {@code Models.logisticRegression()}: it converges to the unique optimum of a convex objective (no

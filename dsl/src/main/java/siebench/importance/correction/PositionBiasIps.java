@@ -26,8 +26,9 @@ import siebench.train.Progress;
  * ({@link #randomizedLogs}). Estimated ones are used relative to position 1 ({@code theta_1 = 1}), because
  * only the ratios are identified.
  *
- * <p>Scores are training weights (higher = larger weight); apply them with
- * {@code samples.withWeights(importance.alignTo(samples))}. Immutable.
+ * <p>Scores are training weights (higher = larger weight); {@code samples.reweight(importance)}
+ * applies them as given (rescaled to mean 1, clipped to [0, 10]); {@code
+ * samples.withWeights(importance.alignTo(samples))} applies them unclipped. Immutable.
  */
 public final class PositionBiasIps implements ImportanceEstimator {
   private enum Source { COLUMN, FIXED, EM, RANDOMIZED }

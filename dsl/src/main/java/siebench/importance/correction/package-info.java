@@ -18,9 +18,8 @@
  *       which refines the proposal toward the target over iterations.
  * </ul>
  *
- * <p>The scores of these estimators are already weights: apply them with
- * {@code samples.withWeights(importance.alignTo(samples))}. ({@code samples.withWeights(importance)} goes
- * through {@code Importance.toWeights()}, a softmax re-shaping meant for value scores, which would distort
- * them.)
+ * <p>The scores of these estimators are already weights ({@code Importance.Meaning.WEIGHT}):
+ * {@code samples.reweight(importance)} applies them as given, only rescaled to mean 1 and clipped; {@code
+ * samples.withWeights(importance.alignTo(samples))} applies them untouched.
  */
 package siebench.importance.correction;

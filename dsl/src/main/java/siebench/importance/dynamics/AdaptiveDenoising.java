@@ -20,10 +20,9 @@ import siebench.train.TrainedModel;
  * runs).
  *
  * <p><b>Sign:</b> unlike the hardness estimators, the score is a <em>weight</em>: higher = more trusted;
- * likely-noisy clicks score low. Train on the raw weights with {@code
- * samples.withWeights(importance.alignTo(samples))} ({@code withWeights(importance)} would re-standardize
- * them through {@code toWeights()}), or {@code negate()} the importance to rank rows as noise candidates. {@link #lossModifier} gives the modifier itself for
- * {@code ctr().lossModifier(...)}.
+ * likely-noisy clicks score low ({@link Importance.Meaning#WEIGHT}). {@code samples.reweight(importance)} trains
+ * on them as given (rescaled to mean 1 and clipped), and {@code samples.clean(importance, f)} drops the rows with
+ * the lowest weights. {@link #lossModifier} gives the modifier itself for {@code ctr().lossModifier(...)}.
  */
 public final class AdaptiveDenoising extends DynamicsEstimator<AdaptiveDenoising> {
   /** The scores are the training weights the denoising loss gives each row (higher = more trusted). */

@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import siebench.data.Samples;
-import siebench.features.EncodedData;
-import siebench.features.FeatureEncoder;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
 import siebench.importance.ImportanceEstimator;
@@ -303,15 +301,8 @@ public final class ConfidentLearning implements ImportanceEstimator {
   }
 
   private LabelIssues run(Samples train, EstimationContext context, CostMeter meter) {
-    FeatureEncoder encoder = FeatureEncoder.fit(train);
-    EncodedData tr = encoder.encode(train);
-    ProbabilisticLearner l = Learners.choose(null, model, regression, context, encoder);
-    int[] fold = OutOfFold.folds(tr.labels(), folds, context.seed());
-    double[] p = OutOfFold.predict(l, tr, fold, folds, context.progress());
-    meter.fits.addAndGet(folds);
-    meter.evaluations.addAndGet(tr.rows());
-    meter.sample();
-    int[] y = KnnShapley.ints(tr.labels());
+    double[] p = OutOfFold.probabilities(train, folds, model, regression, context, meter);
+    int[] y = KnnShapley.ints(train.labels());
     double[][] probs = new double[p.length][];
     for (int i = 0; i < p.length; i++) {
       probs[i] = new double[] {1 - p[i], p[i]};

@@ -3,8 +3,6 @@ package siebench.importance.valuation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import siebench.data.Samples;
-import siebench.features.EncodedData;
-import siebench.features.FeatureEncoder;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
 import siebench.importance.ImportanceEstimator;
@@ -128,14 +126,8 @@ public final class CrossValidatedResidual implements ImportanceEstimator {
   @Override
   public Importance estimate(Samples train, EstimationContext context) {
     CostMeter meter = new CostMeter();
-    FeatureEncoder encoder = FeatureEncoder.fit(train);
-    EncodedData tr = encoder.encode(train);
-    ProbabilisticLearner l = Learners.choose(null, model, regression, context, encoder);
-    int[] fold = OutOfFold.folds(tr.labels(), folds, context.seed());
-    double[] p = OutOfFold.predict(l, tr, fold, folds, context.progress());
-    meter.fits.addAndGet(folds);
-    meter.evaluations.addAndGet(tr.rows());
-    return new Importance(name(), parameters(), train.rowIds(), scores(tr.labels(), p, form), meter.cost())
+    double[] p = OutOfFold.probabilities(train, folds, model, regression, context, meter);
+    return new Importance(name(), parameters(), train.rowIds(), scores(train.labels(), p, form), meter.cost())
         .withMeaning(Importance.Meaning.HARDNESS);
   }
 }

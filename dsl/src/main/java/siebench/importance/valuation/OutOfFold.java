@@ -2,14 +2,34 @@ package siebench.importance.valuation;
 
 import siebench.data.Samples;
 import siebench.features.EncodedData;
+import siebench.features.FeatureEncoder;
+import siebench.importance.EstimationContext;
+import siebench.model.ModelSpec;
 import siebench.train.Progress;
 
 /**
  * Stratified k-fold out-of-fold predictions: every row is predicted by a model that never saw it. Used by
- * confident learning and the cross-validated residual.
+ * confident learning, the cross-validated residual and noise reweighting.
  */
 public final class OutOfFold {
   private OutOfFold() {}
+
+  /**
+   * Out-of-fold P(y = 1) of every row of {@code train} (in its order) from an estimator's learner: the CTR
+   * {@code model} trained as the context's task says, or else the Java logistic regression {@code lr}; the
+   * fits and evaluations are counted on {@code meter}.
+   */
+  static double[] probabilities(Samples train, int k, ModelSpec model, LogisticRegression lr,
+      EstimationContext context, CostMeter meter) {
+    FeatureEncoder encoder = FeatureEncoder.fit(train);
+    EncodedData tr = encoder.encode(train);
+    ProbabilisticLearner l = Learners.choose(null, model, lr, context, encoder);
+    double[] p = predict(l, tr, folds(tr.labels(), k, context.seed()), k, context.progress());
+    meter.fits.addAndGet(k);
+    meter.evaluations.addAndGet(tr.rows());
+    meter.sample();
+    return p;
+  }
 
   /**
    * Seeded stratified fold assignment: rows are shuffled with {@link Samples#permutation}, then the negatives

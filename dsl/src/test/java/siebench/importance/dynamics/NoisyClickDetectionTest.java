@@ -60,11 +60,11 @@ class NoisyClickDetectionTest {
       assertTrue(auc >= 0.75, est.name() + " AUROC " + auc);
     }
     // reported, not asserted with the same bar: forgetting needs many evaluations to resolve, data maps and ADT
-    // weights (negated: low weight = suspected noise) should still be informative
+    // weights (read as suspicion: low weight = suspected noise) should still be informative
     double dm = auroc(dataMaps().epochs(3));
     double fg = auroc(forgetting().epochs(3).baseRateThreshold());
-    Importance adt = adaptiveDenoising().epochs(3).estimate(data.samples(), ctx).negate();
-    double adtAuc = Metrics.auc(data.corrupted(), adt.alignTo(data.samples()));
+    Importance adt = adaptiveDenoising().epochs(3).estimate(data.samples(), ctx).on(data.samples());
+    double adtAuc = Metrics.auc(data.corrupted(), adt.suspicion());
     System.out.printf("detection AUROC %-12s %.4f%n", "-adt", adtAuc);
     assertTrue(dm >= 0.75, "datamaps AUROC " + dm);
     // threshold samples: the corruption only creates fake clicks, so judge the flags on the click rows

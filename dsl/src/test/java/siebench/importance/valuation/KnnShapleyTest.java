@@ -155,7 +155,7 @@ class KnnShapleyTest {
     Samples train = Toys.flip(sp.train(), 0, 1, 2, 3, 4);
     EstimationContext ctx = EstimationContext.defaults().validation(sp.test()).progress(Progress.silent());
     Importance imp = KnnShapley.defaults().k(5).estimate(train, ctx);
-    long[] worst = Arrays.copyOfRange(imp.rankedRowIds(), train.size() - 10, train.size());
+    long[] worst = Arrays.copyOf(imp.bySuspicion(), 10);
     long[] ids = train.rowIds();
     int found = 0;
     for (int f = 0; f < 5; f++) {
