@@ -2,7 +2,7 @@
 """Prints the markdown tables of docs/results/README.md from the summary.csv files written by
 scripts/gain-results.sh (standard library only).
 
-    python3 scripts/results-table.py docs/results > docs/results/README.md.tables
+    python3 scripts/results-table.py docs/results   (the "The tables" part of docs/results/README.md)
 """
 import csv
 import os

@@ -162,13 +162,13 @@ public final class Importance {
    * leading {@code -} (or loses it, so negating twice gives back the original name).
    */
   public Importance negate() {
-    double[] s = new double[scores.length];
-    for (int i = 0; i < s.length; i++) {
-      s[i] = -scores[i];
-    }
     if (meaning == Meaning.WEIGHT) {
       throw new IllegalStateException("'" + estimator + "' holds training weights; negating them would give "
           + "negative weights");
+    }
+    double[] s = new double[scores.length];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = -scores[i];
     }
     String name = estimator.startsWith("-") ? estimator.substring(1) : "-" + estimator;
     Meaning m = meaning == Meaning.VALUE ? Meaning.HARDNESS : meaning == Meaning.HARDNESS ? Meaning.VALUE : meaning;
