@@ -20,6 +20,17 @@ ACTIONS = [
 ]
 
 
+PRUNING = [
+    ("detection", "auroc", "detection AUROC"),
+    ("pruning", "mean_auc", "keep most valuable: mean test AUC"),
+    ("pruning", "mean_auc_hardest", "keep hardest (Data Diet): mean test AUC"),
+    ("pruning", "recovery", "keep most valuable: LogLoss recovery"),
+    ("pruning", "recovery_hardest", "keep hardest: LogLoss recovery"),
+    ("pruning", "recovery_logloss@0.8", "keep 80% most valuable: LogLoss recovery"),
+    ("pruning", "recovery_logloss_hardest@0.8", "keep 80% hardest: LogLoss recovery"),
+]
+
+
 def cell(row):
     if row is None or row["mean"] in ("", "NaN"):
         return "n/a"
@@ -48,14 +59,15 @@ def table(run_dir):
                                                         float(o["mean"])))
     out.append("; ".join(head) + ".")
     out.append("")
-    out.append("| estimator | " + " | ".join(a[2] for a in ACTIONS) + " |")
-    out.append("|---" * (len(ACTIONS) + 1) + "|")
+    columns = PRUNING if any(r["protocol"] == "pruning" for r in rows) else ACTIONS
+    out.append("| estimator | " + " | ".join(a[2] for a in columns) + " |")
+    out.append("|---" * (len(columns) + 1) + "|")
     estimators = []
     for r in rows:
         if r["protocol"] != "reference" and r["estimator"] not in estimators:
             estimators.append(r["estimator"])
     for e in estimators:
-        out.append("| " + e + " | " + " | ".join(cell(by.get((e, p, m))) for p, m, _ in ACTIONS) + " |")
+        out.append("| " + e + " | " + " | ".join(cell(by.get((e, p, m))) for p, m, _ in columns) + " |")
     return "\n".join(out)
 
 
