@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Objects;
 import siebench.data.Samples;
 import siebench.data.Split;
@@ -152,7 +151,7 @@ public final class Benchmark {
       notes.add("repeat " + r + " (seed " + s + "): " + trial.train().size() + " train / "
           + trial.validation().size() + " validation / " + trial.test().size() + " test rows"
           + (trial.corruption() == null ? "" : "; " + trial.corruption()));
-      if (trial.corrupted() != null && protocols.stream().anyMatch(p -> GAIN.contains(p.name()))) {
+      if (trial.corrupted() != null && protocols.stream().anyMatch(p -> Gains.PROTOCOLS.contains(p.name()))) {
         progress.update("benchmark", done, total, "training the noisy and oracle references (repeat " + (r + 1)
             + "/" + repeats + ")");
         reference(trial, NOISY, trial.noisy(), rows);
@@ -188,9 +187,6 @@ public final class Benchmark {
     return new BenchmarkResult(rows.table(), protocols, settings, notes);
   }
 
-  /** The protocols read against the noisy and oracle references. */
-  private static final Set<String> GAIN = Set.of("cleaning", "pruning", "reweighting");
-
   private static void reference(Trial trial, String name, Map<String, Double> metrics, ResultRows rows) {
     for (String m : Gains.METRICS) {
       Double v = metrics.get(m);
@@ -206,19 +202,20 @@ public final class Benchmark {
     Samples validation = split.validation();
     Samples test = split.test();
     List<String> how = new ArrayList<>();
-    if (flags(train) != null) {
+    boolean[] given = flags(train);
+    if (given != null) {
       validation = clean(validation);
       test = clean(test);
       how.add(String.format("ground truth from %s: %.1f%% of training rows", TRUTH_CORRUPTED,
-          100.0 * count(flags(train)) / train.size()));
+          100.0 * count(given) / train.size()));
     }
     boolean needed = protocols.stream().anyMatch(Protocol::needsGroundTruth);
-    Noise injected = noise != null ? noise : needed && flags(train) == null ? Noise.fakeClicks(0.1) : null;
+    Noise injected = noise != null ? noise : needed && given == null ? Noise.fakeClicks(0.1) : null;
     if (injected != null) {
       train = injected.inject(train, s * 7919 + 17);
       how.add("injected " + injected);
     }
-    boolean[] corrupted = flags(train);
+    boolean[] corrupted = injected == null ? given : flags(train);
     if (needed && corrupted == null) {
       throw new IllegalStateException("no training row of repeat " + repeat + " is flagged corrupted after "
           + "injecting " + injected + "; detection and cleaning need at least one");

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.knowm.xchart.XYChart;
 import siebench.report.BenchmarkReport;
 import siebench.report.Charts;
@@ -110,11 +109,9 @@ public final class BenchmarkResult {
     return Table.create("aggregate", est, prot, met, xs, n, mean, std, ci);
   }
 
-  private static final Set<String> ACTIONS = Set.of("cleaning", "pruning", "reweighting");
-
   /** Why a (protocol, metric) mean is harmful, or "" when it is not (or is not an action's delta). */
   static String flag(String protocol, String metric, double mean, double ci95) {
-    if (!ACTIONS.contains(protocol) || Double.isNaN(mean)) {
+    if (!Gains.PROTOCOLS.contains(protocol) || Double.isNaN(mean)) {
       return "";
     }
     double margin = Double.isNaN(ci95) ? 0 : ci95;
@@ -364,7 +361,12 @@ public final class BenchmarkResult {
   public String toString() {
     return "Benchmark " + settings.get("data") + String.format(", %.1fs%n", (double) settings.get("seconds"))
         + ranks().print() + "\n" + summary().print(400)
-        + (warnings().isEmpty() ? "" : "\nWARNINGS (actions that made the model worse than the noisy baseline):\n  "
-            + String.join("\n  ", warnings()) + "\n");
+        + warningLines();
+  }
+
+  private String warningLines() {
+    List<String> w = warnings();
+    return w.isEmpty() ? "" : "\nWARNINGS (actions that made the model worse than the noisy baseline):\n  "
+        + String.join("\n  ", w) + "\n";
   }
 }

@@ -1,6 +1,7 @@
 package siebench.benchmark;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The oracle-anchored reading of one retraining, shared by the gain protocols (cleaning, pruning,
@@ -16,6 +17,9 @@ import java.util.Map;
 final class Gains {
   /** The test metrics read, in this order. */
   static final String[] METRICS = {"auc", "logloss", "gauc"};
+
+  /** The protocols read against the noisy and oracle references (the actions on the scores). */
+  static final Set<String> PROTOCOLS = Set.of("cleaning", "pruning", "reweighting");
 
   /** Oracle gaps smaller than this (absolute) leave the recovery undefined. */
   static final double MIN_GAP = 1e-3;

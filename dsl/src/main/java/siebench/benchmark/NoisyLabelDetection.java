@@ -37,9 +37,7 @@ public final class NoisyLabelDetection implements Protocol {
       throw new IllegalStateException("noisy-label detection needs corrupted-row flags, but trial "
           + trial.repeat() + " has none");
     }
-    Importance aligned = new Importance(importance.estimator(), importance.parameters(),
-        trial.train().rowIds(), importance.alignTo(trial.train()), importance.cost(), importance.meaning());
-    double[] s = aligned.suspicion();
+    double[] s = importance.on(trial.train()).suspicion();
     int k = 0;
     for (boolean f : flags) {
       k += f ? 1 : 0;

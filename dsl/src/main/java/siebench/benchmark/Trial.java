@@ -30,6 +30,7 @@ public final class Trial {
   private final Progress progress;
   private final EstimationContext context;
   private final Map<String, Fit> cache = new ConcurrentHashMap<>();
+  private Samples oracleTrain;
   private int trainings;
 
   Trial(int repeat, long seed, Samples train, boolean[] corrupted, String corruption, Samples validation,
@@ -92,18 +93,18 @@ public final class Trial {
   }
 
   /** The training rows without the corrupted ones: what the oracle trains on; null when corruption is unknown. */
-  public Samples oracleTrain() {
-    if (corrupted == null) {
-      return null;
-    }
-    int[] keep = new int[corrupted.length];
-    int n = 0;
-    for (int i = 0; i < corrupted.length; i++) {
-      if (!corrupted[i]) {
-        keep[n++] = i;
+  public synchronized Samples oracleTrain() {
+    if (corrupted != null && oracleTrain == null) {
+      int[] keep = new int[corrupted.length];
+      int n = 0;
+      for (int i = 0; i < corrupted.length; i++) {
+        if (!corrupted[i]) {
+          keep[n++] = i;
+        }
       }
+      oracleTrain = train.rows(Arrays.copyOf(keep, n));
     }
-    return train.rows(Arrays.copyOf(keep, n));
+    return oracleTrain;
   }
 
   /** Test metrics of the noisy baseline: the task trained on every training row with uniform weights. */

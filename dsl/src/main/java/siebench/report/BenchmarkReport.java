@@ -2,6 +2,7 @@ package siebench.report;
 
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
 import siebench.benchmark.BenchmarkResult;
@@ -38,9 +39,10 @@ public final class BenchmarkReport {
       sb.append("<li>").append(Html.escape(n)).append("</li>\n");
     }
     sb.append("</ul>\n");
-    if (!r.warnings().isEmpty()) {
+    List<String> warnings = r.warnings();
+    if (!warnings.isEmpty()) {
       sb.append("<h2>Warnings: actions that made the model worse than the noisy baseline</h2>\n<ul>\n");
-      for (String w : r.warnings()) {
+      for (String w : warnings) {
         sb.append("<li>").append(Html.escape(w)).append("</li>\n");
       }
       sb.append("</ul>\n");

@@ -197,17 +197,12 @@ class ActionOrientationTest {
   static final Map<String, String> REPORT = new ConcurrentHashMap<>();
 
   static Importance estimate(Case c) {
-    return ESTIMATES.computeIfAbsent(c.label(), k -> {
-      long t0 = System.nanoTime();
-      Importance imp = c.estimator().estimate(TRAIN, c.context());
-      REPORT.put(k, String.format("%6d ms", (System.nanoTime() - t0) / 1_000_000));
-      return imp;
-    });
+    return ESTIMATES.computeIfAbsent(c.label(), k -> c.estimator().estimate(TRAIN, c.context()));
   }
 
   @AfterAll
   static void printReport() {
-    System.out.println("ActionOrientationTest: estimator, estimate time, 10% boundary");
+    System.out.println("ActionOrientationTest: estimator, 10% boundary");
     for (Case c : allCases().toList()) {
       System.out.println(String.format("  %-20s %s", c.label(), REPORT.getOrDefault(c.label(), "not run")));
     }

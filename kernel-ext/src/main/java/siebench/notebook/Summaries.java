@@ -3,6 +3,7 @@ package siebench.notebook;
 import siebench.report.Html;
 import siebench.report.TableHtml;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
 import siebench.benchmark.BenchmarkResult;
@@ -106,9 +107,10 @@ public final class Summaries {
       }
     }
     sb.append("</div>");
-    if (!r.warnings().isEmpty()) {
+    List<String> warnings = r.warnings();
+    if (!warnings.isEmpty()) {
       sb.append("<div class=\"note\"><b>Actions that made the model worse than the noisy baseline:</b><ul>");
-      for (String w : r.warnings()) {
+      for (String w : warnings) {
         sb.append("<li>").append(Html.escape(w)).append("</li>");
       }
       sb.append("</ul></div>");
