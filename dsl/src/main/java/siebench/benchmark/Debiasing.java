@@ -4,19 +4,26 @@ import siebench.data.Role;
 import siebench.data.Samples;
 import siebench.importance.Importance;
 import siebench.importance.ImportanceEstimator;
+import siebench.importance.correction.PositionBiasIps;
 import siebench.metrics.Groups;
 import siebench.metrics.RankingMetrics;
+import siebench.train.Progress;
 
 /**
- * Debiasing of search logs: train with the estimator's weights (IPS weights as they are, other scores through
- * {@link Samples#reweight(Importance)}) and rank each test query's results by the predicted click probability;
- * NDCG@k is measured against the TRUE relevance (column {@value #RELEVANCE}, which the synthetic generator
- * records), not against the position-biased clicks. Reports NDCG@k with the weights, and its difference to
- * uniform weights (primary). Needs a query column and the relevance ground truth.
+ * Debiasing of search logs: train a debiased model and rank each test query's results by its scores; NDCG@k is
+ * measured against the TRUE relevance (column {@value #RELEVANCE}, which the synthetic generator records), not
+ * against the position-biased clicks. A position-bias estimator ({@link PositionBiasIps}) trains with its
+ * unbiased objective on the rows' propensities; any other estimator trains on its weights ({@link
+ * Samples#reweight(Importance)}). Reports NDCG@k of the debiased model, of naive training on the clicks
+ * ({@code _uniform}), their difference ({@code _delta}, primary) and, where the data records the true
+ * examination propensities ({@value #PROPENSITY}), the mean relative error of the propensities the estimator
+ * used ({@code propensity_error}). Needs a query column and the relevance ground truth.
  */
 public final class Debiasing implements Protocol {
   /** The ground-truth relevance column. */
   public static final String RELEVANCE = "truth_relevance";
+  /** The ground-truth examination propensity column. */
+  public static final String PROPENSITY = "truth_propensity";
 
   private final int k;
 
@@ -47,7 +54,22 @@ public final class Debiasing implements Protocol {
     double[] relevance = test.doubles(RELEVANCE);
     Groups groups = Groups.of(test.strings(query));
     double[] uniform = trial.noisyFit().testPredictions();
-    double[] weighted = trial.fitAndPredict(null, trial.train().reweight(importance)).testPredictions();
+    double[] weighted;
+    if (est instanceof PositionBiasIps ips) {
+      Samples train = ips.withPropensities(trial.train(), Progress.silent());
+      weighted = trial.fitAndPredict(null, train, ips.objective()).testPredictions();
+      if (train.table().columnNames().contains(PROPENSITY)) {
+        double[] used = train.propensities();
+        double[] truth = train.doubles(PROPENSITY);
+        double err = 0;
+        for (int i = 0; i < used.length; i++) {
+          err += Math.abs(used[i] - truth[i]) / truth[i];
+        }
+        out.add(estimator, name(), "propensity_error", trial.seed(), err / used.length);
+      }
+    } else {
+      weighted = trial.fitAndPredict(null, trial.train().reweight(importance)).testPredictions();
+    }
     double base = ndcg(relevance, uniform, groups);
     double w = ndcg(relevance, weighted, groups);
     out.add(estimator, name(), "ndcg@" + k, trial.seed(), w);

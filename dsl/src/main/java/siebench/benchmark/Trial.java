@@ -8,6 +8,7 @@ import siebench.data.Samples;
 import siebench.importance.EstimationContext;
 import siebench.metrics.Metrics;
 import siebench.train.CtrTask;
+import siebench.train.Objective;
 import siebench.train.Progress;
 import siebench.train.TrainResult;
 
@@ -143,6 +144,11 @@ public final class Trial {
 
   /** Like {@link #fit} but also keeps the test-set predictions. */
   public Fit fitAndPredict(String key, Samples samples) {
+    return fitAndPredict(key, samples, task.objective());
+  }
+
+  /** Like {@link #fitAndPredict(String, Samples)}, training with another objective (e.g. an unbiased one). */
+  public Fit fitAndPredict(String key, Samples samples, Objective objective) {
     if (key != null && cache.containsKey(key)) {
       return cache.get(key);
     }
@@ -151,7 +157,8 @@ public final class Trial {
     if (samples.size() == 0 || distinctLabels(samples) < 2) {
       f = constantFit(samples);
     } else {
-      TrainResult r = samples.train(task.testOn(test).earlyStopping(0).progress(Progress.silent()));
+      TrainResult r = samples.train(task.objective(objective).testOn(test).earlyStopping(0)
+          .progress(Progress.silent()));
       f = new Fit(new LinkedHashMap<>(r.metricValues()), r.model().predict(test));
       r.model().close();
       synchronized (this) {

@@ -77,14 +77,6 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (data.fakeClicks == null) {
-      data.fakeClicks = noiseType == null ? 0.1 : 0.0;
-    }
-    if (data.rows == null) {
-      data.rows = 100_000;
-    }
-    Samples samples = data.load();
-    System.out.println("data: " + samples.describe());
     List<ImportanceEstimator> est = new ArrayList<>();
     for (String e : estimators) {
       est.add(Estimators.named(e));
@@ -99,6 +91,16 @@ final class BenchCommand implements Callable<Integer> {
     if (!cost) {
       prot.add(Protocols.cost());
     }
+    if (data.fakeClicks == null) {
+      // generated data gets fake clicks only when a protocol scores against corruption ground truth
+      boolean truthNeeded = prot.stream().anyMatch(Protocol::needsGroundTruth);
+      data.fakeClicks = noiseType == null && truthNeeded ? 0.1 : 0.0;
+    }
+    if (data.rows == null) {
+      data.rows = 100_000;
+    }
+    Samples samples = data.load();
+    System.out.println("data: " + samples.describe());
     CtrTask task = CtrTask.ctr().model(Models.named(model)).epochs(epochs).batchSize(batchSize)
         .learningRate(learningRate);
     Benchmark bench = Benchmark.on(samples).estimators(est.toArray(ImportanceEstimator[]::new))

@@ -24,7 +24,7 @@ final class DataOptions {
 
   @Option(names = "--fake-clicks", paramLabel = "RATE",
       description = {"Synthetic data: share of non-clicks turned into fake clicks, recorded as ground truth",
-          "(default 0 for train, 0.1 for bench)."})
+          "(default 0; 0.1 for bench protocols scored against corruption ground truth)."})
   Double fakeClicks;
 
   @Option(names = "--rating-threshold", defaultValue = "4.0",

@@ -33,6 +33,12 @@ public enum Role {
   HISTORY,
   /** A per-row training weight already present in the data. */
   WEIGHT,
+  /**
+   * The probability, in (0, 1], that the row's outcome was observed: the examination propensity of a result at
+   * its display position (position bias), or the observation propensity of a rating (missing not at random).
+   * Read by the unbiased training objectives ({@code siebench.train.Objectives}); never a feature.
+   */
+  PROPENSITY,
   /** Ground truth or bookkeeping columns (e.g. the generator's corruption flags): never a feature. */
   IGNORED
 }

@@ -252,6 +252,11 @@ public final class Samples {
     return role(Role.WEIGHT, column);
   }
 
+  /** Declares an existing per-row propensity column (values in (0, 1]; see {@link Role#PROPENSITY}). */
+  public Samples propensity(String column) {
+    return role(Role.PROPENSITY, column);
+  }
+
   /** Sets any structural role. */
   public Samples role(Role role, String column) {
     return with(schema.withRole(role, column == null ? null : require(column)));
@@ -365,6 +370,40 @@ public final class Samples {
       w[i] = (float) v;
     }
     return w;
+  }
+
+  /**
+   * The per-row propensities of the {@link Role#PROPENSITY} column; fails when none is declared, or names the
+   * row id of the first value outside (0, 1].
+   */
+  public double[] propensities() {
+    String col = schema.column(Role.PROPENSITY).orElseThrow(() -> new IllegalStateException("no propensity column"
+        + " in " + describe() + "; declare one with .propensity(\"col\") (columns: " + table.columnNames() + ")"));
+    double[] p = doubles(col);
+    for (int i = 0; i < p.length; i++) {
+      if (!(p[i] > 0 && p[i] <= 1)) {
+        throw new IllegalStateException("propensity column '" + col + "' of " + describe() + " must hold values in "
+            + "(0, 1], but row_id " + rowIds()[i] + " has " + p[i]);
+      }
+    }
+    return p;
+  }
+
+  /**
+   * The same samples with per-row propensities (in row order) in column {@code column}, declared as the
+   * {@link Role#PROPENSITY} role; fails when the column exists already or a value is outside (0, 1].
+   */
+  public Samples withPropensities(String column, double[] propensities) {
+    if (propensities.length != size()) {
+      throw new IllegalArgumentException("got " + propensities.length + " propensities for " + size() + " rows");
+    }
+    for (int i = 0; i < propensities.length; i++) {
+      if (!(propensities[i] > 0 && propensities[i] <= 1)) {
+        throw new IllegalArgumentException("propensity at position " + i + " (row_id " + rowIds()[i] + ") is "
+            + propensities[i] + "; propensities must lie in (0, 1]");
+      }
+    }
+    return withColumns(DoubleColumn.create(column, propensities)).propensity(column);
   }
 
   /** A column as doubles (numbers as they are, booleans as 0/1); missing values are NaN. */

@@ -54,7 +54,7 @@ public final class Schema {
     return ignored;
   }
 
-  /** The column holding a structural role (USER, ITEM, QUERY, POSITION, TIMESTAMP, GROUP, WEIGHT). */
+  /** The column holding a structural role (USER, ITEM, QUERY, POSITION, TIMESTAMP, GROUP, WEIGHT, PROPENSITY). */
   public Optional<String> column(Role role) {
     if (role == Role.LABEL) {
       return Optional.ofNullable(label);
@@ -142,8 +142,8 @@ public final class Schema {
     } else {
       r.put(role, column);
     }
-    // weight and history columns are never plain features
-    if ((role == Role.WEIGHT || role == Role.HISTORY) && column != null) {
+    // weight, propensity and history columns are never plain features
+    if ((role == Role.WEIGHT || role == Role.HISTORY || role == Role.PROPENSITY) && column != null) {
       return new Schema(label, without(categorical, column), without(numeric, column), r, ignored);
     }
     return new Schema(label, categorical, numeric, r, ignored);

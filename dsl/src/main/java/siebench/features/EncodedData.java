@@ -57,6 +57,14 @@ public record EncodedData(FeatureLayout layout, int rows, long[] cat, float[] de
     return new EncodedData(layout, rows, cat, dense, labels, w.clone(), rowIds, history);
   }
 
+  /** The same rows with other training targets (e.g. the soft targets of an unbiased objective). */
+  public EncodedData withLabels(float[] y) {
+    if (y.length != rows) {
+      throw new IllegalArgumentException(y.length + " labels for " + rows + " rows");
+    }
+    return new EncodedData(layout, rows, cat, dense, y.clone(), weights, rowIds, history);
+  }
+
   /** True when some weight differs from 1. */
   public boolean weighted() {
     for (float v : weights) {

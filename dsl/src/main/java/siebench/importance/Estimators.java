@@ -12,7 +12,7 @@ import siebench.importance.dynamics.TrainingLoss;
 import siebench.importance.correction.AdaptiveImportanceSampling;
 import siebench.importance.correction.DensityRatioEstimator;
 import siebench.importance.correction.PositionBiasIps;
-import siebench.importance.correction.RegressionEm;
+import siebench.importance.correction.PositionBiasEm;
 import siebench.importance.influence.InfluenceFunctions;
 import siebench.importance.influence.TracIn;
 import siebench.importance.valuation.ClassBalance;
@@ -187,16 +187,22 @@ public final class Estimators {
   }
 
   /**
-   * Position-bias inverse propensity weights for click logs ({@link PositionBiasIps}, Joachims et al. 2017);
-   * propensities from regression-EM (Wang et al. 2018) unless configured otherwise.
+   * Position-bias correction for click logs ({@link PositionBiasIps}): absolute examination propensities, from
+   * regression-EM (Wang et al. 2018) unless configured otherwise, and the unbiased objective of Saito et al.
+   * (2020) to train with them.
    */
   public static PositionBiasIps ips() {
     return PositionBiasIps.defaults();
   }
 
-  /** Per-pair regression-EM position-bias estimation ({@link RegressionEm}). */
-  public static RegressionEm regressionEm() {
-    return RegressionEm.perPair();
+  /** Regression-EM position-bias estimation (Wang et al. 2018; {@link PositionBiasEm#regression()}). */
+  public static PositionBiasEm regressionEm() {
+    return PositionBiasEm.regression();
+  }
+
+  /** Per-pair EM position-bias estimation, one relevance per (query, item) pair ({@link PositionBiasEm#perPair()}). */
+  public static PositionBiasEm perPairEm() {
+    return PositionBiasEm.perPair();
   }
 
   /** Adaptive importance sampling toward a target sample ({@link AdaptiveImportanceSampling}). */

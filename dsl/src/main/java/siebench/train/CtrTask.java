@@ -33,6 +33,7 @@ public final class CtrTask {
   private final Progress progress;
   private final String device;
   private LossModifier lossModifier;
+  private Objective objective = Objective.bce();
   private EncoderOptions encoderOptions = EncoderOptions.defaults();
 
   private CtrTask(ModelSpec model, int epochs, int batchSize, double learningRate, double weightDecay, long seed,
@@ -65,8 +66,25 @@ public final class CtrTask {
       Samples te, Samples va, Progress pr, String dev) {
     CtrTask t = new CtrTask(m, e, b, lr, wd, s, p, vf, tf, te, va, pr, dev);
     t.lossModifier = lossModifier;
+    t.objective = objective;
     t.encoderOptions = encoderOptions;
     return t;
+  }
+
+  /**
+   * What training minimises (default {@link Objective#bce()}); the unbiased position-bias objectives
+   * ({@link Objective#ips()}, {@link Objective#snips()}, {@link Objective#pairwiseIps()}) read the samples'
+   * propensity column.
+   */
+  public CtrTask objective(Objective o) {
+    CtrTask t = copy(model, epochs, batchSize, learningRate, weightDecay, seed, patience, validationFraction,
+        testFraction, test, validation, progress, device);
+    t.objective = java.util.Objects.requireNonNull(o, "objective");
+    return t;
+  }
+
+  public Objective objective() {
+    return objective;
   }
 
   /** How features are encoded (vocabularies or hashing, numeric transform, history length). */
@@ -240,6 +258,9 @@ public final class CtrTask {
     m.put("weightDecay", weightDecay);
     m.put("seed", seed);
     m.put("earlyStopping", patience);
+    if (objective.kind() != Objective.Kind.BCE) {
+      m.putAll(objective.parameters());
+    }
     return m;
   }
 

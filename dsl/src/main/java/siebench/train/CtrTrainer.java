@@ -37,11 +37,11 @@ final class CtrTrainer {
       validation = s.test();
     }
     FeatureEncoder encoder = FeatureEncoder.fit(train, task.encoderOptions());
-    EncodedData tr = encoder.encode(train);
+    EncodedData tr = encoder.encode(train).withLabels(task.objective().targets(train));
     EncodedData va = validation == null ? null : encoder.encode(validation);
     EncodedData te = encoder.encode(test);
     long peak = mem.getHeapMemoryUsage().getUsed();
-    TrainingLoop.Run run = TrainingLoop.train(task, encoder, tr, va, null);
+    TrainingLoop.Run run = TrainingLoop.train(task, encoder, tr, va, null, task.objective().groups(train));
     peak = Math.max(peak, mem.getHeapMemoryUsage().getUsed());
     double[] p = run.model().predict(te);
     Map<String, Double> metrics = evaluate(test, p);

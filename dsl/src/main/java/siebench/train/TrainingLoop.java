@@ -38,6 +38,27 @@ public final class TrainingLoop {
    */
   public static Run train(CtrTask task, FeatureEncoder encoder, EncodedData train, EncodedData validation,
       EpochListener listener) {
+    if (task.objective().needsPropensities()) {
+      throw new IllegalStateException("objective '" + task.objective().name() + "' needs the samples' propensities; "
+          + "train through CtrTask.fit (samples.train(task)), which derives the targets from them");
+    }
+    return train(task, encoder, train, validation, listener, null);
+  }
+
+  /**
+   * Trains with the targets in {@code train}'s labels ({@link Objective#targets}) and, for the pairwise
+   * objective, the rows' query ids {@code groups} (kept together in minibatches; else null).
+   */
+  static Run train(CtrTask task, FeatureEncoder encoder, EncodedData train, EncodedData validation,
+      EpochListener listener, int[] groups) {
+    Objective objective = task.objective();
+    if (task.lossModifier() != null && objective.kind() != Objective.Kind.BCE) {
+      throw new IllegalStateException("a loss modifier (adaptive denoising) works with the bce objective only, not "
+          + objective.name());
+    }
+    if ((groups != null) != (objective.kind() == Objective.Kind.PAIRWISE_IPS)) {
+      throw new IllegalArgumentException("query ids are needed by, and only by, the pairwise objective");
+    }
     Device device = Devices.pick(task.device());
     Engine engine = Engine.getInstance();
     engine.setRandomSeed((int) task.seed());
@@ -63,6 +84,7 @@ public final class TrainingLoop {
     NDArray denseAll = root.create(train.dense(), new Shape(n, d));
     NDArray yAll = root.create(train.labels());
     NDArray wAll = root.create(train.weights());
+    NDArray gAll = groups == null ? null : root.create(groups);
     int hl = train.layout().historyLength();
     NDArray hAll = hl > 0 ? root.create(train.history(), new Shape(n, hl)) : null;
     int batch = Math.min(task.batchSize(), Math.max(1, n));
@@ -75,9 +97,13 @@ public final class TrainingLoop {
     long t0 = System.nanoTime();
     float[] wHost = train.weights();
     double wSum = 0;
-    for (float v : wHost) {
-      wSum += v;
+    double wySum = 0;
+    float[] yHost = train.labels();
+    for (int i = 0; i < n; i++) {
+      wSum += wHost[i];
+      wySum += wHost[i] * yHost[i];
     }
+    double rho = wySum / Math.max(wSum, 1e-12);
     progress.update("train " + task.model().name(), 0, task.epochs(), String.format("%,d rows, batch %d, %s", n,
         batch, device));
     for (int epoch = 1; epoch <= task.epochs(); epoch++) {
@@ -85,7 +111,8 @@ public final class TrainingLoop {
       long e0 = System.nanoTime();
       double lossSum;
       try (NDManager em = root.newSubManager()) {
-        int[] perm = Samples.permutation(n, task.seed() * 1_000_003L + epoch);
+        long permSeed = task.seed() * 1_000_003L + epoch;
+        int[] perm = groups == null ? Samples.permutation(n, permSeed) : groupPermutation(groups, permSeed);
         long[] permL = new long[n];
         for (int i = 0; i < n; i++) {
           permL[i] = perm[i];
@@ -96,7 +123,8 @@ public final class TrainingLoop {
         NDArray y = yAll.get(p);
         NDArray w = wAll.get(p);
         NDArray hist = hAll == null ? null : hAll.get(p);
-        for (NDArray a : new NDArray[] {cat, dense, y, w, hist}) {
+        NDArray grp = gAll == null ? null : gAll.get(p);
+        for (NDArray a : new NDArray[] {cat, dense, y, w, hist, grp}) {
           if (a != null) {
             a.attach(em);
           }
@@ -120,16 +148,15 @@ public final class TrainingLoop {
             wb.attach(bm);
             try (GradientCollector gc = engine.newGradientCollector()) {
               NDArray z = block.forward(store, inputs, true).get(0);
-              NDArray rowLoss = Losses.bce(z, yb);
               NDArray wEff = wb;
               if (task.lossModifier() != null) {
-                wEff = wb.mul(task.lossModifier().multipliers(rowLoss.stopGradient(), yb, epoch, steps)
+                wEff = wb.mul(task.lossModifier().multipliers(Losses.bce(z, yb).stopGradient(), yb, epoch, steps)
                     .stopGradient());
               }
-              NDArray perRow = rowLoss.mul(wEff);
-              NDArray loss = perRow.sum().div(wEff.sum().add(1e-12f));
+              NDArray gb = grp == null ? null : grp.get(TrainedModel.rows(start, end));
+              NDArray loss = objective.loss(z, yb, wEff, gb, rho);
               gc.backward(loss);
-              lossAcc.addi(perRow.sum().stopGradient());
+              lossAcc.addi(loss.mul(wEff.sum()).stopGradient());
             }
             for (Parameter prm : params) {
               NDArray arr = prm.getArray();
@@ -195,10 +222,46 @@ public final class TrainingLoop {
     denseAll.close();
     yAll.close();
     wAll.close();
+    if (gAll != null) {
+      gAll.close();
+    }
     if (hAll != null) {
       hAll.close();
     }
     return new Run(model, history, bestEpoch, steps, (System.nanoTime() - t0) / 1e9);
+  }
+
+  /**
+   * A seeded permutation that keeps each group's rows together (groups in random order, rows of a group in
+   * their original order), so that minibatches hold whole queries.
+   */
+  static int[] groupPermutation(int[] groups, long seed) {
+    int n = groups.length;
+    int k = 0;
+    for (int g : groups) {
+      k = Math.max(k, g + 1);
+    }
+    int[] start = new int[k + 1];
+    for (int g : groups) {
+      start[g + 1]++;
+    }
+    for (int g = 0; g < k; g++) {
+      start[g + 1] += start[g];
+    }
+    int[] byGroup = new int[n];
+    int[] fill = start.clone();
+    for (int i = 0; i < n; i++) {
+      byGroup[fill[groups[i]]++] = i;
+    }
+    int[] order = Samples.permutation(k, seed);
+    int[] perm = new int[n];
+    int m = 0;
+    for (int g : order) {
+      for (int j = start[g]; j < start[g + 1]; j++) {
+        perm[m++] = byGroup[j];
+      }
+    }
+    return perm;
   }
 
   /**

@@ -111,7 +111,7 @@ class ActionOrientationTest {
     expect("class-balance", WEIGHT, "King & Zeng 2001 'balanced' inverse class-frequency weights, mean 1");
     expect("random", VALUE, "random baseline: no sign by construction; returns the default meaning VALUE");
     expect("density-ratio", WEIGHT, "Shimodaira 2000: covariate-shift weights p_target(x) / q_train(x)");
-    expect("ips", WEIGHT, "Joachims et al. 2017: inverse propensity weights 1 / theta_k for clicks, 1 otherwise");
+    expect("ips", WEIGHT, "Joachims et al. 2017: the click term's inverse propensity weights 1 / theta_k, 1 for non-clicks");
     expect("adaptive-is", WEIGHT,
         "population Monte Carlo (Cappe et al. 2004): final importance weights w_T, mean 1");
   }

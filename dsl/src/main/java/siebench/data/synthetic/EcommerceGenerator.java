@@ -54,6 +54,7 @@ public final class EcommerceGenerator {
   private double eta = 1.0;
   private PositionBias customBias;
   private double rankerNoise = 1.0;
+  private double rankerPopularity = 0.0;
   private boolean randomizedRanking;
   private double positiveRate = Double.NaN;
   private double fakeClicks;
@@ -88,6 +89,7 @@ public final class EcommerceGenerator {
     g.eta = eta;
     g.customBias = customBias;
     g.rankerNoise = rankerNoise;
+    g.rankerPopularity = rankerPopularity;
     g.randomizedRanking = randomizedRanking;
     g.positiveRate = positiveRate;
     g.fakeClicks = fakeClicks;
@@ -223,6 +225,21 @@ public final class EcommerceGenerator {
     }
     EcommerceGenerator g = copy();
     g.rankerNoise = sd;
+    return g;
+  }
+
+  /**
+   * How strongly the production ranker boosts popular items: its score is the relevance logit plus {@code
+   * weight} times the item's observed log-popularity, plus its error. Production rankers blend relevance with
+   * popularity (best-seller boosts), so popular items are shown higher than their relevance earns, collect the
+   * examination of the top positions and look more clickable than they are to a model trained on the clicks.
+   */
+  public EcommerceGenerator rankerPopularity(double weight) {
+    if (!Double.isFinite(weight)) {
+      throw new IllegalArgumentException("rankerPopularity must be finite, got " + weight);
+    }
+    EcommerceGenerator g = copy();
+    g.rankerPopularity = weight;
     return g;
   }
 
@@ -388,6 +405,7 @@ public final class EcommerceGenerator {
     m.put("candidates", effectiveCandidates());
     m.put("positionBias", customBias != null ? customBias.toString() : "powerLaw(eta=" + eta + ")");
     m.put("rankerNoise", rankerNoise);
+    m.put("rankerPopularity", rankerPopularity);
     m.put("randomizedRanking", randomizedRanking);
     m.put("positiveRate", Double.isNaN(positiveRate) ? "natural" : positiveRate);
     m.put("fakeClicks", fakeClicks);
@@ -449,7 +467,7 @@ public final class EcommerceGenerator {
 
     EcommerceWorld world = EcommerceWorld.sample(users, items, categories, brands, dimension, segments, fraudActors,
         stream(1));
-    SessionSimulator sim = new SessionSimulator(world, listSize, cand, rankerNoise, randomizedRanking);
+    SessionSimulator sim = new SessionSimulator(world, listSize, cand, rankerNoise, rankerPopularity, randomizedRanking);
     progress.checkCancelled();
     RowBuffer clean = sim.simulate(new Traffic(world, covariateShift, false), base, 0, 0, days,
         new SplittableRandom(stream(2)), progress, "synthetic train sessions");

@@ -5,7 +5,7 @@ import siebench.train.Progress;
 
 /**
  * Simulates search sessions: a user issues a query (a category intent), a production ranker scores candidate
- * items by a noisy version of their true relevance and shows the best {@code listSize} at positions 1..N
+ * items by a noisy version of their true relevance (plus a popularity boost) and shows the best {@code listSize} at positions 1..N
  * (or in random order in randomized-ranking mode), and the user clicks under the position-based model.
  */
 final class SessionSimulator {
@@ -21,13 +21,16 @@ final class SessionSimulator {
   private final int listSize;
   private final int candidates;
   private final double rankerNoise;
+  private final double rankerPopularity;
   private final boolean randomized;
 
-  SessionSimulator(EcommerceWorld world, int listSize, int candidates, double rankerNoise, boolean randomized) {
+  SessionSimulator(EcommerceWorld world, int listSize, int candidates, double rankerNoise, double rankerPopularity,
+      boolean randomized) {
     this.world = world;
     this.listSize = listSize;
     this.candidates = candidates;
     this.rankerNoise = rankerNoise;
+    this.rankerPopularity = rankerPopularity;
     this.randomized = randomized;
   }
 
@@ -87,7 +90,7 @@ final class SessionSimulator {
         cand[m] = it;
         candLogit[m] = w.logit(u, it, query, hour, device, uc[w.itemCategory[it]]);
         candBuy[m] = purchaseLogit(u, it);
-        candScore[m] = candLogit[m] + rankerNoise * rng.nextGaussian();
+        candScore[m] = candLogit[m] + rankerPopularity * w.itemPopularity[it] + rankerNoise * rng.nextGaussian();
         m++;
       }
       // top listSize by ranker score (partial selection sort)

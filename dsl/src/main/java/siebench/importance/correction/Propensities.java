@@ -145,6 +145,34 @@ public final class Propensities {
     return new Propensities(v, se, source.startsWith("relative") ? source : "relative " + source);
   }
 
+  /**
+   * Absolute propensities from relative ones: every value times {@code top / value(1)}, so that position 1 is
+   * examined with probability {@code top} (in (0, 1]). Estimates that then exceed 1 (a lower position estimated
+   * above the top one) are capped at 1, and the source names the capped positions.
+   */
+  public Propensities scaledTo(double top) {
+    if (!(top > 0 && top <= 1)) {
+      throw new IllegalArgumentException("the top position's propensity must lie in (0, 1], got " + top);
+    }
+    double f = top / at(1);
+    double[] v = new double[values.length];
+    double[] se = standardErrors == null ? null : new double[values.length];
+    StringBuilder capped = new StringBuilder();
+    for (int k = 0; k < v.length; k++) {
+      v[k] = values[k] * f;
+      if (v[k] > 1) {
+        capped.append(capped.length() == 0 ? "" : ",").append(k + 1);
+        v[k] = 1;
+      }
+      if (se != null) {
+        se[k] = standardErrors[k] * f;
+      }
+    }
+    String base = source.startsWith("relative ") ? source.substring("relative ".length()) : source;
+    return new Propensities(v, se, base + (top == 1 ? "" : ", top=" + top)
+        + (capped.length() == 0 ? "" : ", capped at 1 at positions " + capped));
+  }
+
   /** Per position, {@code |this_k - truth_k| / truth_k}, over the positions both cover. */
   public double[] relativeErrors(Propensities truth) {
     int n = Math.min(values.length, truth.values.length);

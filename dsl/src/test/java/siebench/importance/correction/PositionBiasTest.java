@@ -10,6 +10,7 @@ import siebench.importance.Estimators;
 import siebench.data.Samples;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
+import siebench.train.Objective;
 import siebench.train.Progress;
 
 class PositionBiasTest {
@@ -58,7 +59,7 @@ class PositionBiasTest {
   void perPairEmRecoversPropensities() {
     ClickLogSimulator sim = new ClickLogSimulator(300, 20, 3);
     Samples logs = sim.logs(40, SHOWN, ETA, 1.5, false, 4);
-    RegressionEm.Result r = Estimators.regressionEm().fit(logs, Progress.silent());
+    PositionBiasEm.Result r = Estimators.perPairEm().fit(logs, Progress.silent());
     Propensities rel = r.relative();
     report("per-pair EM (" + r.iterations() + " iterations, " + logs.size() + " rows)", rel);
     double[] err = rel.relativeErrors(Propensities.powerLaw(ETA, SHOWN));
@@ -73,15 +74,15 @@ class PositionBiasTest {
   }
 
   @Test
-  void featureBasedRegressionEmRecoversPropensities() {
+  void regressionEmRecoversPropensities() {
     ClickLogSimulator sim = new ClickLogSimulator(300, 20, 5);
-    long t0 = System.nanoTime();
     Samples logs = sim.logs(20, SHOWN, ETA, 1.5, false, 6).features("x1", "x2");
-    long t1 = System.nanoTime();
-    RegressionEm.Result r = RegressionEm.featureBased().fit(logs, Progress.silent());
-    System.out.printf("simulate %d ms, EM %d ms%n", (t1 - t0) / 1000000, (System.nanoTime() - t1) / 1000000);
+    PositionBiasEm.Result r = Estimators.regressionEm().fit(logs, Progress.silent());
     Propensities rel = r.relative();
-    report("feature-based regression-EM (" + r.iterations() + " iterations, " + r.fits() + " fits)", rel);
+    report("regression-EM (" + r.iterations() + " iterations, " + r.fits() + " fits)", rel);
+    // absolute propensities under the assumption that position 1 is always examined
+    assertEquals(1, r.absolute(1).at(1), 1e-12);
+    assertEquals(0.5 * rel.at(4), r.absolute(0.5).at(4), 1e-12);
     double[] err = rel.relativeErrors(Propensities.powerLaw(ETA, SHOWN));
     for (int k = 0; k < SHOWN; k++) {
       assertTrue(err[k] < 0.15, "position " + (k + 1) + " error " + err[k]);
@@ -93,34 +94,29 @@ class PositionBiasTest {
     ClickLogSimulator sim = new ClickLogSimulator(20, 20, 7);
     Samples logs = sim.logs(5, SHOWN, ETA, 1.5, false, 8);
     Propensities truth = Propensities.powerLaw(ETA, SHOWN);
-    Importance imp = Estimators.ips().propensities(truth).clip(5).estimate(logs, quiet());
+    Importance imp = Estimators.ips().propensities(truth).objective(Objective.ips().clip(0.2)).estimate(logs, quiet());
     double[] w = imp.alignTo(logs);
     float[] y = logs.labels();
     double[] pos = logs.doubles("position");
-    double clickSum = 0;
-    int clicks = 0;
     for (int i = 0; i < w.length; i++) {
-      double expected = y[i] > 0.5f ? Math.min(5, pos[i]) : 1; // 1 / (1/k) = k, clipped at 5
+      double expected = y[i] > 0.5f ? Math.min(5, pos[i]) : 1; // 1 / (1/k) = k, propensity clipped at 0.2
       assertEquals(expected, w[i], 1e-12);
-      if (y[i] > 0.5f) {
-        clickSum += w[i];
-        clicks++;
-      }
     }
-    double[] sn = Estimators.ips().propensities(truth).clip(5).selfNormalized(true).estimate(logs, quiet())
-        .alignTo(logs);
+    // the propensities added for training are the truth per position, unclipped (the objective clips)
+    double[] theta = Estimators.ips().propensities(truth).withPropensities(logs, Progress.silent()).propensities();
     for (int i = 0; i < w.length; i++) {
-      assertEquals(y[i] > 0.5f ? w[i] / (clickSum / clicks) : 1, sn[i], 1e-12);
+      assertEquals(1 / pos[i], theta[i], 1e-12);
     }
     // the per-row column gives the same weights as the equivalent per-position map
-    double[] viaColumn = Estimators.ips().propensityColumn("examination").clip(5).estimate(logs, quiet())
-        .alignTo(logs);
+    double[] viaColumn = Estimators.ips().propensityColumn("examination").objective(Objective.ips().clip(0.2))
+        .estimate(logs, quiet()).alignTo(logs);
     assertEquals(java.util.Arrays.toString(w), java.util.Arrays.toString(viaColumn));
     Map<Integer, Double> map = new java.util.HashMap<>();
     for (int k = 1; k <= SHOWN; k++) {
       map.put(k, 1.0 / k);
     }
-    double[] viaMap = Estimators.ips().propensities(map).clip(5).estimate(logs, quiet()).alignTo(logs);
+    double[] viaMap = Estimators.ips().propensities(map).objective(Objective.ips().clip(0.2)).estimate(logs, quiet())
+        .alignTo(logs);
     assertEquals(java.util.Arrays.toString(w), java.util.Arrays.toString(viaMap));
     // errors name the problem
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -25,24 +25,27 @@ import tech.tablesaw.api.Table;
  * {@code P(E=0, R=1 | c=0) = (1 - theta) gamma / (1 - theta gamma)}.
  * <b>M-step</b>: {@code theta_k} = mean over rows at position k of {@code P(E = 1 | c)}; relevance either
  * <ul>
- *   <li>{@link Mode#PER_PAIR}: {@code gamma_(q,d)} = mean over that pair's rows of {@code P(R = 1 | c)} (the
- *       standard EM of the position-based model; needs each pair shown at several positions), or
- *   <li>{@link Mode#FEATURE_BASED} (regression-EM): {@code gamma = sigmoid(beta . x)}, an L2
+ *   <li>{@link Mode#PER_PAIR} ({@link #perPair()}, "per-pair EM"): {@code gamma_(q,d)} = mean over that pair's
+ *       rows of {@code P(R = 1 | c)}, the standard EM of the position-based model, with no regression; needs
+ *       each (query, item) pair shown at several positions, or
+ *   <li>{@link Mode#REGRESSION} ({@link #regression()}, regression-EM, the method of Wang et al.): {@code gamma =
+ *       sigmoid(beta . x)}, an L2
  *       {@link LogisticRegression} on the encoded features fitted to the posterior relevance. Wang et al.
  *       sample binary relevance labels from the posterior and fit a GBDT; we fit the expected labels (soft
  *       targets) instead, which is the Rao-Blackwellized version of the same step and deterministic.
  * </ul>
  * Iterates until the relative change of the log-likelihood falls below the tolerance. The overall scale
- * of {@code theta} is not identified ({@code theta * c, gamma / c} fit equally); compare
- * {@link Propensities#relative()} values. Initialization: {@code theta_k = 0.5}, {@code gamma = 0.5}.
+ * of {@code theta} is not identified ({@code theta * c, gamma / c} fit equally): {@link Result#absolute(double)}
+ * fixes it by assuming the top position's examination probability (1 in the usual reading of eye-tracking
+ * studies). Initialization: {@code theta_k = 0.5}, {@code gamma = 0.5}.
  */
-public final class RegressionEm {
+public final class PositionBiasEm {
   /** How relevance {@code gamma} is modeled. */
   public enum Mode {
     /** One free parameter per (query, item) pair. */
     PER_PAIR,
     /** A logistic-regression relevance model on the encoded features (regression-EM). */
-    FEATURE_BASED
+    REGRESSION
   }
 
   private final Mode mode;
@@ -50,7 +53,7 @@ public final class RegressionEm {
   private final double tolerance;
   private final double l2;
 
-  private RegressionEm(Mode mode, int maxIterations, double tolerance, double l2) {
+  private PositionBiasEm(Mode mode, int maxIterations, double tolerance, double l2) {
     if (maxIterations < 1) {
       throw new IllegalArgumentException("maxIterations must be >= 1, got " + maxIterations);
     }
@@ -63,29 +66,37 @@ public final class RegressionEm {
     this.l2 = l2;
   }
 
-  /** Per-(query, item) relevance, at most 200 iterations, tolerance 1e-7. */
-  public static RegressionEm perPair() {
-    return new RegressionEm(Mode.PER_PAIR, 200, 1e-7, 1e-4);
+  /** Per-pair EM: one relevance per (query, item) pair, no regression; at most 200 iterations, tolerance 1e-7. */
+  public static PositionBiasEm perPair() {
+    return new PositionBiasEm(Mode.PER_PAIR, 200, 1e-7, 1e-4);
   }
 
-  /** Feature-based relevance (logistic regression, L2 1e-4), at most 50 iterations, tolerance 1e-6. */
-  public static RegressionEm featureBased() {
-    return new RegressionEm(Mode.FEATURE_BASED, 50, 1e-6, 1e-4);
+  /**
+   * Regression-EM (Wang et al. 2018): relevance from a logistic regression on the features (L2 1e-4), at most
+   * 50 iterations, tolerance 1e-6.
+   */
+  public static PositionBiasEm regression() {
+    return new PositionBiasEm(Mode.REGRESSION, 50, 1e-6, 1e-4);
   }
 
-  public RegressionEm maxIterations(int m) {
-    return new RegressionEm(mode, m, tolerance, l2);
+  public PositionBiasEm maxIterations(int m) {
+    return new PositionBiasEm(mode, m, tolerance, l2);
   }
 
   /** Stops when the log-likelihood changes by less than {@code t} relative to its magnitude. */
-  public RegressionEm tolerance(double t) {
-    return new RegressionEm(mode, maxIterations, t, l2);
+  public PositionBiasEm tolerance(double t) {
+    return new PositionBiasEm(mode, maxIterations, t, l2);
   }
 
   /** L2 strength of the feature-based relevance model. */
-  public RegressionEm l2(double lambda) {
+  public PositionBiasEm l2(double lambda) {
     LogisticRegression.l2(lambda);
-    return new RegressionEm(mode, maxIterations, tolerance, lambda);
+    return new PositionBiasEm(mode, maxIterations, tolerance, lambda);
+  }
+
+  /** per-pair-em or regression-em. */
+  public String name() {
+    return mode == Mode.PER_PAIR ? "per-pair-em" : "regression-em";
   }
 
   public Mode mode() {
@@ -103,10 +114,10 @@ public final class RegressionEm {
   /** Parameters for reports. */
   public Map<String, Object> parameters() {
     Map<String, Object> p = new java.util.LinkedHashMap<>();
-    p.put("em.mode", mode.name().toLowerCase());
+    p.put("em", name());
     p.put("em.maxIterations", maxIterations);
     p.put("em.tolerance", tolerance);
-    if (mode == Mode.FEATURE_BASED) {
+    if (mode == Mode.REGRESSION) {
       p.put("em.l2", l2);
     }
     return p;
@@ -120,6 +131,11 @@ public final class RegressionEm {
     /** Propensities relative to position 1. */
     public Propensities relative() {
       return propensities.relative();
+    }
+
+    /** Absolute propensities, assuming position 1 is examined with probability {@code top}. */
+    public Propensities absolute(double top) {
+      return propensities.relative().scaledTo(top);
     }
   }
 
@@ -151,7 +167,7 @@ public final class RegressionEm {
     LogisticRegression.Fitted relevanceModel = null;
     if (mode == Mode.PER_PAIR) {
       String item = samples.schema().column(Role.ITEM).orElseThrow(() -> new IllegalStateException(
-          "per-pair regression-EM needs an item column in " + samples.describe() + "; declare it with .item(\"col\")"));
+          "per-pair EM needs an item column in " + samples.describe() + "; declare it with .item(\"col\")"));
       String[] items = samples.strings(item);
       String[] queries = samples.schema().column(Role.QUERY).map(samples::strings).orElse(null);
       Map<String, Integer> index = new HashMap<>();
@@ -164,7 +180,7 @@ public final class RegressionEm {
       pairs = index.size();
     } else {
       if (samples.schema().features().isEmpty()) {
-        throw new IllegalStateException("feature-based regression-EM needs feature columns in " + samples.describe());
+        throw new IllegalStateException("regression-EM needs feature columns in " + samples.describe());
       }
       x = FeatureEncoder.fit(samples).encode(samples);
     }
@@ -225,14 +241,14 @@ public final class RegressionEm {
       }
       itCol.append(it);
       llCol.append(ll);
-      progress.update("regression-em", it, maxIterations, String.format("log-likelihood %.6f", ll));
+      progress.update(name(), it, maxIterations, String.format("log-likelihood %.6f", ll));
       if (!Double.isNaN(prevLl) && Math.abs(ll - prevLl) <= tolerance * Math.abs(ll)) {
         break;
       }
       prevLl = ll;
     }
-    Propensities p = Propensities.estimated(theta, null, "regression-em " + mode.name().toLowerCase());
-    return new Result(p, gamma, Table.create("regression-em trace", itCol, llCol), it, fits);
+    Propensities p = Propensities.estimated(theta, null, name());
+    return new Result(p, gamma, Table.create(name() + " trace", itCol, llCol), it, fits);
   }
 
   private static double clamp(double v) {

@@ -1,0 +1,264 @@
+package siebench.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import siebench.data.Role;
+import siebench.data.Samples;
+
+/**
+ * What the training loop minimises: binary cross-entropy against the observed clicks (the default), or an
+ * unbiased estimate of the loss against the true relevance when clicks are position-biased. Immutable; set it
+ * with {@link CtrTask#objective(Objective)}.
+ *
+ * <p>Position-based model: a result at a position is examined with probability {@code theta} (its propensity,
+ * the samples' {@link Role#PROPENSITY} column) and clicked when examined and relevant, so {@code E[c] = theta
+ * gamma}. Cross-entropy against the clicks is then minimised by {@code theta gamma}, and down-weighting
+ * non-clicks does not repair it: weights {@code 1/theta} on clicks and 1 on non-clicks are minimised by {@code
+ * gamma / (gamma + 1 - theta gamma)}, which still depends on the position.
+ *
+ * <ul>
+ *   <li>{@link #ips()}: the unbiased pointwise loss of Saito, Yaginuma, Nishino, Sakata &amp; Nakata (2020,
+ *       "Unbiased Recommender Learning from Missing-Not-At-Random Implicit Feedback", WSDM), {@code -[c/theta
+ *       log p + (1 - c/theta) log(1 - p)]}: its expectation over the clicks is the cross-entropy against
+ *       {@code gamma}, so its minimiser is {@code p = gamma} at every position. It is cross-entropy with the
+ *       soft target {@code c / theta}, which exceeds 1 on clicks. Propensities are <b>absolute</b> examination
+ *       probabilities and are clipped from below at {@link #clip(double)} (Saito et al., Section 4.3).
+ *   <li>{@link #nonNegative()}: the non-negative variant. The second term has weight {@code 1 - c/theta < 0} on
+ *       clicks, so its minibatch estimate can turn negative, which a flexible model exploits by over-fitting
+ *       clicks; the batch estimate of that term is floored at 0 (the non-negative risk estimator of Kiryo, Niu,
+ *       du Plessis &amp; Sugiyama 2017, "Positive-Unlabeled Learning with Non-Negative Risk Estimator",
+ *       NeurIPS, as Saito 2020, "Unbiased Pairwise Learning from Biased Implicit Feedback", ICTIR, uses it).
+ *   <li>{@link #snips()}: the self-normalised estimator (Swaminathan &amp; Joachims 2015, "The
+ *       Self-Normalized Estimator for Counterfactual Learning", NeurIPS). The IPS loss is {@code mean(l-) +
+ *       mean(c/theta (l+ - l-))}; SNIPS replaces the second, propensity-weighted mean over each minibatch by
+ *       {@code rho sum(c/theta (l+ - l-)) / sum(c/theta)}, normalised by the batch's {@code sum c/theta}, with
+ *       {@code rho = sum c/theta / n} over the whole training set (the estimated relevance rate). It is
+ *       consistent and removes the batch-to-batch fluctuation of {@code sum c/theta}; in full-batch training it
+ *       equals IPS.
+ *   <li>{@link #pairwiseIps()}: the propensity-weighted pairwise ranking loss of Joachims, Swaminathan &amp;
+ *       Schnabel (2017, "Unbiased Learning-to-Rank with Biased Feedback", WSDM), with the logistic surrogate
+ *       of RankNet: every clicked result {@code i} of a query, weighted {@code 1/theta_i}, against every other
+ *       result {@code j} of that query, {@code log(1 + exp(-(z_i - z_j)))}. Its expectation is the surrogate
+ *       rank of the relevant results, so it is unbiased for ranking; its scores are not calibrated click
+ *       probabilities. Needs a query (or group) column; minibatches then hold whole queries.
+ * </ul>
+ *
+ * <p>Sample weights (the weight role) multiply every row's terms in all objectives.
+ */
+public final class Objective {
+  /** The objectives. */
+  public enum Kind {
+    /** Cross-entropy against the observed labels. */
+    BCE,
+    /** Saito et al. (2020) unbiased pointwise loss with soft targets {@code c / theta}. */
+    IPS,
+    /** The self-normalised version of {@link #IPS}. */
+    SNIPS,
+    /** Joachims et al. (2017) propensity-weighted pairwise loss. */
+    PAIRWISE_IPS
+  }
+
+  /** The default lower clip of the propensities. */
+  public static final double DEFAULT_CLIP = 0.05;
+
+  private static final Objective BCE = new Objective(Kind.BCE, 0, false);
+
+  private final Kind kind;
+  private final double clip;
+  private final boolean nonNegative;
+
+  private Objective(Kind kind, double clip, boolean nonNegative) {
+    this.kind = kind;
+    this.clip = clip;
+    this.nonNegative = nonNegative;
+  }
+
+  /** Binary cross-entropy against the observed labels (the default). */
+  public static Objective bce() {
+    return BCE;
+  }
+
+  /** The unbiased pointwise loss (Saito et al. 2020), propensities clipped at {@value #DEFAULT_CLIP}. */
+  public static Objective ips() {
+    return new Objective(Kind.IPS, DEFAULT_CLIP, false);
+  }
+
+  /** The self-normalised unbiased pointwise loss, propensities clipped at {@value #DEFAULT_CLIP}. */
+  public static Objective snips() {
+    return new Objective(Kind.SNIPS, DEFAULT_CLIP, false);
+  }
+
+  /** The propensity-weighted pairwise loss (Joachims et al. 2017), propensities clipped at {@value #DEFAULT_CLIP}. */
+  public static Objective pairwiseIps() {
+    return new Objective(Kind.PAIRWISE_IPS, DEFAULT_CLIP, false);
+  }
+
+  /**
+   * Parses {@code bce}, {@code ips}, {@code ips-nonneg}, {@code snips} or {@code pairwise-ips}; fails naming
+   * them.
+   */
+  public static Objective named(String name) {
+    return switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "bce" -> bce();
+      case "ips" -> ips();
+      case "ips-nonneg" -> ips().nonNegative();
+      case "snips" -> snips();
+      case "pairwise-ips" -> pairwiseIps();
+      default -> throw new IllegalArgumentException("unknown objective '" + name
+          + "'; expected bce, ips, ips-nonneg, snips or pairwise-ips");
+    };
+  }
+
+  /**
+   * Clips propensities from below at {@code minPropensity} (in (0, 1]): {@code theta' = max(theta, m)}, so no
+   * click weighs more than {@code 1/m}. Trades a little bias for much less variance (Saito et al. 2020).
+   */
+  public Objective clip(double minPropensity) {
+    requirePropensities("clip");
+    if (!(minPropensity > 0 && minPropensity <= 1)) {
+      throw new IllegalArgumentException("propensity clip must lie in (0, 1], got " + minPropensity);
+    }
+    return new Objective(kind, minPropensity, nonNegative);
+  }
+
+  /** The non-negative variant of {@link #ips()} (the negative-class term floored at 0 per batch). */
+  public Objective nonNegative() {
+    if (kind != Kind.IPS) {
+      throw new IllegalStateException("the non-negative variant applies to the pointwise ips objective, not " + name());
+    }
+    return new Objective(kind, clip, true);
+  }
+
+  private void requirePropensities(String what) {
+    if (kind == Kind.BCE) {
+      throw new IllegalStateException(what + " applies to the propensity objectives (ips, snips, pairwise-ips), "
+          + "not to bce");
+    }
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The lower clip of the propensities (0 for bce). */
+  public double clip() {
+    return clip;
+  }
+
+  public boolean isNonNegative() {
+    return nonNegative;
+  }
+
+  /** True when the objective reads the samples' propensity column. */
+  public boolean needsPropensities() {
+    return kind != Kind.BCE;
+  }
+
+  /** bce, ips, ips-nonneg, snips or pairwise-ips. */
+  public String name() {
+    return switch (kind) {
+      case BCE -> "bce";
+      case IPS -> nonNegative ? "ips-nonneg" : "ips";
+      case SNIPS -> "snips";
+      case PAIRWISE_IPS -> "pairwise-ips";
+    };
+  }
+
+  /** Settings, for reports. */
+  public Map<String, Object> parameters() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("objective", name());
+    if (kind != Kind.BCE) {
+      m.put("propensityClip", clip);
+    }
+    return m;
+  }
+
+  /**
+   * The per-row training targets on {@code train}: the labels for bce, {@code c / max(theta, clip)} for the
+   * propensity objectives; fails when those have no propensity column.
+   */
+  public float[] targets(Samples train) {
+    float[] y = train.labels();
+    if (kind == Kind.BCE) {
+      return y;
+    }
+    if (train.schema().column(Role.PROPENSITY).isEmpty()) {
+      throw new IllegalStateException("objective '" + name() + "' needs the examination propensity of every row, but "
+          + train.describe() + " declares no propensity column; declare one with .propensity(\"col\"), or add "
+          + "them with Estimators.ips()...withPropensities(samples)");
+    }
+    double[] theta = train.propensities();
+    float[] t = new float[y.length];
+    for (int i = 0; i < y.length; i++) {
+      t[i] = (float) (y[i] / Math.max(theta[i], clip));
+    }
+    return t;
+  }
+
+  /**
+   * The query (or group) of every row, for the pairwise objective; null for the others. Fails when the
+   * samples have neither a group nor a query column.
+   */
+  int[] groups(Samples train) {
+    if (kind != Kind.PAIRWISE_IPS) {
+      return null;
+    }
+    String col = train.schema().column(Role.GROUP).or(() -> train.schema().column(Role.QUERY))
+        .orElseThrow(() -> new IllegalStateException("the pairwise-ips objective compares results of the same query, "
+            + "but " + train.describe() + " has no query or group column; declare one with .query(\"col\")"));
+    String[] keys = train.strings(col);
+    Map<String, Integer> ids = new java.util.HashMap<>();
+    int[] g = new int[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      Integer id = ids.putIfAbsent(keys[i], ids.size());
+      g[i] = id == null ? ids.size() - 1 : id;
+    }
+    return g;
+  }
+
+  /**
+   * The minibatch loss (with gradient) from logits {@code z}, targets {@code y} (from {@link #targets}),
+   * sample weights {@code w} and, for the pairwise objective, group ids {@code g} (else null); {@code rho} is
+   * the training set's weighted mean target (SNIPS only).
+   */
+  NDArray loss(NDArray z, NDArray y, NDArray w, NDArray g, double rho) {
+    NDArray lPos = Activation.softPlus(z.neg()); // -log p
+    NDArray lNeg = Activation.softPlus(z); // -log(1 - p)
+    NDArray wSum = w.sum().add(1e-12f);
+    switch (kind) {
+      case BCE:
+        return Losses.bce(z, y).mul(w).sum().div(wSum);
+      case IPS: {
+        NDArray pos = lPos.mul(y).mul(w).sum().div(wSum);
+        NDArray neg = lNeg.mul(y.neg().add(1f)).mul(w).sum().div(wSum);
+        return pos.add(nonNegative ? neg.maximum(0f) : neg);
+      }
+      case SNIPS: {
+        NDArray wy = w.mul(y);
+        NDArray weighted = lPos.sub(lNeg).mul(wy).sum().div(wy.sum().add(1e-12f)).mul((float) rho);
+        return weighted.add(lNeg.mul(w).sum().div(wSum));
+      }
+      case PAIRWISE_IPS: {
+        long b = z.getShape().get(0);
+        NDArray zi = z.reshape(b, 1);
+        NDArray zj = z.reshape(1, b);
+        NDArray same = g.reshape(b, 1).eq(g.reshape(1, b)).toType(z.getDataType(), false);
+        NDArray pairW = same.mul(w.mul(y).reshape(b, 1)).mul(w.reshape(1, b));
+        NDArray surrogate = Activation.softPlus(zj.sub(zi)); // log(1 + exp(-(z_i - z_j)))
+        // the diagonal pairs (i, i) add the constant log 2 times their weight; removed from the numerator
+        NDArray diag = w.mul(y).mul(w).sum().mul((float) Math.log(2));
+        return surrogate.mul(pairW).sum().sub(diag).div(pairW.sum().sub(w.mul(y).mul(w).sum()).add(1e-12f));
+      }
+      default:
+        throw new IllegalStateException(kind.name());
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name() + (kind == Kind.BCE ? "" : "(clip=" + clip + (nonNegative ? ", non-negative" : "") + ")");
+  }
+}
