@@ -13,7 +13,8 @@ import java.util.List;
  * Logged bandit feedback in the Open Bandit Dataset layout (Saito, Aihara, Matsutani &amp; Narita 2021, "Open
  * Bandit Dataset and Pipeline", NeurIPS Datasets and Benchmarks): one impression per row with the chosen
  * {@code item_id}, its display {@code position}, the {@code click} and the logging policy's
- * {@code propensity_score}. Other columns are skipped.
+ * {@code propensity_score}, with the context a reward model may use ({@link BanditContext}: the
+ * {@code user_feature_*} columns and the {@code user-item_affinity_<item>} columns). Other columns are skipped.
  *
  * <p>A minimal reader for unquoted comma-separated files; errors name the file, line and column.
  *
@@ -22,8 +23,24 @@ import java.util.List;
  * @param position display position per row (1 = first slot)
  * @param click 0/1 reward per row
  * @param propensity logging propensity per row, in (0, 1]
+ * @param context user features and user-item affinities per row (empty when the file has none)
  */
-public record BanditLog(Path file, int[] item, int[] position, double[] click, double[] propensity) {
+public record BanditLog(Path file, int[] item, int[] position, double[] click, double[] propensity,
+    BanditContext context) {
+
+  public BanditLog {
+    int n = click.length;
+    if (item.length != n || position.length != n || propensity.length != n || context.rows() != n) {
+      throw new IllegalArgumentException("lengths differ: " + item.length + " items, " + position.length
+          + " positions, " + n + " clicks, " + propensity.length + " propensities, " + context.rows()
+          + " context rows");
+    }
+  }
+
+  /** A log without context (e.g. simulated rows). */
+  public BanditLog(Path file, int[] item, int[] position, double[] click, double[] propensity) {
+    this(file, item, position, click, propensity, BanditContext.none(click.length));
+  }
 
   public int size() {
     return click.length;
@@ -43,6 +60,7 @@ public record BanditLog(Path file, int[] item, int[] position, double[] click, d
   public static BanditLog read(Path file) {
     List<int[]> ip = new ArrayList<>();
     List<double[]> cp = new ArrayList<>();
+    BanditContext context;
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String header = in.readLine();
       if (header == null) {
@@ -53,6 +71,7 @@ public record BanditLog(Path file, int[] item, int[] position, double[] click, d
       int cPos = column(names, "position", file);
       int cClick = column(names, "click", file);
       int cProp = column(names, "propensity_score", file);
+      BanditContext.Reader ctx = new BanditContext.Reader(file, names);
       String line;
       int ln = 1;
       while ((line = in.readLine()) != null) {
@@ -83,9 +102,11 @@ public record BanditLog(Path file, int[] item, int[] position, double[] click, d
         if (!(prop > 0 && prop <= 1)) {
           throw bad(file, ln, cProp, names, f[cProp], "a propensity in (0, 1]");
         }
+        ctx.add(f, ln);
         ip.add(new int[] {item, (int) pos});
         cp.add(new double[] {click, prop});
       }
+      context = ctx.build();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
@@ -100,7 +121,7 @@ public record BanditLog(Path file, int[] item, int[] position, double[] click, d
       click[i] = cp.get(i)[0];
       prop[i] = cp.get(i)[1];
     }
-    return new BanditLog(file, item, pos, click, prop);
+    return new BanditLog(file, item, pos, click, prop, context);
   }
 
   private static int column(String[] names, String name, Path file) {
@@ -112,7 +133,7 @@ public record BanditLog(Path file, int[] item, int[] position, double[] click, d
     throw new IllegalArgumentException(file + ":1: no column '" + name + "' in the header " + String.join(",", names));
   }
 
-  private static double number(String[] f, int c, String[] names, Path file, int ln) {
+  static double number(String[] f, int c, String[] names, Path file, int ln) {
     try {
       return Double.parseDouble(f[c].trim());
     } catch (NumberFormatException e) {
@@ -120,7 +141,7 @@ public record BanditLog(Path file, int[] item, int[] position, double[] click, d
     }
   }
 
-  private static IllegalArgumentException bad(Path file, int ln, int c, String[] names, String value, String expected) {
+  static IllegalArgumentException bad(Path file, int ln, int c, String[] names, String value, String expected) {
     return new IllegalArgumentException(file + ":" + ln + ":" + (c + 1) + " (" + names[c].trim() + "): expected "
         + expected + ", got '" + value + "'");
   }

@@ -2,6 +2,7 @@ package siebench.importance.correction;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Off-policy evaluation from logged bandit feedback: the expected reward of a target policy {@code pi}
@@ -18,7 +19,8 @@ import java.util.SplittableRandom;
  *       {@code sqrt(sum_i w_i^2 (r_i - V)^2) / sum_i w_i}.
  * </ul>
  * Intervals are normal approximations ({@link #ips}, {@link #snips}) or percentile bootstrap ({@link
- * #bootstrap}). Also used in the Open Bandit benchmark: Saito, Aihara, Matsutani &amp; Narita (2021), "Open
+ * #bootstrap}); the same bootstrap serves the model-based estimators ({@link OffPolicyEstimator}: DM, DR,
+ * SNDR, Switch-DR). Also used in the Open Bandit benchmark: Saito, Aihara, Matsutani &amp; Narita (2021), "Open
  * Bandit Dataset and Pipeline: Towards Realistic and Reproducible Off-Policy Evaluation", NeurIPS Datasets
  * and Benchmarks.
  */
@@ -58,27 +60,47 @@ public final class OffPolicy {
    */
   public static Estimate bootstrap(Method method, double[] rewards, double[] targetProbability,
       double[] loggingPropensity, double level, int replicates, long seed) {
+    double[] w = weights(rewards, targetProbability, loggingPropensity);
+    double[] rb = new double[rewards.length];
+    double[] wb = new double[rewards.length];
+    return bootstrap(method.name().toLowerCase() + "-bootstrap", rewards.length, rows -> {
+      for (int i = 0; i < rows.length; i++) {
+        rb[i] = rewards[rows[i]];
+        wb[i] = w[rows[i]];
+      }
+      return method == Method.SNIPS && sum(wb) == 0 ? Double.NaN : value(method, rb, wb);
+    }, level, replicates, seed);
+  }
+
+  /**
+   * The nonparametric percentile bootstrap of any estimator of {@code n} rows (Efron &amp; Tibshirani 1993, "An
+   * Introduction to the Bootstrap"): {@code statistic} maps a list of row indices (with repetitions) to the
+   * estimate on those rows; the point estimate is its value on all rows, each of {@code replicates} seeded
+   * resamples draws {@code n} rows with replacement, a replicate where the statistic is undefined (NaN) counts
+   * as the point estimate, the interval is the replicates' {@code (1 +- level) / 2} quantiles and the standard
+   * error their standard deviation.
+   */
+  public static Estimate bootstrap(String method, int n, ToDoubleFunction<int[]> statistic, double level,
+      int replicates, long seed) {
     if (replicates < 20) {
       throw new IllegalArgumentException("need at least 20 bootstrap replicates, got " + replicates);
     }
-    double[] w = weights(rewards, targetProbability, loggingPropensity);
-    int n = rewards.length;
-    double point = value(method, rewards, w);
+    if (!(level > 0 && level < 1)) {
+      throw new IllegalArgumentException("confidence level must be in (0, 1), got " + level);
+    }
+    if (n < 1) {
+      throw new IllegalArgumentException("no logged rows");
+    }
+    double point = statistic.applyAsDouble(allRows(n));
     SplittableRandom rnd = new SplittableRandom(seed);
     double[] reps = new double[replicates];
-    double[] rb = new double[n];
-    double[] wb = new double[n];
+    int[] rows = new int[n];
     for (int b = 0; b < replicates; b++) {
       for (int i = 0; i < n; i++) {
-        int j = rnd.nextInt(n);
-        rb[i] = rewards[j];
-        wb[i] = w[j];
+        rows[i] = rnd.nextInt(n);
       }
-      double sw = 0;
-      for (double v : wb) {
-        sw += v;
-      }
-      reps[b] = method == Method.SNIPS && sw == 0 ? point : value(method, rb, wb);
+      double v = statistic.applyAsDouble(rows);
+      reps[b] = Double.isNaN(v) ? point : v;
     }
     double mean = Arrays.stream(reps).average().orElse(point);
     double ss = 0;
@@ -86,8 +108,25 @@ public final class OffPolicy {
       ss += (v - mean) * (v - mean);
     }
     double alpha = (1 - level) / 2;
-    return new Estimate(method.name().toLowerCase() + "-bootstrap", point, Math.sqrt(ss / (replicates - 1)),
-        ImportanceSampling.quantile(reps, alpha), ImportanceSampling.quantile(reps, 1 - alpha), level, n);
+    return new Estimate(method, point, Math.sqrt(ss / (replicates - 1)), ImportanceSampling.quantile(reps, alpha),
+        ImportanceSampling.quantile(reps, 1 - alpha), level, n);
+  }
+
+  /** The indices 0 .. n - 1. */
+  static int[] allRows(int n) {
+    int[] r = new int[n];
+    for (int i = 0; i < n; i++) {
+      r[i] = i;
+    }
+    return r;
+  }
+
+  static double sum(double[] x) {
+    double s = 0;
+    for (double v : x) {
+      s += v;
+    }
+    return s;
   }
 
   private static double value(Method m, double[] r, double[] w) {

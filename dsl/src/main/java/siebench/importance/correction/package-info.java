@@ -13,7 +13,12 @@
  *       {@link siebench.importance.correction.RegressionEm} or by
  *       {@link siebench.importance.correction.ResultRandomization}.
  *   <li>Off-policy evaluation: {@link siebench.importance.correction.OffPolicy} (IPS, SNIPS, bootstrap) on
- *       logged bandit feedback such as {@link siebench.importance.correction.BanditLog}.
+ *       logged bandit feedback such as {@link siebench.importance.correction.BanditLog}; the
+ *       {@link siebench.importance.correction.OffPolicyEstimator}s DM, IPS, SNIPS, DR, SNDR and Switch-DR on
+ *       {@link siebench.importance.correction.BanditFeedback} with a target
+ *       {@link siebench.importance.correction.ActionDistribution} and a reward model's
+ *       {@link siebench.importance.correction.EstimatedRewards} (cross-fitted by
+ *       {@link siebench.importance.correction.RewardRegression} or given).
  *   <li>{@link siebench.importance.correction.AdaptiveImportanceSampling} ({@code adaptiveImportanceSampling()}),
  *       which refines the proposal toward the target over iterations.
  * </ul>
