@@ -6,6 +6,7 @@ import picocli.CommandLine.Option;
 import siebench.data.Samples;
 import siebench.data.io.CsvOptions;
 import siebench.data.io.Loaders;
+import siebench.data.synthetic.EcommerceGenerator;
 import siebench.data.synthetic.Synthetic;
 
 /** The {@code --data} option shared by the subcommands, and how it becomes {@link Samples}. */
@@ -27,6 +28,11 @@ final class DataOptions {
           "(default 0; 0.1 for bench protocols scored against corruption ground truth)."})
   Double fakeClicks;
 
+  @Option(names = "--ranker-popularity", paramLabel = "WEIGHT",
+      description = "Synthetic data: weight of item popularity in the logging ranker's score (default 3; 0 ranks by "
+          + "noisy relevance alone, as the generator did before 2026-12).")
+  Double rankerPopularity;
+
   @Option(names = "--rating-threshold", defaultValue = "4.0",
       description = "MovieLens: a rating >= this is a positive (default ${DEFAULT-VALUE}).")
   double threshold;
@@ -38,8 +44,7 @@ final class DataOptions {
     String kind = source.contains(":") ? source.substring(0, source.indexOf(':')) : source;
     String path = source.contains(":") ? source.substring(source.indexOf(':') + 1) : null;
     Samples s = switch (kind) {
-      case "synthetic" -> Synthetic.ecommerce().rows(rows == null ? 200_000 : rows).seed(seed).fakeClicks(fakeClicks(0.0)).generate()
-          .samples();
+      case "synthetic" -> synthetic().generate().samples();
       case "csv" -> label == null ? Loaders.csv(existing(path))
           : Loaders.csv(existing(path), CsvOptions.csv().label(label));
       case "tsv" -> label == null ? Loaders.tsv(existing(path))
@@ -53,6 +58,12 @@ final class DataOptions {
           + "'; expected synthetic, csv:PATH, tsv:PATH, criteo:PATH, avazu:PATH, movielens:DIR, taobao:PATH or obd:PATH");
     };
     return s;
+  }
+
+  private EcommerceGenerator synthetic() {
+    EcommerceGenerator g = Synthetic.ecommerce().rows(rows == null ? 200_000 : rows).seed(seed)
+        .fakeClicks(fakeClicks(0.0));
+    return rankerPopularity == null ? g : g.rankerPopularity(rankerPopularity);
   }
 
   /** The --fake-clicks rate, or {@code fallback} when not given. */

@@ -215,11 +215,15 @@ public final class Estimators {
   /** Estimator names accepted by {@link #named(String)} (the command line's {@code --estimators}). */
   public static final String NAMES = "grand, grand-last-layer, el2n, loss, forgetting, aum, data-maps, adt, tracin, "
       + "influence, knn-shapley, tmc-shapley, banzhaf, data-oob, confident-learning, noise-reweighting, loo, cv-residual, "
-      + "class-balance, random, density-ratio, ips, adaptive-is";
+      + "class-balance, random, density-ratio, ips, ips:COLUMN (propensities from a column), adaptive-is";
 
   /** The estimator with a command-line name (case-insensitive; see {@link #NAMES}). */
   public static ImportanceEstimator named(String name) {
-    return switch (name.trim().toLowerCase(Locale.ROOT)) {
+    String trimmed = name.trim();
+    if (trimmed.toLowerCase(Locale.ROOT).startsWith("ips:")) {
+      return ips().propensityColumn(trimmed.substring(4)); // ips with the propensities of a column
+    }
+    return switch (trimmed.toLowerCase(Locale.ROOT)) {
       case "grand", "gradient-norm" -> gradientNorm();
       case "grand-last-layer" -> gradientNorm().lastLayerOnly();
       case "el2n" -> el2n();

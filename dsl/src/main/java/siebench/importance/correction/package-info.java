@@ -8,10 +8,11 @@
  *       ({@link siebench.importance.correction.DensityRatio}, {@link siebench.importance.correction.LogisticRegression});
  *       {@link siebench.importance.correction.ImportanceSampling} for ordinary / self-normalized means, their
  *       variances, effective sample size and clipping.
- *   <li>Position bias: {@link siebench.importance.correction.PositionBiasIps} ({@code ips()}), inverse
- *       propensity weights for clicks with propensities given, estimated by
- *       {@link siebench.importance.correction.RegressionEm} or by
- *       {@link siebench.importance.correction.ResultRandomization}.
+ *   <li>Position bias: {@link siebench.importance.correction.PositionBiasIps} ({@code ips()}), absolute
+ *       examination propensities per row, given or estimated by {@link
+ *       siebench.importance.correction.PositionBiasEm} (regression-EM or per-pair EM) or by {@link
+ *       siebench.importance.correction.ResultRandomization}, for training with the unbiased objectives of
+ *       {@link siebench.train.Objective}.
  *   <li>Off-policy evaluation: {@link siebench.importance.correction.OffPolicy} (IPS, SNIPS, bootstrap) on
  *       logged bandit feedback such as {@link siebench.importance.correction.BanditLog}; the
  *       {@link siebench.importance.correction.OffPolicyEstimator}s DM, IPS, SNIPS, DR, SNDR and Switch-DR on
