@@ -63,7 +63,7 @@ public final class MnarExperiment {
    */
   public static MnarExperiment synthetic(MnarRatings generator) {
     Objects.requireNonNull(generator, "generator");
-    return new MnarExperiment(s -> generator.seed(s).generate().data(), "synthetic", 5,
+    return new MnarExperiment(s -> generator.seed(s).generate().data(), generator.toString(), 5,
         List.of(PropensityEstimators.truth(), PropensityEstimators.naiveBayes(), PropensityEstimators.logistic()),
         List.of(Objective.IPS, Objective.SNIPS, Objective.DOUBLY_ROBUST), RatingTask.ratings(), 0.05, 5, null);
   }
@@ -125,10 +125,8 @@ public final class MnarExperiment {
   /** Runs every seed; see the class comment. */
   public MnarResult run() {
     List<MnarResult.Run> runs = new ArrayList<>();
-    String description = null;
     for (long seed = 1; seed <= seeds; seed++) {
       RatingData data = source.apply(seed);
-      description = description == null ? data.source() : description;
       Samples test = data.test();
       int[] perm = Samples.permutation(test.size(), seed * 7919 + 1);
       int m = Math.max(1, (int) Math.round(marSampleFraction * test.size()));
@@ -147,7 +145,8 @@ public final class MnarExperiment {
         }
       }
     }
-    return new MnarResult(description + ", " + seeds + " seeds, " + task, runs);
+    return new MnarResult(sourceName + ", seeds 1.." + seeds + ", " + (int) Math.round(100 * marSampleFraction)
+        + "% of the MAR ratings set aside for naive Bayes; " + task.settings(), runs);
   }
 
   private MnarResult.Run trainAndEvaluate(RatingTask t, RatingData data, double[] p, String propensity,

@@ -183,10 +183,14 @@ public final class RatingTask {
     return fit(data, objective.needsPropensities() ? estimator.estimate(data, marSample) : null);
   }
 
+  /** The settings without the objective, e.g. {@code mf{factors=8}, 40 epochs, batch 512, lr 0.01, ...}. */
+  public String settings() {
+    return String.format("%s, %d epochs, batch %d, Adam lr %s, weight decay %s%s", model, epochs, batchSize,
+        learningRate, weightDecay, propensityFloor > 0 ? ", propensity floor " + propensityFloor : "");
+  }
+
   @Override
   public String toString() {
-    return String.format("%s %s, %d epochs, batch %d, lr %s, weight decay %s%s", model, objective.shortName(),
-        epochs, batchSize, learningRate, weightDecay, propensityFloor > 0 ? ", propensity floor " + propensityFloor
-            : "");
+    return objective.shortName() + " objective, " + settings();
   }
 }

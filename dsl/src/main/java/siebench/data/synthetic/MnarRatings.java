@@ -175,6 +175,14 @@ public final class MnarRatings {
    */
   public record Generated(RatingData data, int[][] ratings, double[][] propensities, double[] popularity) {}
 
+  /** The settings without the seed, for reports. */
+  @Override
+  public String toString() {
+    return String.format("synthetic MNAR ratings (%d users x %d items, %d factors, noise %s, alpha %s, popularity skew"
+        + " %s, density %s, %d MAR test items per user)", users, items, factors, noise, alpha, popularitySkew, density,
+        testItemsPerUser);
+  }
+
   /** Generates the ratings, observations and MAR test set. Deterministic for a seed. */
   public Generated generate() {
     SplittableRandom rnd = new SplittableRandom(seed);
