@@ -1,0 +1,33 @@
+package siebench.mnar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
+
+/** The summary over seeds: t-intervals by hand and MSE differences paired by seed. */
+class MnarResultTest {
+  private static MnarResult.Run run(long seed, Objective o, String p, double mse) {
+    return new MnarResult.Run(seed, o, p, new RatingEvaluation(mse, mse / 2, 0.7, 0.6, 5));
+  }
+
+  @Test
+  void meansIntervalsAndPairedDifferences() {
+    MnarResult r = new MnarResult("toy", List.of(
+        run(1, Objective.NAIVE, "-", 3.0), run(1, Objective.IPS, "true", 2.0),
+        run(2, Objective.NAIVE, "-", 5.0), run(2, Objective.IPS, "true", 3.0),
+        run(3, Objective.NAIVE, "-", 4.0), run(3, Objective.IPS, "true", 4.0)));
+    Table s = r.summary();
+    assertEquals(2, s.rowCount());
+    assertEquals(4.0, s.doubleColumn("MSE").getDouble(0), 1e-12);
+    // sd of {3, 5, 4} is 1; t(0.975, 2 df) = 4.303
+    assertEquals(4.303 / Math.sqrt(3), s.doubleColumn("MSE_ci95").getDouble(0), 1e-12);
+    // IPS minus naive per seed: -1, -2, 0 -> mean -1, sd 1
+    assertEquals(-1.0, s.doubleColumn("dMSE").getDouble(1), 1e-12);
+    assertEquals(4.303 / Math.sqrt(3), s.doubleColumn("dMSE_ci95").getDouble(1), 1e-12);
+    String text = r.print();
+    assertTrue(text.contains("ips    true          3  3.0000 ± 2.4843"), text);
+  }
+}
