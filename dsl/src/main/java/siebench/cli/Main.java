@@ -4,7 +4,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code siebench} command: {@code bench}, {@code train} and {@code throughput}. */
+/** The {@code siebench} command: {@code bench}, {@code train}, {@code throughput}, {@code ope} and {@code mnar}. */
 @Command(name = "siebench", mixinStandardHelpOptions = true, version = "siebench 0.1.0",
     description = "Sample importance estimation for e-commerce search and recommendation.",
     footer = {"", "Notebooks (the kernel-ext module): siebench notebook [--install-kernel] installs the bundled "

@@ -12,7 +12,7 @@ import siebench.data.io.RatingMatrices;
 import siebench.data.synthetic.MnarRatings;
 import siebench.mnar.MnarExperiment;
 import siebench.mnar.MnarResult;
-import siebench.mnar.Objective;
+import siebench.mnar.RatingObjective;
 import siebench.mnar.PropensityEstimator;
 import siebench.mnar.PropensityEstimators;
 import siebench.mnar.RatingTask;
@@ -99,7 +99,7 @@ final class MnarCommand implements Callable<Integer> {
       propensities.forEach(p -> list.add(PropensityEstimators.named(p)));
       experiment = experiment.propensities(list.toArray(new PropensityEstimator[0]));
     }
-    experiment = experiment.objectives(objectives.stream().map(Objective::parse).toArray(Objective[]::new))
+    experiment = experiment.objectives(objectives.stream().map(RatingObjective::parse).toArray(RatingObjective[]::new))
         .task(task).seeds(seeds).marSampleFraction(marSample).k(k).log(System.out);
     MnarResult result = experiment.run();
     System.out.println();

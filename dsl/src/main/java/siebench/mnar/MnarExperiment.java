@@ -28,14 +28,14 @@ public final class MnarExperiment {
   private final String sourceName;
   private final int seeds;
   private final List<PropensityEstimator> propensities;
-  private final List<Objective> objectives;
+  private final List<RatingObjective> objectives;
   private final RatingTask task;
   private final double marSampleFraction;
   private final int k;
   private final PrintStream log;
 
   private MnarExperiment(LongFunction<RatingData> source, String sourceName, int seeds,
-      List<PropensityEstimator> propensities, List<Objective> objectives, RatingTask task, double marSampleFraction,
+      List<PropensityEstimator> propensities, List<RatingObjective> objectives, RatingTask task, double marSampleFraction,
       int k, PrintStream log) {
     if (seeds < 1) {
       throw new IllegalArgumentException("need at least one seed, got " + seeds);
@@ -65,7 +65,7 @@ public final class MnarExperiment {
     Objects.requireNonNull(generator, "generator");
     return new MnarExperiment(s -> generator.seed(s).generate().data(), generator.toString(), 5,
         List.of(PropensityEstimators.truth(), PropensityEstimators.naiveBayes(), PropensityEstimators.logistic()),
-        List.of(Objective.IPS, Objective.SNIPS, Objective.DOUBLY_ROBUST), RatingTask.ratings(), 0.05, 5, null);
+        List.of(RatingObjective.IPS, RatingObjective.SNIPS, RatingObjective.DOUBLY_ROBUST), RatingTask.ratings(), 0.05, 5, null);
   }
 
   /**
@@ -81,7 +81,7 @@ public final class MnarExperiment {
     p.add(PropensityEstimators.naiveBayes());
     p.add(PropensityEstimators.logistic());
     return new MnarExperiment(s -> data, data.source(), 5, p,
-        List.of(Objective.IPS, Objective.SNIPS, Objective.DOUBLY_ROBUST), RatingTask.ratings(), 0.05, 5, null);
+        List.of(RatingObjective.IPS, RatingObjective.SNIPS, RatingObjective.DOUBLY_ROBUST), RatingTask.ratings(), 0.05, 5, null);
   }
 
   /** Seeds 1..n. */
@@ -96,8 +96,8 @@ public final class MnarExperiment {
   }
 
   /** The debiasing objectives to compare (the naive objective is always trained, once per seed). */
-  public MnarExperiment objectives(Objective... list) {
-    List<Objective> o = Arrays.stream(list).filter(Objective::needsPropensities).toList();
+  public MnarExperiment objectives(RatingObjective... list) {
+    List<RatingObjective> o = Arrays.stream(list).filter(RatingObjective::needsPropensities).toList();
     return new MnarExperiment(source, sourceName, seeds, propensities, o, task, marSampleFraction, k, log);
   }
 
@@ -137,10 +137,10 @@ public final class MnarExperiment {
       Samples marSample = test.rows(Arrays.copyOfRange(perm, 0, m));
       Samples evaluation = test.rows(Arrays.copyOfRange(perm, m, perm.length));
       RatingTask seeded = task.seed(seed);
-      runs.add(trainAndEvaluate(seeded.objective(Objective.NAIVE), data, null, "-", evaluation, seed));
+      runs.add(trainAndEvaluate(seeded.objective(RatingObjective.NAIVE), data, null, "-", evaluation, seed));
       for (PropensityEstimator estimator : propensities) {
         double[] p = estimator.estimate(data, marSample);
-        for (Objective o : objectives) {
+        for (RatingObjective o : objectives) {
           runs.add(trainAndEvaluate(seeded.objective(o), data, p, estimator.name(), evaluation, seed));
         }
       }

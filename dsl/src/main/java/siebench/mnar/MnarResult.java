@@ -18,7 +18,7 @@ import tech.tablesaw.api.Table;
  */
 public final class MnarResult {
   /** One trained and evaluated model. */
-  public record Run(long seed, Objective objective, String propensity, RatingEvaluation evaluation) {}
+  public record Run(long seed, RatingObjective objective, String propensity, RatingEvaluation evaluation) {}
 
   private final String description;
   private final List<Run> runs;
@@ -68,7 +68,7 @@ public final class MnarResult {
     Map<Long, Double> naiveMse = new LinkedHashMap<>();
     for (Run r : runs) {
       groups.computeIfAbsent(r.objective().shortName() + "\t" + r.propensity(), x -> new ArrayList<>()).add(r);
-      if (r.objective() == Objective.NAIVE) {
+      if (r.objective() == RatingObjective.NAIVE) {
         naiveMse.put(r.seed(), r.evaluation().mse());
       }
     }

@@ -7,13 +7,13 @@ import siebench.model.MatrixFactorization;
 
 /**
  * A rating-regression task on MNAR explicit feedback: biased matrix factorization ({@link MatrixFactorization})
- * trained on the observed ratings with squared error and one of the {@link Objective}s (naive, IPS, SNIPS,
+ * trained on the observed ratings with squared error and one of the {@link RatingObjective}s (naive, IPS, SNIPS,
  * doubly robust), by minibatch Adam on DJL. Immutable builder in the style of {@link siebench.train.CtrTask}:
  * every setter returns a new task.
  *
  * <pre>{@code
  * double[] p = PropensityEstimators.naiveBayes().estimate(data, marSample);
- * try (RatingModel m = RatingTask.ratings().objective(Objective.IPS).fit(data, p)) {
+ * try (RatingModel m = RatingTask.ratings().objective(RatingObjective.IPS).fit(data, p)) {
  *   System.out.println(m.evaluate(marTest, 5));
  * }
  * }</pre>
@@ -22,7 +22,7 @@ import siebench.model.MatrixFactorization;
  * weights, the usual variance control; 0 = none). Deterministic for a seed on the CPU.
  */
 public final class RatingTask {
-  private final Objective objective;
+  private final RatingObjective objective;
   private final MatrixFactorization model;
   private final MatrixFactorization imputation;
   private final int epochs;
@@ -33,7 +33,7 @@ public final class RatingTask {
   private final long seed;
   private final String device;
 
-  private RatingTask(Objective objective, MatrixFactorization model, MatrixFactorization imputation, int epochs,
+  private RatingTask(RatingObjective objective, MatrixFactorization model, MatrixFactorization imputation, int epochs,
       int batchSize, double learningRate, double weightDecay, double propensityFloor, long seed, String device) {
     if (epochs < 1 || batchSize < 1) {
       throw new IllegalArgumentException("epochs and batch size must be >= 1, got " + epochs + " and " + batchSize);
@@ -64,11 +64,11 @@ public final class RatingTask {
    * Adam with learning rate 0.01 and weight decay 1e-3, no propensity floor, seed 7, device auto.
    */
   public static RatingTask ratings() {
-    return new RatingTask(Objective.NAIVE, MatrixFactorization.defaults(), MatrixFactorization.defaults(), 40, 512,
+    return new RatingTask(RatingObjective.NAIVE, MatrixFactorization.defaults(), MatrixFactorization.defaults(), 40, 512,
         0.01, 1e-3, 0, 7, "auto");
   }
 
-  public RatingTask objective(Objective o) {
+  public RatingTask objective(RatingObjective o) {
     return new RatingTask(o, model, imputation, epochs, batchSize, learningRate, weightDecay, propensityFloor,
         seed, device);
   }
@@ -124,7 +124,7 @@ public final class RatingTask {
         propensityFloor, seed, d);
   }
 
-  public Objective objective() {
+  public RatingObjective objective() {
     return objective;
   }
 

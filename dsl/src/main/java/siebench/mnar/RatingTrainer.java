@@ -24,7 +24,7 @@ import siebench.train.Devices;
 
 /**
  * The minibatch training loop of {@link RatingTask}: squared error on the observed ratings, weighted as the
- * {@link Objective} says, Adam on DJL. A row's loss is multiplied by {@code c_i = s * w_i} with {@code w_i = 1 /
+ * {@link RatingObjective} says, Adam on DJL. A row's loss is multiplied by {@code c_i = s * w_i} with {@code w_i = 1 /
  * P_i} and {@code s = |O| / N} (IPS, DR) or {@code |O| / sum_O w} (SNIPS), so that the batch mean of {@code c_i
  * delta_i} is an unbiased estimate of the objective's sum; the naive objective has {@code c_i = 1}. The doubly
  * robust objective also draws, every step, as many cells uniformly from the whole matrix as the batch has rows,
@@ -44,7 +44,7 @@ final class RatingTrainer {
     int[] us = RatingData.users(train);
     int[] is = RatingData.items(train);
     double[] r = RatingData.ratings(train);
-    Objective objective = task.objective();
+    RatingObjective objective = task.objective();
     float[] c = rowFactors(objective, propensities, n, data.cells(), task.propensityFloor());
     double mean = 0;
     double cs = 0;
@@ -60,7 +60,7 @@ final class RatingTrainer {
     NDManager root = NDManager.newBaseManager(device);
     FeatureLayout layout = new FeatureLayout(List.of(RatingData.USER, RatingData.ITEM), new int[] {users, items},
         List.of());
-    boolean dr = objective == Objective.DOUBLY_ROBUST;
+    boolean dr = objective == RatingObjective.DOUBLY_ROBUST;
     Block prediction = initialize(task.model(), layout, root, mean);
     Block imputation = dr ? initialize(task.imputation(), layout, root, mean) : null;
     List<Parameter> predictionParams = parameters(prediction);
@@ -155,7 +155,7 @@ final class RatingTrainer {
   }
 
   /** Per-row loss factors {@code c_i}: 1 (naive), or {@code s / max(floor, P_i)}. */
-  static float[] rowFactors(Objective objective, double[] propensities, int n, long cells, double floor) {
+  static float[] rowFactors(RatingObjective objective, double[] propensities, int n, long cells, double floor) {
     float[] c = new float[n];
     if (!objective.needsPropensities()) {
       java.util.Arrays.fill(c, 1f);
@@ -178,7 +178,7 @@ final class RatingTrainer {
       w[j] = 1 / p;
       sum += w[j];
     }
-    double s = objective == Objective.SNIPS ? n / sum : n / (double) cells;
+    double s = objective == RatingObjective.SNIPS ? n / sum : n / (double) cells;
     for (int j = 0; j < n; j++) {
       c[j] = (float) (s * w[j]);
     }

@@ -12,7 +12,7 @@
  *       logistic regression (Schnabel, Swaminathan, Singh, Chandak &amp; Joachims 2016, "Recommendations as
  *       Treatments: Debiasing Learning and Evaluation", ICML);
  *   <li>estimators of the full-information loss ({@link siebench.mnar.PerformanceEstimators}: naive, IPS, SNIPS,
- *       DR) and the matching training objectives ({@link siebench.mnar.Objective}, including doubly robust joint
+ *       DR) and the matching training objectives ({@link siebench.mnar.RatingObjective}, including doubly robust joint
  *       learning, Wang, Zhang, Sun &amp; Qi 2019, ICML);
  *   <li>rating regression with biased matrix factorization over the shared embedding table ({@link
  *       siebench.mnar.RatingTask}, {@link siebench.model.MatrixFactorization}) and its MAR evaluation ({@link

@@ -76,7 +76,7 @@ class MnarNotebookApiTest {
       mse.append(e.mse());
     }
     for (var e : propensities.entrySet()) {
-      for (Objective o : List.of(Objective.IPS, Objective.SNIPS, Objective.DOUBLY_ROBUST)) {
+      for (RatingObjective o : List.of(RatingObjective.IPS, RatingObjective.SNIPS, RatingObjective.DOUBLY_ROBUST)) {
         try (RatingModel model = task.objective(o).fit(data, e.getValue())) {
           RatingEvaluation ev = model.evaluate(evaluation, 5);
           method.append(o.shortName());

@@ -9,16 +9,16 @@ import tech.tablesaw.api.Table;
 
 /** The summary over seeds: t-intervals by hand and MSE differences paired by seed. */
 class MnarResultTest {
-  private static MnarResult.Run run(long seed, Objective o, String p, double mse) {
+  private static MnarResult.Run run(long seed, RatingObjective o, String p, double mse) {
     return new MnarResult.Run(seed, o, p, new RatingEvaluation(mse, mse / 2, 0.7, 0.6, 5));
   }
 
   @Test
   void meansIntervalsAndPairedDifferences() {
     MnarResult r = new MnarResult("toy", List.of(
-        run(1, Objective.NAIVE, "-", 3.0), run(1, Objective.IPS, "true", 2.0),
-        run(2, Objective.NAIVE, "-", 5.0), run(2, Objective.IPS, "true", 3.0),
-        run(3, Objective.NAIVE, "-", 4.0), run(3, Objective.IPS, "true", 4.0)));
+        run(1, RatingObjective.NAIVE, "-", 3.0), run(1, RatingObjective.IPS, "true", 2.0),
+        run(2, RatingObjective.NAIVE, "-", 5.0), run(2, RatingObjective.IPS, "true", 3.0),
+        run(3, RatingObjective.NAIVE, "-", 4.0), run(3, RatingObjective.IPS, "true", 4.0)));
     Table s = r.summary();
     assertEquals(2, s.rowCount());
     assertEquals(4.0, s.doubleColumn("MSE").getDouble(0), 1e-12);

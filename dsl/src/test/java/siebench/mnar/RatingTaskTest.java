@@ -67,7 +67,7 @@ class RatingTaskTest {
   @Test
   void seededTrainingIsDeterministic() {
     double[] p = RatingData.propensities(data.train());
-    RatingTask dr = TASK.epochs(2).objective(Objective.DOUBLY_ROBUST);
+    RatingTask dr = TASK.epochs(2).objective(RatingObjective.DOUBLY_ROBUST);
     try (RatingModel a = dr.fit(data, p); RatingModel b = dr.fit(data, p)) {
       assertArrayEquals(a.predict(data.test()), b.predict(data.test()), 0.0);
     }
@@ -76,26 +76,26 @@ class RatingTaskTest {
   @Test
   void lossFactorsAreTheEstimatorsWeights() {
     double[] p = {0.5, 0.25, 0.1};
-    float[] ips = RatingTrainer.rowFactors(Objective.IPS, p, 3, 30, 0);
-    float[] snips = RatingTrainer.rowFactors(Objective.SNIPS, p, 3, 30, 0);
-    float[] naive = RatingTrainer.rowFactors(Objective.NAIVE, null, 3, 30, 0);
+    float[] ips = RatingTrainer.rowFactors(RatingObjective.IPS, p, 3, 30, 0);
+    float[] snips = RatingTrainer.rowFactors(RatingObjective.SNIPS, p, 3, 30, 0);
+    float[] naive = RatingTrainer.rowFactors(RatingObjective.NAIVE, null, 3, 30, 0);
     // batch mean of c * delta = (|O| / N) mean(delta / P) = sum_O delta / P / N (IPS); / sum_O 1 / P (SNIPS)
     assertArrayEquals(new float[] {3f / 30 / 0.5f, 3f / 30 / 0.25f, 3f / 30 / 0.1f}, ips, 1e-6f);
     assertArrayEquals(new float[] {3f / 16 * 2, 3f / 16 * 4, 3f / 16 * 10}, snips, 1e-6f);
     assertArrayEquals(new float[] {1, 1, 1}, naive, 0f);
-    float[] floored = RatingTrainer.rowFactors(Objective.IPS, p, 3, 30, 0.2);
+    float[] floored = RatingTrainer.rowFactors(RatingObjective.IPS, p, 3, 30, 0.2);
     assertEquals(3f / 30 / 0.2f, floored[2], 1e-6f);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> RatingTrainer.rowFactors(Objective.IPS, new double[] {0.5, 0, 0.1}, 3, 30, 0));
+        () -> RatingTrainer.rowFactors(RatingObjective.IPS, new double[] {0.5, 0, 0.1}, 3, 30, 0));
     assertTrue(e.getMessage().contains("training row 1"), e.getMessage());
   }
 
   @Test
   void debiasingNeedsPropensities() {
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> TASK.objective(Objective.IPS).fit(data));
+        () -> TASK.objective(RatingObjective.IPS).fit(data));
     assertTrue(e.getMessage().contains("needs propensities"), e.getMessage());
-    assertEquals(Objective.DOUBLY_ROBUST, Objective.parse("doubly-robust"));
+    assertEquals(RatingObjective.DOUBLY_ROBUST, RatingObjective.parse("doubly-robust"));
   }
 
   @Test
@@ -107,10 +107,10 @@ class RatingTaskTest {
     try (RatingModel m = TASK.fit(data)) {
       naive = m.evaluate(data.test(), 5).mse();
     }
-    try (RatingModel m = TASK.objective(Objective.IPS).fit(data, p)) {
+    try (RatingModel m = TASK.objective(RatingObjective.IPS).fit(data, p)) {
       ips = m.evaluate(data.test(), 5).mse();
     }
-    try (RatingModel m = TASK.objective(Objective.DOUBLY_ROBUST).fit(data, p)) {
+    try (RatingModel m = TASK.objective(RatingObjective.DOUBLY_ROBUST).fit(data, p)) {
       dr = m.evaluate(data.test(), 5).mse();
     }
     assertTrue(ips < naive, "IPS MSE " + ips + " vs naive " + naive);

@@ -21,7 +21,7 @@ import java.util.Locale;
  *       imputation model {@code sum_O (e_hat - e)^2 / P}, alternately on every minibatch.
  * </ul>
  */
-public enum Objective {
+public enum RatingObjective {
   NAIVE("naive"),
   IPS("ips"),
   SNIPS("snips"),
@@ -29,7 +29,7 @@ public enum Objective {
 
   private final String shortName;
 
-  Objective(String shortName) {
+  RatingObjective(String shortName) {
     this.shortName = shortName;
   }
 
@@ -44,7 +44,7 @@ public enum Objective {
   }
 
   /** Parses naive, ips, snips, dr / doubly-robust (case-insensitive). */
-  public static Objective parse(String s) {
+  public static RatingObjective parse(String s) {
     return switch (s.toLowerCase(Locale.ROOT).replace('_', '-')) {
       case "naive" -> NAIVE;
       case "ips" -> IPS;
