@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
+import siebench.metrics.MeanInterval;
 import siebench.report.BenchmarkReport;
 import siebench.report.Charts;
 import tech.tablesaw.api.DoubleColumn;
@@ -96,15 +97,15 @@ public final class BenchmarkResult {
     DoubleColumn std = DoubleColumn.create("std");
     DoubleColumn ci = DoubleColumn.create("ci95");
     groups.forEach((k, v) -> {
-      double[] st = stats(v);
+      MeanInterval st = MeanInterval.of(v);
       est.append((String) k.get(0));
       prot.append((String) k.get(1));
       met.append((String) k.get(2));
       xs.append((Double) k.get(3));
       n.append(v.size());
-      mean.append(st[0]);
-      std.append(st[1]);
-      ci.append(st[2]);
+      mean.append(st.mean());
+      std.append(st.sd());
+      ci.append(st.halfWidth());
     });
     return Table.create("aggregate", est, prot, met, xs, n, mean, std, ci);
   }
@@ -137,34 +138,6 @@ public final class BenchmarkResult {
       }
     }
     return out;
-  }
-
-  /** Mean, sample standard deviation, and the t-interval half-width for a list of values (NaNs skipped). */
-  static double[] stats(List<Double> values) {
-    double sum = 0;
-    int n = 0;
-    for (double v : values) {
-      if (!Double.isNaN(v)) {
-        sum += v;
-        n++;
-      }
-    }
-    double mean = n == 0 ? Double.NaN : sum / n;
-    double ss = 0;
-    for (double v : values) {
-      if (!Double.isNaN(v)) {
-        ss += (v - mean) * (v - mean);
-      }
-    }
-    double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : Double.NaN;
-    return new double[] {mean, sd, n > 1 ? tQuantile975(n - 1) * sd / Math.sqrt(n) : Double.NaN};
-  }
-
-  /** The 97.5% quantile of Student's t with {@code df} degrees of freedom. */
-  static double tQuantile975(int df) {
-    double[] table = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160,
-        2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086};
-    return df <= table.length ? table[df - 1] : df <= 30 ? 2.042 : df <= 60 ? 2.000 : 1.96;
   }
 
   /** Per protocol: each estimator's mean primary metric and its rank (1 = best). */

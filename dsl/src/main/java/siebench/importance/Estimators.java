@@ -215,9 +215,12 @@ public final class Estimators {
   /** Estimator names accepted by {@link #named(String)} (the command line's {@code --estimators}). */
   public static final String NAMES = "grand, grand-last-layer, el2n, loss, forgetting, aum, data-maps, adt, tracin, "
       + "influence, knn-shapley, tmc-shapley, banzhaf, data-oob, confident-learning, noise-reweighting, loo, cv-residual, "
-      + "class-balance, random, density-ratio, ips, ips:COLUMN (propensities from a column), adaptive-is";
+      + "class-balance, random, density-ratio, ips, adaptive-is";
 
-  /** The estimator with a command-line name (case-insensitive; see {@link #NAMES}). */
+  /**
+   * The estimator with a command-line name (case-insensitive; see {@link #NAMES}); {@code ips:COLUMN} is {@link
+   * #ips()} with the propensities of column COLUMN.
+   */
   public static ImportanceEstimator named(String name) {
     String trimmed = name.trim();
     if (trimmed.toLowerCase(Locale.ROOT).startsWith("ips:")) {
@@ -247,7 +250,8 @@ public final class Estimators {
       case "density-ratio" -> densityRatio();
       case "ips" -> ips();
       case "adaptive-is", "adaptive-importance-sampling" -> adaptiveImportanceSampling();
-      default -> throw new IllegalArgumentException("unknown estimator '" + name + "'; expected one of " + NAMES);
+      default -> throw new IllegalArgumentException("unknown estimator '" + name + "'; expected one of " + NAMES
+          + ", or ips:COLUMN for position-bias correction with the propensities of a column");
     };
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import siebench.metrics.MeanInterval;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -89,14 +90,14 @@ public final class MnarResult {
       n.append(list.size());
       for (int m = 0; m < RatingEvaluation.NAMES.length; m++) {
         int metric = m;
-        double[] s = stats(list.stream().mapToDouble(r -> r.evaluation().values()[metric]).toArray());
-        cols.get(2 * m).append(s[0]);
-        cols.get(2 * m + 1).append(s[1]);
+        MeanInterval s = MeanInterval.of(list.stream().mapToDouble(r -> r.evaluation().values()[metric]).toArray());
+        cols.get(2 * m).append(s.mean());
+        cols.get(2 * m + 1).append(s.halfWidth());
       }
-      double[] diff = stats(list.stream().mapToDouble(r -> r.evaluation().mse()
+      MeanInterval diff = MeanInterval.of(list.stream().mapToDouble(r -> r.evaluation().mse()
           - naiveMse.getOrDefault(r.seed(), Double.NaN)).toArray());
-      d.append(diff[0]);
-      dci.append(diff[1]);
+      d.append(diff.mean());
+      dci.append(diff.halfWidth());
     });
     Table t = Table.create("MNAR summary: " + description, obj, prop, n);
     cols.forEach(t::addColumns);
@@ -130,34 +131,6 @@ public final class MnarResult {
   private static String cell(double mean, double ci) {
     return String.format("%-17s", Double.isNaN(ci) ? String.format("%.4f", mean)
         : String.format("%.4f ± %.4f", mean, ci));
-  }
-
-  /** Mean and the 95% Student-t half-width (NaN for fewer than 2 values); NaN values are skipped. */
-  static double[] stats(double[] values) {
-    double sum = 0;
-    int n = 0;
-    for (double v : values) {
-      if (!Double.isNaN(v)) {
-        sum += v;
-        n++;
-      }
-    }
-    double mean = n == 0 ? Double.NaN : sum / n;
-    double ss = 0;
-    for (double v : values) {
-      if (!Double.isNaN(v)) {
-        ss += (v - mean) * (v - mean);
-      }
-    }
-    double half = n > 1 ? tQuantile975(n - 1) * Math.sqrt(ss / (n - 1)) / Math.sqrt(n) : Double.NaN;
-    return new double[] {mean, half};
-  }
-
-  /** The 97.5% quantile of Student's t with {@code df} degrees of freedom (table; 1.96 beyond 60). */
-  static double tQuantile975(int df) {
-    double[] table = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160,
-        2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086};
-    return df <= table.length ? table[df - 1] : df <= 30 ? 2.042 : df <= 60 ? 2.000 : 1.96;
   }
 
   @Override
