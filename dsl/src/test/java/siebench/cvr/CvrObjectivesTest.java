@@ -203,6 +203,44 @@ class CvrObjectivesTest {
     assertTrue(e.getMessage().contains("esmn"), e.getMessage());
   }
 
+  /** The gradient of an objective's loss with respect to the CVR logits of a batch. */
+  private float[] cvrGradient(CvrObjective o, float[] click, float[] purchase) {
+    int n = click.length;
+    float[] zc = new float[n];
+    float[] zv = new float[n];
+    float[] zi = new float[n];
+    for (int i = 0; i < n; i++) {
+      zc[i] = -1f + 0.3f * i;
+      zv[i] = 0.5f - 0.2f * i;
+      zi[i] = 1.0f;
+    }
+    NDArray cvr = manager.create(zv);
+    cvr.setRequiresGradient(true);
+    try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+      NDArray loss = o.loss(new Heads(manager.create(zc), cvr, manager.create(zi)), manager.create(click),
+          manager.create(purchase));
+      gc.backward(loss);
+    }
+    return cvr.getGradient().toFloatArray();
+  }
+
+  @Test
+  void onlyEntireSpaceObjectivesLearnTheCvrFromUnclickedImpressions() {
+    float[] click = {1, 0, 0, 1, 0};
+    float[] purchase = {1, 0, 0, 0, 0};
+    for (CvrObjective o : CvrObjectives.parse("naive,ips,esmm,dr", 0.05)) {
+      float[] g = cvrGradient(o, click, purchase);
+      boolean entireSpace = o.name().equals("esmm") || o.name().equals("dr");
+      for (int i = 0; i < click.length; i++) {
+        if (click[i] == 1f) {
+          assertTrue(g[i] != 0f, o.name() + ": clicked impression " + i + " has a gradient");
+        } else {
+          assertEquals(entireSpace, g[i] != 0f, o.name() + ": unclicked impression " + i + " gradient " + g[i]);
+        }
+      }
+    }
+  }
+
   private static float[] toFloat(double[] a) {
     float[] f = new float[a.length];
     for (int i = 0; i < a.length; i++) {
