@@ -7,17 +7,21 @@ import siebench.data.Samples;
  * Model", SIGIR): the click {@code o} and the conversion {@code r}, observed only after a click (so {@code r = 1}
  * implies {@code o = 1}); and, for simulated data, the oracle: the true conversion probability {@code P(r = 1 |
  * click, x)} of every impression, clicked or not, which measures CVR estimation over the entire impression
- * space. The samples keep their features and schema (the click is their label).
+ * space; and the true click probability of every impression (the propensity; simulated data only). The samples
+ * keep their features and schema (the click is their label).
  *
  * @param samples the impressions (features, row ids)
  * @param clicks 0/1 per row
  * @param purchases 0/1 per row, 0 wherever the row was not clicked
  * @param trueCvr the true conversion probability of every row, or null when unknown (real data)
+ * @param truePropensity the true click probability of every row, or null when unknown (real data)
  */
-public record ConversionData(Samples samples, float[] clicks, float[] purchases, double[] trueCvr) {
+public record ConversionData(Samples samples, float[] clicks, float[] purchases, double[] trueCvr,
+    double[] truePropensity) {
   public ConversionData {
     int n = samples.size();
-    if (clicks.length != n || purchases.length != n || (trueCvr != null && trueCvr.length != n)) {
+    if (clicks.length != n || purchases.length != n || (trueCvr != null && trueCvr.length != n)
+        || (truePropensity != null && truePropensity.length != n)) {
       throw new IllegalArgumentException("label arrays do not match the " + n + " rows of " + samples.describe());
     }
   }
@@ -35,19 +39,28 @@ public record ConversionData(Samples samples, float[] clicks, float[] purchases,
             + purchase + " = 1 but " + click + " = 0; conversions are observed only after clicks");
       }
     }
-    return new ConversionData(samples.label(click), o, r, null);
+    return new ConversionData(samples.label(click), o, r, null, null);
   }
 
   /** The same data with the true conversion probabilities read from {@code column} (checked to lie in [0, 1]). */
   public ConversionData withOracle(String column) {
+    return new ConversionData(samples, clicks, purchases, probabilities(column), truePropensity);
+  }
+
+  /** The same data with the true click probabilities read from {@code column} (checked to lie in [0, 1]). */
+  public ConversionData withPropensities(String column) {
+    return new ConversionData(samples, clicks, purchases, trueCvr, probabilities(column));
+  }
+
+  private double[] probabilities(String column) {
     double[] q = samples.doubles(column);
     for (int i = 0; i < q.length; i++) {
       if (!(q[i] >= 0 && q[i] <= 1)) {
-        throw new IllegalArgumentException("oracle column '" + column + "' of " + samples.describe()
+        throw new IllegalArgumentException("column '" + column + "' of " + samples.describe()
             + " must hold probabilities, but row_id " + samples.rowIds()[i] + " has " + q[i]);
       }
     }
-    return new ConversionData(samples, clicks, purchases, q);
+    return q;
   }
 
   private static float[] binary(Samples s, String column) {

@@ -19,8 +19,8 @@ import siebench.data.synthetic.SyntheticData;
  */
 public record ConversionSplit(String name, ConversionData train, ConversionData test) {
   /**
-   * The generator's training and clean test rows with their purchases and the oracle {@value
-   * SyntheticData#TRUTH_PURCHASE_PROB}; the data must have been generated with purchases on (the default).
+   * The generator's training and clean test rows with their purchases, the oracle {@value
+   * SyntheticData#TRUTH_PURCHASE_PROB} and the true click probabilities {@value SyntheticData#TRUTH_CLICK_PROB}; the data must have been generated with purchases on (the default).
    */
   public static ConversionSplit synthetic(SyntheticData data) {
     return new ConversionSplit("synthetic", synthetic(data.samples()), synthetic(data.test()));
@@ -31,7 +31,7 @@ public record ConversionSplit(String name, ConversionData train, ConversionData 
       throw new IllegalArgumentException("the synthetic data has no purchases; generate it with purchases(true)");
     }
     return ConversionData.of(s, SyntheticData.CLICK, SyntheticData.PURCHASE)
-        .withOracle(SyntheticData.TRUTH_PURCHASE_PROB);
+        .withOracle(SyntheticData.TRUTH_PURCHASE_PROB).withPropensities(SyntheticData.TRUTH_CLICK_PROB);
   }
 
   /**

@@ -9,8 +9,9 @@ import siebench.train.Progress;
 /**
  * Compares conversion objectives (naive, ESMM of Ma et al. 2018, Multi-IPS and Multi-DR of Zhang et al. 2020)
  * on the same data: for every seed, one {@link ConversionSplit} (the same for all objectives), one model per
- * objective trained with that seed, and the {@link CvrEvaluation} metrics on the held-out impressions.
- * Immutable.
+ * objective trained with that seed, and the {@link CvrEvaluation} metrics on the held-out impressions; on
+ * simulated data also the metrics of the truth itself (true click and conversion probabilities as the
+ * predictions), the ceiling of every metric. Immutable.
  *
  * <pre>{@code
  * CvrComparisonResult r = CvrComparison.of(naive(), esmm(), ips(), dr()).task(cvr().epochs(3)).seeds(5)
@@ -88,6 +89,17 @@ public final class CvrComparison {
           rows.add(new CvrComparisonResult.Row(seed, o.name(), e.getKey(), e.getValue()));
         }
         progress.update("cvr seed " + seed, k, seeds, o.name() + " " + m);
+      }
+      ConversionData test = split.test();
+      if (test.hasOracle() && test.truePropensity() != null) {
+        double[] ctcvr = new double[test.size()];
+        for (int i = 0; i < ctcvr.length; i++) {
+          ctcvr[i] = test.truePropensity()[i] * test.trueCvr()[i];
+        }
+        CvrPredictions truth = new CvrPredictions(test.truePropensity(), test.trueCvr(), ctcvr);
+        for (Map.Entry<String, Double> e : CvrEvaluation.of(test, truth).entrySet()) {
+          rows.add(new CvrComparisonResult.Row(seed, CvrComparisonResult.TRUTH, e.getKey(), e.getValue()));
+        }
       }
     }
     progress.update("cvr", seeds, seeds, "done");

@@ -14,9 +14,13 @@ import tech.tablesaw.api.Table;
 /**
  * The metrics of a {@link CvrComparison} (naive, ESMM of Ma et al. 2018, Multi-IPS / Multi-DR of Zhang et al.
  * 2020): one row per seed, objective and metric; the summary as mean and 95% confidence half-width over seeds
- * (Student's t); and every objective's difference to the baseline (the first objective), paired by seed.
+ * (Student's t); and every objective's difference to the baseline (the first objective), paired by seed. On
+ * simulated data the rows of objective {@value #TRUTH} hold the metrics of the true probabilities.
  */
 public final class CvrComparisonResult {
+  /** The objective name of the reference rows: the true probabilities as predictions (simulated data). */
+  public static final String TRUTH = "truth";
+
   /** One measurement. */
   public record Row(long seed, String objective, String metric, double value) {}
 
@@ -40,6 +44,11 @@ public final class CvrComparisonResult {
     Set<String> m = new LinkedHashSet<>();
     rows.forEach(r -> m.add(r.metric()));
     return List.copyOf(m);
+  }
+
+  /** True when the rows include the {@value #TRUTH} reference. */
+  public boolean hasTruth() {
+    return rows.stream().anyMatch(r -> r.objective().equals(TRUTH));
   }
 
   /** The seeds, in run order. */
@@ -123,7 +132,11 @@ public final class CvrComparisonResult {
     DoubleColumn ci = DoubleColumn.create("ci95");
     DoubleColumn dMean = DoubleColumn.create("diff_mean");
     DoubleColumn dCi = DoubleColumn.create("diff_ci95");
-    for (String o : objectives) {
+    List<String> all = new ArrayList<>(objectives);
+    if (hasTruth()) {
+      all.add(TRUTH);
+    }
+    for (String o : all) {
       for (String m : metrics()) {
         double[] s = meanAndCi(values(o, m));
         double[] d = meanAndCi(differences(o, m));
@@ -149,6 +162,10 @@ public final class CvrComparisonResult {
     sb.append(String.format("%s: %d seeds %s; mean ± 95%% CI (Student's t over seeds)%n", data, seeds().size(),
         seeds()));
     sb.append(render(metrics, false));
+    if (hasTruth()) {
+      sb.append("(truth) = the true click and conversion probabilities as predictions: the ceiling of each metric")
+          .append(System.lineSeparator());
+    }
     sb.append(String.format("%ndifference to %s, paired by seed (* = the 95%% CI excludes 0)%n", objectives.get(0)));
     sb.append(render(metrics, true));
     return sb.toString();
@@ -162,9 +179,13 @@ public final class CvrComparisonResult {
       head[j + 1] = metrics.get(j);
     }
     lines.add(head);
-    for (String o : paired ? objectives.subList(1, objectives.size()) : objectives) {
+    List<String> shown = new ArrayList<>(paired ? objectives.subList(1, objectives.size()) : objectives);
+    if (!paired && hasTruth()) {
+      shown.add(TRUTH);
+    }
+    for (String o : shown) {
       String[] line = new String[metrics.size() + 1];
-      line[0] = o;
+      line[0] = o.equals(TRUTH) ? "(truth)" : o;
       for (int j = 0; j < metrics.size(); j++) {
         double[] s = meanAndCi(paired ? differences(o, metrics.get(j)) : values(o, metrics.get(j)));
         line[j + 1] = cell(s[0], s[1], paired);

@@ -18,6 +18,16 @@ public interface CvrObjective {
     return false;
   }
 
-  /** The scalar loss of a batch of {@code B} impressions; clicks and conversions are {@code float32 [B]}. */
-  NDArray loss(Heads heads, NDArray click, NDArray purchase);
+  /** True when the objective needs the true click propensities of the impressions (a diagnostic). */
+  default boolean needsKnownPropensities() {
+    return false;
+  }
+
+  /** The scalar loss of a batch of {@code B} impressions. */
+  NDArray loss(Heads heads, Outcomes outcomes);
+
+  /** The scalar loss of a batch with clicks and conversions ({@code float32 [B]}) and no known propensities. */
+  default NDArray loss(Heads heads, NDArray click, NDArray purchase) {
+    return loss(heads, new Outcomes(click, purchase));
+  }
 }

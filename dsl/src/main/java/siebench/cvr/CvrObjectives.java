@@ -23,33 +23,38 @@ public final class CvrObjectives {
 
   /** Multi-IPS with the propensity floor {@link MultiIps#DEFAULT_CLIP}. */
   public static MultiIps ips() {
-    return new MultiIps(MultiIps.DEFAULT_CLIP);
+    return new MultiIps(MultiIps.DEFAULT_CLIP, PropensitySource.ESTIMATED);
   }
 
   /** Multi-IPS with propensities floored at {@code clip}. */
   public static MultiIps ips(double clip) {
-    return new MultiIps(clip);
+    return new MultiIps(clip, PropensitySource.ESTIMATED);
   }
 
   /** Multi-DR with the propensity floor {@link MultiIps#DEFAULT_CLIP}. */
   public static MultiDr dr() {
-    return new MultiDr(MultiIps.DEFAULT_CLIP);
+    return new MultiDr(MultiIps.DEFAULT_CLIP, PropensitySource.ESTIMATED);
   }
 
   /** Multi-DR with propensities floored at {@code clip}. */
   public static MultiDr dr(double clip) {
-    return new MultiDr(clip);
+    return new MultiDr(clip, PropensitySource.ESTIMATED);
   }
 
-  /** By name (naive, esmm, ips, dr), IPS and DR with propensities floored at {@code clip}. */
+  /**
+   * By name (naive, esmm, ips, dr; ips-true and dr-true use the true click probabilities, which only simulated
+   * data has), IPS and DR with propensities floored at {@code clip}.
+   */
   public static CvrObjective named(String name, double clip) {
     return switch (name.trim().toLowerCase(Locale.ROOT)) {
       case "naive" -> naive();
       case "esmm" -> esmm();
       case "ips", "multi-ips" -> ips(clip);
       case "dr", "multi-dr" -> dr(clip);
+      case "ips-true" -> ips(clip).knownPropensities();
+      case "dr-true" -> dr(clip).knownPropensities();
       default -> throw new IllegalArgumentException("unknown CVR objective '" + name
-          + "'; expected naive, esmm, ips or dr");
+          + "'; expected naive, esmm, ips, dr, or ips-true / dr-true (true propensities, simulated data only)");
     };
   }
 

@@ -34,6 +34,10 @@ final class CvrTrainer {
       throw new IllegalArgumentException("no training impressions");
     }
     CvrObjective objective = task.objective();
+    if (objective.needsKnownPropensities() && data.truePropensity() == null) {
+      throw new IllegalArgumentException(objective.name() + " needs the true click propensities, which only "
+          + "simulated data has");
+    }
     FeatureEncoder encoder = FeatureEncoder.fit(data.samples(), task.encoderOptions());
     EncodedData enc = encoder.encode(data.samples());
     Device device = Devices.pick(task.device());
@@ -60,6 +64,7 @@ final class CvrTrainer {
       NDArray denseAll = data0.create(enc.dense(), new Shape(n, d));
       NDArray clickAll = data0.create(data.clicks());
       NDArray purchaseAll = data0.create(data.purchases());
+      NDArray propensityAll = data.truePropensity() == null ? null : data0.create(toFloat(data.truePropensity()));
       for (int epoch = 1; epoch <= task.epochs(); epoch++) {
         task.progress().checkCancelled();
         try (NDManager em = data0.newSubManager()) {
@@ -73,8 +78,11 @@ final class CvrTrainer {
           NDArray dense = denseAll.get(p);
           NDArray click = clickAll.get(p);
           NDArray purchase = purchaseAll.get(p);
-          for (NDArray a : new NDArray[] {cat, dense, click, purchase}) {
-            a.attach(em);
+          NDArray propensity = propensityAll == null ? null : propensityAll.get(p);
+          for (NDArray a : new NDArray[] {cat, dense, click, purchase, propensity}) {
+            if (a != null) {
+              a.attach(em);
+            }
           }
           NDArray lossSum = em.zeros(new Shape(1));
           for (int start = 0; start < n; start += batch) {
@@ -84,11 +92,15 @@ final class CvrTrainer {
               NDList in = new NDList(cat.get(rows), dense.get(rows));
               NDArray o = click.get(rows);
               NDArray r = purchase.get(rows);
+              NDArray prop = propensity == null ? null : propensity.get(rows);
               in.attach(bm);
-              o.attach(bm);
-              r.attach(bm);
+              for (NDArray a : new NDArray[] {o, r, prop}) {
+                if (a != null) {
+                  a.attach(bm);
+                }
+              }
               try (GradientCollector gc = engine.newGradientCollector()) {
-                NDArray loss = objective.loss(Heads.of(net.forward(store, in, true)), o, r);
+                NDArray loss = objective.loss(Heads.of(net.forward(store, in, true)), new Outcomes(o, r, prop));
                 gc.backward(loss);
                 lossSum.addi(loss.stopGradient().mul(end - start));
               }
@@ -111,6 +123,14 @@ final class CvrTrainer {
       }
     }
     return new CvrModel(net, encoder, root, task);
+  }
+
+  private static float[] toFloat(double[] a) {
+    float[] f = new float[a.length];
+    for (int i = 0; i < a.length; i++) {
+      f[i] = (float) a[i];
+    }
+    return f;
   }
 
   /**

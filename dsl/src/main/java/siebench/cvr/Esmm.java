@@ -15,7 +15,9 @@ public record Esmm() implements CvrObjective {
   }
 
   @Override
-  public NDArray loss(Heads h, NDArray click, NDArray purchase) {
+  public NDArray loss(Heads h, Outcomes y) {
+    NDArray click = y.click();
+    NDArray purchase = y.purchase();
     NDArray ctr = CvrLosses.crossEntropy(h.ctr(), click).mean();
     NDArray ctcvr = CvrLosses.ctcvrCrossEntropy(h.ctr(), h.cvr(), click.mul(purchase)).mean();
     return ctr.add(ctcvr);

@@ -19,17 +19,31 @@ import ai.djl.nn.Activation;
  * gradient), floored at {@code clip}. Plus the CTR loss over all impressions.
  *
  * @param clip the propensity floor in (0, 1]
+ * @param propensities pCTR of the CTR tower (the paper) or the true click probabilities (simulation only)
  */
-public record MultiDr(double clip) implements CvrObjective {
+public record MultiDr(double clip, PropensitySource propensities) implements CvrObjective {
   public MultiDr {
     if (!(clip > 0 && clip <= 1)) {
       throw new IllegalArgumentException("propensity clip must lie in (0, 1], got " + clip);
     }
+    if (propensities == null) {
+      throw new IllegalArgumentException("propensities must not be null");
+    }
+  }
+
+  /** The same objective with the true click probabilities as propensities (a simulation-only diagnostic). */
+  public MultiDr knownPropensities() {
+    return new MultiDr(clip, PropensitySource.KNOWN);
+  }
+
+  @Override
+  public boolean needsKnownPropensities() {
+    return propensities == PropensitySource.KNOWN;
   }
 
   @Override
   public String name() {
-    return "dr";
+    return "dr" + propensities.suffix();
   }
 
   @Override
@@ -38,12 +52,14 @@ public record MultiDr(double clip) implements CvrObjective {
   }
 
   @Override
-  public NDArray loss(Heads h, NDArray click, NDArray purchase) {
+  public NDArray loss(Heads h, Outcomes y) {
+    NDArray click = y.click();
+    NDArray purchase = y.purchase();
     if (h.imputation() == null) {
       throw new IllegalArgumentException("Multi-DR needs the imputation tower's logits");
     }
     NDArray ctr = CvrLosses.crossEntropy(h.ctr(), click).mean();
-    NDArray weight = click.div(CvrLosses.propensity(h.ctr(), clip));
+    NDArray weight = click.div(propensities.of(h, y, clip));
     NDArray imputed = Activation.sigmoid(h.imputation());
     NDArray e = CvrLosses.crossEntropy(h.cvr(), purchase);
     NDArray eHat = CvrLosses.crossEntropy(h.cvr(), imputed.stopGradient());

@@ -15,7 +15,9 @@ public record NaiveCvr() implements CvrObjective {
   }
 
   @Override
-  public NDArray loss(Heads h, NDArray click, NDArray purchase) {
+  public NDArray loss(Heads h, Outcomes y) {
+    NDArray click = y.click();
+    NDArray purchase = y.purchase();
     NDArray ctr = CvrLosses.crossEntropy(h.ctr(), click).mean();
     NDArray cvr = CvrLosses.crossEntropy(h.cvr(), purchase).mul(click).sum().div(click.sum().maximum(1f));
     return ctr.add(cvr);

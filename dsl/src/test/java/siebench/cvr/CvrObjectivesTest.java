@@ -203,6 +203,36 @@ class CvrObjectivesTest {
     assertTrue(e.getMessage().contains("esmn"), e.getMessage());
   }
 
+  @Test
+  void knownPropensitiesReplaceTheCtrTowersEstimate() {
+    CvrObjective ips = CvrObjectives.ips(0.01).knownPropensities();
+    assertEquals("ips-true", ips.name());
+    assertTrue(ips.needsKnownPropensities() && !CvrObjectives.ips().needsKnownPropensities());
+    double zc = logit(0.5); // a wrong CTR tower: its pCTR is not used as the propensity
+    double expected = 0;
+    for (int i = 0; i < P.length; i++) {
+      double sum = 0;
+      for (int o = 0; o <= 1; o++) {
+        for (int r = 0; r <= o; r++) {
+          double prob = o == 0 ? 1 - P[i] : P[i] * (r == 1 ? Q[i] : 1 - Q[i]);
+          NDArray loss = ips.loss(new Heads(manager.create(new float[] {(float) zc}),
+              manager.create(new float[] {(float) Z_CVR[i]}), null), new Outcomes(manager.create(new float[] {o}),
+              manager.create(new float[] {r}), manager.create(new float[] {(float) P[i]})));
+          sum += prob * loss.getFloat();
+        }
+      }
+      expected += sum - ce(P[i], 0.5); // minus the CTR term's expectation: what is left is the CVR term's
+    }
+    double entire = 0;
+    for (int i = 0; i < P.length; i++) {
+      entire += ce(Q[i], sigmoid(Z_CVR[i]));
+    }
+    assertEquals(entire / P.length, expected / P.length, 1e-5);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> loss(CvrObjectives.named("dr-true", 0.05), 0, 0, 0.0, 1, 1));
+    assertTrue(e.getMessage().contains("simulated"), e.getMessage());
+  }
+
   /** The gradient of an objective's loss with respect to the CVR logits of a batch. */
   private float[] cvrGradient(CvrObjective o, float[] click, float[] purchase) {
     int n = click.length;

@@ -91,7 +91,8 @@ class CvrTrainingTest {
           1e-15);
     }
     assertTrue(r.print().contains("difference to naive"), r.print());
-    assertEquals(2 * 7, r.summary().rowCount());
+    assertEquals(3 * 7, r.summary().rowCount()); // naive, esmm and the truth
+    assertTrue(r.hasTruth() && r.values(CvrComparisonResult.TRUTH, CvrEvaluation.CVR_BIAS)[0] == 0.0);
   }
 
   @Test
