@@ -35,6 +35,11 @@ final class CvrCommand implements Callable<Integer> {
       description = "Synthetic training impressions (test: a quarter as many) (default ${DEFAULT-VALUE}).")
   int rows;
 
+  @Option(names = "--position-feature",
+      description = "Synthetic data: the display position is a feature (default: it is not, so the CTR tower "
+          + "cannot see the examination bias that drives the click propensity).")
+  boolean positionFeature;
+
   @Option(names = "--seeds", defaultValue = "5", description = "Seeds (repeats) (default ${DEFAULT-VALUE}).")
   int seeds;
 
@@ -80,7 +85,10 @@ final class CvrCommand implements Callable<Integer> {
     List<CvrObjective> list = CvrObjectives.parse(objectives, clip);
     CvrTask task = CvrTask.cvr().epochs(epochs).batchSize(batchSize).learningRate(learningRate)
         .embeddingDim(embeddingDim).hidden(hidden).device(device);
-    System.out.println("task: " + task.describe() + ", objectives " + list);
+    java.util.Map<String, Object> settings = task.describe();
+    settings.remove("objective");
+    settings.remove("seed");
+    System.out.println("objectives " + list + "; every model: " + settings);
     CvrComparisonResult r = CvrComparison.of(list).task(task).seeds(seeds).firstSeed(firstSeed)
         .progress(quiet ? Progress.silent() : Progress.printingTo(System.out)).run(data());
     System.out.println();
@@ -95,7 +103,7 @@ final class CvrCommand implements Callable<Integer> {
   private LongFunction<ConversionSplit> data() {
     if (source.equals("synthetic")) {
       return seed -> ConversionSplit.synthetic(Synthetic.ecommerce().rows(rows).seed(seed).purchases(true)
-          .generate());
+          .positionFeature(positionFeature).generate());
     }
     if (source.startsWith("ali-ccp:")) {
       ConversionSplit split = ConversionSplit.aliCcp(DataOptions.existing(source.substring("ali-ccp:".length())));

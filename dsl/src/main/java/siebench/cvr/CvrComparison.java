@@ -73,12 +73,14 @@ public final class CvrComparison {
   /** Runs every objective on the split {@code data} gives for each seed. */
   public CvrComparisonResult run(LongFunction<ConversionSplit> data) {
     List<CvrComparisonResult.Row> rows = new ArrayList<>();
+    List<String> splits = new ArrayList<>();
     String name = null;
     for (int k = 0; k < seeds; k++) {
       long seed = firstSeed + k;
       progress.checkCancelled();
       ConversionSplit split = data.apply(seed);
       name = split.name();
+      splits.add("seed " + seed + ": " + split);
       progress.update("cvr seed " + seed, k, seeds, split.toString());
       for (CvrObjective o : objectives) {
         Map<String, Double> m;
@@ -103,6 +105,6 @@ public final class CvrComparison {
       }
     }
     progress.update("cvr", seeds, seeds, "done");
-    return new CvrComparisonResult(name, objectives.stream().map(CvrObjective::name).toList(), rows);
+    return new CvrComparisonResult(name, objectives.stream().map(CvrObjective::name).toList(), splits, rows);
   }
 }

@@ -26,12 +26,19 @@ public final class CvrComparisonResult {
 
   private final String data;
   private final List<String> objectives;
+  private final List<String> splits;
   private final List<Row> rows;
 
-  CvrComparisonResult(String data, List<String> objectives, List<Row> rows) {
+  CvrComparisonResult(String data, List<String> objectives, List<String> splits, List<Row> rows) {
     this.data = data;
     this.objectives = List.copyOf(objectives);
+    this.splits = List.copyOf(splits);
     this.rows = List.copyOf(rows);
+  }
+
+  /** One line per seed: the training and test impressions, clicks and conversions. */
+  public List<String> splits() {
+    return splits;
   }
 
   /** The objectives' names, the baseline first. */
@@ -159,6 +166,14 @@ public final class CvrComparisonResult {
   public String print() {
     List<String> metrics = metrics();
     StringBuilder sb = new StringBuilder();
+    java.util.Set<String> distinct = new LinkedHashSet<>();
+    splits.forEach(line -> distinct.add(line.substring(line.indexOf(": ") + 2)));
+    if (distinct.size() == 1 && splits.size() > 1) {
+      sb.append("every seed: ").append(distinct.iterator().next()).append(System.lineSeparator());
+    } else {
+      splits.forEach(line -> sb.append(line).append(System.lineSeparator()));
+    }
+    sb.append(System.lineSeparator());
     sb.append(String.format("%s: %d seeds %s; mean ± 95%% CI (Student's t over seeds)%n", data, seeds().size(),
         seeds()));
     sb.append(render(metrics, false));
