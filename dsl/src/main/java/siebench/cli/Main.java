@@ -4,13 +4,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code siebench} command: {@code bench}, {@code train}, {@code throughput}, {@code debias}, {@code ope} and {@code mnar}. */
+/** The {@code siebench} command: {@code bench}, {@code train}, {@code throughput}, {@code debias}, {@code ope}, {@code mnar} and {@code cvr}. */
 @Command(name = "siebench", mixinStandardHelpOptions = true, version = "siebench 0.1.0",
     description = "Sample importance estimation for e-commerce search and recommendation.",
     footer = {"", "Notebooks (the kernel-ext module): siebench notebook [--install-kernel] installs the bundled "
         + "Jupyter kernel and starts Jupyter on notebooks/; siebench notebook --help lists its options."},
     subcommands = {BenchCommand.class, TrainCommand.class, ThroughputCommand.class, DebiasCommand.class,
-        OpeCommand.class, MnarCommand.class, CommandLine.HelpCommand.class})
+        OpeCommand.class, MnarCommand.class, CvrCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
   @Override
   public Integer call() {

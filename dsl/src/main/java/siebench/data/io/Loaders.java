@@ -158,4 +158,22 @@ public final class Loaders {
   public static Loaded readOpenBandit(Path file, Path itemContext, MissingValues missing) {
     return OpenBanditLoader.read(file, itemContext, missing);
   }
+
+  // ---------------------------------------------------------------- Ali-CCP
+
+  /** One Ali-CCP file (click and conversion labels), missing values kept. See {@link #readAliCcp}. */
+  public static Samples aliCcp(Path file) {
+    return readAliCcp(file, MissingValues.KEEP).samples();
+  }
+
+  /**
+   * Ali-CCP (Alibaba Click and Conversion Prediction, Tianchi 408; the data of Ma et al. 2018, "Entire Space
+   * Multi-Task Model", SIGIR) in torch-rechub's preprocessed CSV layout: label {@code click}; {@code purchase}
+   * kept as an ignored integer column (checked to be 0/1 and never 1 without a click, naming file, line and
+   * column); field {@code 301} the position role and a categorical feature; the dense columns {@code D*}
+   * numeric; every other field a categorical id, read as text. Only empty fields are missing.
+   */
+  public static Loaded readAliCcp(Path file, MissingValues missing) {
+    return AliCcpLoader.read(file, missing);
+  }
 }
