@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import siebench.metrics.MeanInterval;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -76,34 +77,6 @@ public final class CvrComparisonResult {
         .mapToDouble(Row::value).toArray();
   }
 
-  /** Mean, and 95% CI half-width over the defined values (NaN with fewer than two). */
-  public static double[] meanAndCi(double[] values) {
-    int n = 0;
-    double sum = 0;
-    for (double v : values) {
-      if (!Double.isNaN(v)) {
-        n++;
-        sum += v;
-      }
-    }
-    double mean = n == 0 ? Double.NaN : sum / n;
-    double ss = 0;
-    for (double v : values) {
-      if (!Double.isNaN(v)) {
-        ss += (v - mean) * (v - mean);
-      }
-    }
-    double ci = n > 1 ? tQuantile975(n - 1) * Math.sqrt(ss / (n - 1)) / Math.sqrt(n) : Double.NaN;
-    return new double[] {mean, ci, n};
-  }
-
-  /** The 97.5% quantile of Student's t with {@code df} degrees of freedom. */
-  static double tQuantile975(int df) {
-    double[] table = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160,
-        2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086};
-    return df <= table.length ? table[df - 1] : df <= 30 ? 2.042 : df <= 60 ? 2.000 : 1.96;
-  }
-
   /** The per-seed differences {@code objective - baseline} of one metric. */
   public double[] differences(String objective, String metric) {
     double[] a = values(objective, metric);
@@ -145,15 +118,15 @@ public final class CvrComparisonResult {
     }
     for (String o : all) {
       for (String m : metrics()) {
-        double[] s = meanAndCi(values(o, m));
-        double[] d = meanAndCi(differences(o, m));
+        MeanInterval s = MeanInterval.of(values(o, m));
+        MeanInterval d = MeanInterval.of(differences(o, m));
         obj.append(o);
         met.append(m);
-        n.append((int) s[2]);
-        mean.append(s[0]);
-        ci.append(s[1]);
-        dMean.append(d[0]);
-        dCi.append(d[1]);
+        n.append(s.n());
+        mean.append(s.mean());
+        ci.append(s.halfWidth());
+        dMean.append(d.mean());
+        dCi.append(d.halfWidth());
       }
     }
     return Table.create("cvr summary", obj, met, n, mean, ci, dMean, dCi);
@@ -202,8 +175,8 @@ public final class CvrComparisonResult {
       String[] line = new String[metrics.size() + 1];
       line[0] = o.equals(TRUTH) ? "(truth)" : o;
       for (int j = 0; j < metrics.size(); j++) {
-        double[] s = meanAndCi(paired ? differences(o, metrics.get(j)) : values(o, metrics.get(j)));
-        line[j + 1] = cell(s[0], s[1], paired);
+        MeanInterval s = MeanInterval.of(paired ? differences(o, metrics.get(j)) : values(o, metrics.get(j)));
+        line[j + 1] = cell(s.mean(), s.halfWidth(), paired);
       }
       lines.add(line);
     }

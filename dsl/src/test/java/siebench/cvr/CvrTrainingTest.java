@@ -96,14 +96,6 @@ class CvrTrainingTest {
   }
 
   @Test
-  void meanAndCiUseStudentsT() {
-    double[] s = CvrComparisonResult.meanAndCi(new double[] {1, 2, 3, Double.NaN});
-    assertEquals(2, s[0], 1e-12);
-    assertEquals(4.303 * 1 / Math.sqrt(3), s[1], 1e-12);
-    assertEquals(3, s[2]);
-  }
-
-  @Test
   void theCommandRunsOnTheAliCcpSample() {
     java.nio.file.Path dir = SharedData.file("ali_ccp_tiny");
     assertEquals(0, Main.run("cvr", "--data", "ali-ccp:" + dir, "--seeds", "2", "--epochs", "2", "--quiet"));
