@@ -46,8 +46,13 @@ final class DebiasCommand implements Callable<Integer> {
       description = "Examination (1/position)^eta, eta (default ${DEFAULT-VALUE}).")
   double eta;
 
-  @Option(names = "--epochs", defaultValue = "3", description = "Training epochs (default ${DEFAULT-VALUE}).")
+  @Option(names = "--epochs", defaultValue = "5", description = "Most training epochs (default ${DEFAULT-VALUE}).")
   int epochs;
+
+  @Option(names = "--patience", defaultValue = "1",
+      description = "Early stopping on 10% of the training rows: naive models on their click AUC, debiased ones on "
+          + "their unbiased validation loss; 0 trains every epoch (default ${DEFAULT-VALUE}).")
+  int patience;
 
   @Option(names = "--lr", defaultValue = "0.005", description = "Adam learning rate (default ${DEFAULT-VALUE}).")
   double learningRate;
@@ -64,11 +69,11 @@ final class DebiasCommand implements Callable<Integer> {
     PositionBiasExperiment e = PositionBiasExperiment.on(Synthetic.ecommerce().rows(rows)
             .rankerPopularity(rankerPopularity).positionBias(eta))
         .models(models.toArray(String[]::new)).propensities(propensities.toArray(String[]::new)).objective(o)
-        .task(CtrTask.ctr().epochs(epochs).batchSize(2048).learningRate(learningRate).earlyStopping(0)
-            .validationFraction(0))
+        .task(CtrTask.ctr().epochs(epochs).batchSize(2048).learningRate(learningRate).earlyStopping(patience)
+            .validationFraction(patience > 0 ? 0.1 : 0))
         .seeds(seeds).progress(Progress.console());
-    System.out.printf("generated search logs: %d rows per seed, rankerPopularity %s, eta %s; objective %s; %d epochs, "
-        + "lr %s%n", rows, rankerPopularity, eta, o, epochs, learningRate);
+    System.out.printf("generated search logs: %d rows per seed, rankerPopularity %s, eta %s; objective %s; at most %d "
+        + "epochs, early-stopping patience %d, lr %s%n", rows, rankerPopularity, eta, o, epochs, patience, learningRate);
     PositionBiasExperiment.Result r = e.run();
     System.out.print(r.print());
     if (out != null) {

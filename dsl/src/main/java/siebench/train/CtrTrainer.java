@@ -41,7 +41,10 @@ final class CtrTrainer {
     EncodedData va = validation == null ? null : encoder.encode(validation);
     EncodedData te = encoder.encode(test);
     long peak = mem.getHeapMemoryUsage().getUsed();
-    TrainingLoop.Run run = TrainingLoop.train(task, encoder, tr, va, null, task.objective().groups(train));
+    Objective o = task.objective();
+    float[] validationTargets = va == null || !o.needsPropensities() || o.kind() == Objective.Kind.PAIRWISE_IPS ? null
+        : o.targets(validation);
+    TrainingLoop.Run run = TrainingLoop.train(task, encoder, tr, va, null, o.groups(train), validationTargets);
     peak = Math.max(peak, mem.getHeapMemoryUsage().getUsed());
     double[] p = run.model().predict(te);
     Map<String, Double> metrics = evaluate(test, p);

@@ -27,9 +27,11 @@ import siebench.data.Samples;
  *       probabilities and are clipped from below at {@link #clip(double)} (Saito et al., Section 4.3).
  *   <li>{@link #nonNegative()}: the non-negative variant. The second term has weight {@code 1 - c/theta < 0} on
  *       clicks, so its minibatch estimate can turn negative, which a flexible model exploits by over-fitting
- *       clicks; the batch estimate of that term is floored at 0 (the non-negative risk estimator of Kiryo, Niu,
- *       du Plessis &amp; Sugiyama 2017, "Positive-Unlabeled Learning with Non-Negative Risk Estimator",
- *       NeurIPS, as Saito 2020, "Unbiased Pairwise Learning from Biased Implicit Feedback", ICTIR, uses it).
+ *       clicks (per row the loss is unbounded below as {@code p -> 1}). As in the non-negative risk estimator of
+ *       Kiryo, Niu, du Plessis &amp; Sugiyama (2017, "Positive-Unlabeled Learning with Non-Negative Risk
+ *       Estimator", NeurIPS; Algorithm 1 with beta = 0, gamma = 1), a minibatch whose estimate of that term is
+ *       negative takes a step that raises it back instead of the usual step (Saito 2020, "Unbiased Pairwise
+ *       Learning from Biased Implicit Feedback", ICTIR, uses the same correction).
  *   <li>{@link #snips()}: the self-normalised estimator (Swaminathan &amp; Joachims 2015, "The
  *       Self-Normalized Estimator for Counterfactual Learning", NeurIPS). The IPS loss is {@code mean(l-) +
  *       mean(c/theta (l+ - l-))}; SNIPS replaces the second, propensity-weighted mean over each minibatch by
@@ -123,7 +125,7 @@ public final class Objective {
     return new Objective(kind, minPropensity, nonNegative);
   }
 
-  /** The non-negative variant of {@link #ips()} (the negative-class term floored at 0 per batch). */
+  /** The non-negative variant of {@link #ips()} (a negative minibatch estimate of the negative-class term is pushed back up). */
   public Objective nonNegative() {
     if (kind != Kind.IPS) {
       throw new IllegalStateException("the non-negative variant applies to the pointwise ips objective, not " + name());
@@ -234,7 +236,10 @@ public final class Objective {
       case IPS: {
         NDArray pos = lPos.mul(y).mul(w).sum().div(wSum);
         NDArray neg = lNeg.mul(y.neg().add(1f)).mul(w).sum().div(wSum);
-        return pos.add(nonNegative ? neg.maximum(0f) : neg);
+        if (nonNegative && neg.getFloat() < 0) {
+          return neg.neg(); // Kiryo et al. (2017), Algorithm 1 with beta = 0, gamma = 1: push the negative risk back up
+        }
+        return pos.add(neg);
       }
       case SNIPS: {
         NDArray wy = w.mul(y);

@@ -42,15 +42,17 @@ public final class TrainingLoop {
       throw new IllegalStateException("objective '" + task.objective().name() + "' needs the samples' propensities; "
           + "train through CtrTask.fit (samples.train(task)), which derives the targets from them");
     }
-    return train(task, encoder, train, validation, listener, null);
+    return train(task, encoder, train, validation, listener, null, null);
   }
 
   /**
    * Trains with the targets in {@code train}'s labels ({@link Objective#targets}) and, for the pairwise
-   * objective, the rows' query ids {@code groups} (kept together in minibatches; else null).
+   * objective, the rows' query ids {@code groups} (kept together in minibatches; else null). With {@code
+   * validationTargets} (the validation rows' targets under a pointwise propensity objective; else null), early
+   * stopping follows the validation rows' unbiased loss instead of their click AUC, which is itself biased.
    */
   static Run train(CtrTask task, FeatureEncoder encoder, EncodedData train, EncodedData validation,
-      EpochListener listener, int[] groups) {
+      EpochListener listener, int[] groups, float[] validationTargets) {
     Objective objective = task.objective();
     if (task.lossModifier() != null && objective.kind() != Objective.Kind.BCE) {
       throw new IllegalStateException("a loss modifier (adaptive denoising) works with the bce objective only, not "
@@ -90,7 +92,7 @@ public final class TrainingLoop {
     int batch = Math.min(task.batchSize(), Math.max(1, n));
     Progress progress = task.progress();
     List<EpochStats> history = new ArrayList<>();
-    double bestAuc = Double.NEGATIVE_INFINITY;
+    double bestCriterion = Double.NEGATIVE_INFINITY;
     int bestEpoch = 0;
     List<NDArray> best = null;
     long steps = 0;
@@ -180,30 +182,35 @@ public final class TrainingLoop {
       }
       double vAuc = Double.NaN;
       double vLoss = Double.NaN;
+      double criterion = Double.NaN; // higher is better
       if (validation != null && validation.rows() > 0) {
         double[] pv = model.predict(validation);
         vAuc = Metrics.auc(validation.labels(), pv);
-        vLoss = Metrics.logLoss(validation.labels(), pv);
+        vLoss = validationTargets == null ? Metrics.logLoss(validation.labels(), pv)
+            : unbiasedLoss(validationTargets, pv);
+        criterion = validationTargets == null ? vAuc : -vLoss;
       }
       double secs = (System.nanoTime() - e0) / 1e9;
       history.add(new EpochStats(epoch, trainLoss, vAuc, vLoss, secs));
       progress.update("train " + task.model().name(), epoch, task.epochs(), (Double.isNaN(vAuc)
           ? String.format("loss %.5f", trainLoss)
-          : String.format("loss %.5f  val AUC %.4f  val logloss %.5f", trainLoss, vAuc, vLoss))
+          : String.format("loss %.5f  val AUC %.4f  val %s %.5f", trainLoss, vAuc,
+              validationTargets == null ? "logloss" : objective.name() + " loss", vLoss))
           + String.format("  %.0f samples/s", n / secs));
       if (listener != null) {
         listener.afterEpoch(epoch, model);
       }
-      if (task.patience() > 0 && !Double.isNaN(vAuc)) {
-        if (vAuc > bestAuc) {
-          bestAuc = vAuc;
+      if (task.patience() > 0 && !Double.isNaN(criterion)) {
+        if (criterion > bestCriterion) {
+          bestCriterion = criterion;
           bestEpoch = epoch;
           if (epoch < task.epochs()) {
             best = snapshot(params, best, root);
           }
         } else if (epoch - bestEpoch >= task.patience()) {
           progress.update("train " + task.model().name(), epoch, task.epochs(),
-              "early stop: no validation AUC gain for " + task.patience() + " epochs; best epoch " + bestEpoch);
+              "early stop: no validation " + (validationTargets == null ? "AUC" : objective.name() + " loss")
+                  + " gain for " + task.patience() + " epochs; best epoch " + bestEpoch);
           break;
         }
       } else {
@@ -229,6 +236,16 @@ public final class TrainingLoop {
       hAll.close();
     }
     return new Run(model, history, bestEpoch, steps, (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** The mean pointwise loss {@code -[t log p + (1 - t) log(1 - p)]} with soft targets {@code t}. */
+  static double unbiasedLoss(float[] t, double[] p) {
+    double s = 0;
+    for (int i = 0; i < t.length; i++) {
+      double q = Math.min(1 - 1e-7, Math.max(1e-7, p[i]));
+      s -= t[i] * Math.log(q) + (1 - t[i]) * Math.log1p(-q);
+    }
+    return s / t.length;
   }
 
   /**

@@ -85,7 +85,7 @@ class UnbiasedObjectiveTest {
   }
 
   @Test
-  void nonNegativeVariantFloorsTheNegativeTerm() {
+  void nonNegativeVariantPushesANegativeNegativeTermBackUp() {
     try (NDManager m = NDManager.newBaseManager()) {
       // one click at theta 0.25 (target 4): the negative term (1 - 4) * softplus(z) is negative
       NDArray z = m.create(new float[] {0.3f});
@@ -96,7 +96,13 @@ class UnbiasedObjectiveTest {
       double lPos = Math.log1p(Math.exp(-0.3));
       double lNeg = Math.log1p(Math.exp(0.3));
       assertEquals(4 * lPos - 3 * lNeg, ips, 1e-5);
-      assertEquals(4 * lPos, nn, 1e-5);
+      assertEquals(3 * lNeg, nn, 1e-5); // minus the negative term, so the step raises it
+      // with the negative term non-negative, the variant is the ips loss
+      NDArray y2 = m.create(new float[] {4f, 0f, 0f, 0f, 0f});
+      NDArray z2 = m.create(new float[] {0.3f, 0.1f, -0.2f, 0.4f, 0f});
+      NDArray w2 = m.create(new float[] {1f, 1f, 1f, 1f, 1f});
+      assertEquals(Objective.ips().loss(z2, y2, w2, null, 0).getFloat(),
+          Objective.ips().nonNegative().loss(z2, y2, w2, null, 0).getFloat(), 1e-6);
     }
   }
 
