@@ -5,6 +5,7 @@ import siebench.data.Samples;
 import siebench.importance.Importance;
 import siebench.importance.ImportanceEstimator;
 import siebench.importance.correction.PositionBiasIps;
+import siebench.importance.correction.Propensities;
 import siebench.metrics.Groups;
 import siebench.metrics.RankingMetrics;
 import siebench.train.Progress;
@@ -59,13 +60,8 @@ public final class Debiasing implements Protocol {
       Samples train = ips.withPropensities(trial.train(), Progress.silent());
       weighted = trial.fitAndPredict(null, train, ips.objective()).testPredictions();
       if (train.table().columnNames().contains(PROPENSITY)) {
-        double[] used = train.propensities();
-        double[] truth = train.doubles(PROPENSITY);
-        double err = 0;
-        for (int i = 0; i < used.length; i++) {
-          err += Math.abs(used[i] - truth[i]) / truth[i];
-        }
-        out.add(estimator, name(), "propensity_error", trial.seed(), err / used.length);
+        out.add(estimator, name(), "propensity_error", trial.seed(),
+            Propensities.meanRelativeError(train.propensities(), train.doubles(PROPENSITY)));
       }
     } else {
       weighted = trial.fitAndPredict(null, trial.train().reweight(importance)).testPredictions();

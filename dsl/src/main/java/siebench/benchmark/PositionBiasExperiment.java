@@ -10,6 +10,7 @@ import siebench.data.synthetic.EcommerceGenerator;
 import siebench.data.synthetic.SyntheticData;
 import siebench.importance.Estimators;
 import siebench.importance.correction.PositionBiasIps;
+import siebench.importance.correction.Propensities;
 import siebench.metrics.Groups;
 import siebench.metrics.MeanInterval;
 import siebench.metrics.RankingMetrics;
@@ -174,7 +175,7 @@ public final class PositionBiasExperiment {
           source.append(e.getKey());
           ndcg.append(v);
           delta.append(v - naive);
-          error.append(meanRelativeError(e.getValue().propensities(), truth));
+          error.append(Propensities.meanRelativeError(e.getValue().propensities(), truth));
           progress.update("position-bias experiment", ++done, total, String.format("seed %d, %s %s %s: NDCG@10 %.4f",
               s, m, objective.name(), e.getKey(), v));
         }
@@ -198,14 +199,6 @@ public final class PositionBiasExperiment {
     try (TrainedModel m = r.model()) {
       return RankingMetrics.ndcg(relevance, m.predict(test), groups, 10, RankingMetrics.EmptyGroups.SKIP).value();
     }
-  }
-
-  private static double meanRelativeError(double[] estimate, double[] truth) {
-    double s = 0;
-    for (int i = 0; i < truth.length; i++) {
-      s += Math.abs(estimate[i] - truth[i]) / truth[i];
-    }
-    return s / truth.length;
   }
 
   /** The experiment's runs and their summary. */

@@ -173,6 +173,18 @@ public final class Propensities {
         + (capped.length() == 0 ? "" : ", capped at 1 at positions " + capped));
   }
 
+  /** The mean over rows of {@code |estimate_i - truth_i| / truth_i}: how far per-row propensities are off. */
+  public static double meanRelativeError(double[] estimate, double[] truth) {
+    if (estimate.length != truth.length) {
+      throw new IllegalArgumentException(estimate.length + " estimates for " + truth.length + " true propensities");
+    }
+    double s = 0;
+    for (int i = 0; i < truth.length; i++) {
+      s += Math.abs(estimate[i] - truth[i]) / truth[i];
+    }
+    return s / truth.length;
+  }
+
   /** Per position, {@code |this_k - truth_k| / truth_k}, over the positions both cover. */
   public double[] relativeErrors(Propensities truth) {
     int n = Math.min(values.length, truth.values.length);
