@@ -79,7 +79,8 @@ public final class AreaUnderMargin extends DynamicsEstimator<AreaUnderMargin> {
    */
   public AumResult identify(Samples train, EstimationContext context) {
     int n = train.size();
-    int m = (int) Math.round(thresholdFraction * n);
+    // two disjoint subsets of m rows: at most n / 2 each, also when rounding half of an odd count up
+    int m = Math.min((int) Math.round(thresholdFraction * n), n / 2);
     if (m < 1) {
       throw new IllegalArgumentException("aum: " + thresholdFraction + " of " + n
           + " rows gives no threshold samples; use more rows or a larger thresholdSamples fraction");

@@ -180,6 +180,17 @@ class DynamicsEstimatorsTest {
     assertEquals(-res.aum()[3], res.importance().scores()[3], 0);
   }
 
+  @Test
+  void aumWithHalfTheRowsAsThresholdSamplesWorksForAnOddRowCount() {
+    Samples odd = S.rows(java.util.stream.IntStream.range(0, 301).toArray());
+    AumResult res = aum().epochs(1).thresholdSamples(0.5).identify(odd, CTX);
+    // 150 rows flipped in each run (301 / 2), so the last row kept its label in both runs
+    assertEquals(301, res.aum().length);
+    for (double a : res.aum()) {
+      assertTrue(Double.isFinite(a));
+    }
+  }
+
   static double handPercentile(List<Double> values, double q) {
     List<Double> s = new ArrayList<>(values);
     s.sort(null);
