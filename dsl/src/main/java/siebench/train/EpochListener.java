@@ -7,4 +7,11 @@ package siebench.train;
 public interface EpochListener {
   /** Called after epoch {@code epoch} (1-based) with the model in its current state. */
   void afterEpoch(int epoch, TrainedModel model);
+
+  /**
+   * Called once with the model at initialization (after parameter initialization and the bias set to the base
+   * rate, before the first step): "epoch 0", e.g. for GraNd at initialization (Paul, Ganguli and Dziugaite
+   * 2021). Does nothing by default.
+   */
+  default void beforeTraining(TrainedModel model) {}
 }

@@ -10,13 +10,15 @@ import siebench.train.Progress;
 
 /**
  * How a training-dynamics estimator trains and observes its models: the number of epochs, the number of
- * independently seeded training runs, the checkpoints (epochs after which the rows are scored), and optional
+ * independently seeded training runs, the checkpoints (epochs after which the rows are scored; checkpoint 0 is
+ * the model at initialization, before any step, as for "GraNd at initialization" in Paul, Ganguli and
+ * Dziugaite 2021, "Deep Learning on a Data Diet"), and optional
  * overrides of the context task's model, batch size and learning rate. Immutable; {@code null} fields mean
  * "take it from the {@link EstimationContext#task() context task}".
  *
  * @param epochs training epochs per run, or null for the task's
  * @param seeds number of training runs, each with its own seed (see {@link #seedOf})
- * @param checkpoints 1-based epochs after which rows are scored, or null for every epoch
+ * @param checkpoints epochs after which rows are scored (0 = at initialization), or null for every epoch 1..E
  * @param model the model to train, or null for the task's
  * @param batchSize the batch size, or null for the task's
  * @param learningRate the learning rate, or null for the task's
@@ -37,8 +39,9 @@ public record DynamicsSettings(Integer epochs, int seeds, int[] checkpoints, Mod
         throw new IllegalArgumentException("checkpoints must name at least one epoch");
       }
       checkpoints = Arrays.stream(checkpoints).sorted().distinct().toArray();
-      if (checkpoints[0] < 1) {
-        throw new IllegalArgumentException("checkpoints are 1-based epochs, got " + checkpoints[0]);
+      if (checkpoints[0] < 0) {
+        throw new IllegalArgumentException("checkpoints are epochs >= 0 (0 = at initialization), got "
+            + checkpoints[0]);
       }
       if (epochs != null && checkpoints[checkpoints.length - 1] > epochs) {
         throw new IllegalArgumentException("checkpoint epoch " + checkpoints[checkpoints.length - 1]
@@ -73,9 +76,17 @@ public record DynamicsSettings(Integer epochs, int seeds, int[] checkpoints, Mod
     return e;
   }
 
-  /** Whether the rows are scored after {@code epoch}. */
+  /** Whether the rows are scored after {@code epoch} (0 = at initialization, only when named explicitly). */
   public boolean isCheckpoint(int epoch) {
-    return checkpoints == null || Arrays.binarySearch(checkpoints, epoch) >= 0;
+    return checkpoints == null ? epoch >= 1 : Arrays.binarySearch(checkpoints, epoch) >= 0;
+  }
+
+  /**
+   * Whether no training is needed: the only checkpoint is 0 (at initialization), so each run only initializes
+   * a model and scores the rows with it.
+   */
+  public boolean initializationOnly() {
+    return checkpoints != null && checkpoints.length == 1 && checkpoints[0] == 0;
   }
 
   /** The number of checkpoints per run under {@code context}. */
