@@ -18,7 +18,9 @@ import siebench.importance.EstimationContext;
  * that one epoch only: 10 trainings of 1 epoch (10 epochs of training in all, against E for the default),
  * {@code 10 n} forward evaluations. EL2N at initialization ({@code checkpoints(0)}) is available but
  * uninformative here: the output bias starts at the base rate, so every row's score is about {@code |rate -
- * y|}, a function of its label only (the paper also finds EL2N needs a little training).
+ * y|}, a function of its label only (the paper also finds EL2N needs a little training). Measured on 20,000
+ * synthetic rows with 10% fake clicks (docs/results/dynamics-data-diet), default and preset detect fake clicks
+ * alike (AUROC 0.961 vs 0.960), so the cheaper default stays.
  *
  * <p><b>Sign:</b> higher = harder / more important (and more likely mislabeled).
  */

@@ -24,10 +24,11 @@ import siebench.train.TrainedModel;
  * per-sample gradient evaluations. This differs from the paper, which averages over about 10 initializations
  * early in training (GraNd at initialization is its headline result). {@link #dataDiet()} is the paper's
  * setting: the norms at initialization (checkpoint 0, before any step) averaged over 10 independently seeded
- * initializations: no training at all, {@code 10 n} per-sample gradient evaluations (about as much compute as
- * {@code 10 / 3} epochs of training, the backward pass being the dominant cost). Any mix is available, e.g.
- * {@code gradientNorm().checkpoints(0, 1).seeds(5)} (5 trainings of E epochs, {@code 10 n} evaluations; the
- * runs stop paying attention after the last checkpoint but still train E epochs).
+ * initializations: no training at all, {@code 10 n} per-sample gradient evaluations (one forward and backward
+ * pass per row and initialization, about the compute of 10 training epochs). Any mix is available, e.g.
+ * {@code gradientNorm().checkpoints(0, 1).seeds(5)}: 5 trainings of E epochs, {@code 10 n} evaluations.
+ * Measured on 20,000 synthetic rows with 10% fake clicks (docs/results/dynamics-data-diet), the default
+ * detects fake clicks better than the preset (AUROC 0.955 vs 0.941), so the default stays.
  *
  * <p><b>Sign:</b> higher = harder / more important to learn (and where mislabeled rows concentrate); the
  * paper prunes the lowest-scored rows.

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
+import siebench.importance.EstimationContext;
 import siebench.importance.Estimators;
 import siebench.importance.Importance;
 import siebench.train.CtrTask;
@@ -33,12 +34,8 @@ import siebench.train.TrainingLoop;
  */
 class DataDietAndStepForgettingTest {
   static final Samples S = DynamicsEstimatorsTest.S;
-  static final EstimationContextHolder H = new EstimationContextHolder();
-
   /** The shared toy context of {@link DynamicsEstimatorsTest} (FM, 3 epochs, batch 64). */
-  static final class EstimationContextHolder {
-    final siebench.importance.EstimationContext ctx = DynamicsEstimatorsTest.CTX;
-  }
+  static final EstimationContext CTX = DynamicsEstimatorsTest.CTX;
 
   /**
    * Re-runs the trainings of {@code settings} with {@code TrainingLoop.train} and records {@code score(model)}
@@ -52,7 +49,7 @@ class DataDietAndStepForgettingTest {
     EncodedData data = enc.encode(S);
     List<double[]> out = new ArrayList<>();
     for (int r = 0; r < settings.seeds(); r++) {
-      CtrTask t = settings.taskFor(H.ctx, r, Progress.silent());
+      CtrTask t = settings.taskFor(CTX, r, Progress.silent());
       if (settings.initializationOnly()) {
         t = t.epochs(1);
       }
@@ -105,7 +102,7 @@ class DataDietAndStepForgettingTest {
     assertEquals(preset.settings(), ((GraNd) Estimators.named("grand-init")).settings());
 
     GraNd est = preset.seeds(3);
-    Importance imp = est.estimate(S, H.ctx);
+    Importance imp = est.estimate(S, CTX);
     List<double[]> ref = reference(est.settings(), TrainedModel::gradientNorms);
     assertEquals(3, ref.size());
     double[] expected = mean(ref);
@@ -121,7 +118,7 @@ class DataDietAndStepForgettingTest {
 
   @Test
   void initialModelIsTheStateBeforeTheFirstStepAndTheFirstStepChangesIt() {
-    CtrTask t = DynamicsSettings.defaults().taskFor(H.ctx, 0, Progress.silent()).epochs(1);
+    CtrTask t = DynamicsSettings.defaults().taskFor(CTX, 0, Progress.silent()).epochs(1);
     FeatureEncoder enc = FeatureEncoder.fit(S);
     EncodedData data = enc.encode(S);
     double[][] seen = new double[2][];
@@ -145,7 +142,7 @@ class DataDietAndStepForgettingTest {
   @Test
   void checkpointZeroMixesWithTrainedCheckpoints() {
     El2n est = el2n().epochs(2).checkpoints(0, 2).seeds(2);
-    Importance imp = est.estimate(S, H.ctx);
+    Importance imp = est.estimate(S, CTX);
     List<double[]> ref = reference(est.settings(), DataDietAndStepForgettingTest::el2nOf);
     assertEquals(4, ref.size());
     assertArrayEquals(mean(ref), imp.scores(), 1e-6);
@@ -159,7 +156,7 @@ class DataDietAndStepForgettingTest {
   void el2nDataDietIsTheFirstEpochOfTenSeededRuns() {
     El2n est = el2n().dataDiet();
     assertEquals(est.settings(), ((El2n) Estimators.named("el2n-datadiet")).settings());
-    Importance imp = est.estimate(S, H.ctx);
+    Importance imp = est.estimate(S, CTX);
     List<double[]> ref = reference(est.settings(), DataDietAndStepForgettingTest::el2nOf);
     assertEquals(10, ref.size());
     assertArrayEquals(mean(ref), imp.scores(), 1e-6);
@@ -170,7 +167,7 @@ class DataDietAndStepForgettingTest {
 
   @Test
   void stepListenerSeesEveryPresentationWithItsPreUpdateLogits() {
-    CtrTask t = DynamicsSettings.defaults().taskFor(H.ctx, 0, Progress.silent()).epochs(2);
+    CtrTask t = DynamicsSettings.defaults().taskFor(CTX, 0, Progress.silent()).epochs(2);
     FeatureEncoder enc = FeatureEncoder.fit(S);
     EncodedData data = enc.encode(S);
     int n = S.size();
@@ -211,7 +208,7 @@ class DataDietAndStepForgettingTest {
     double thr = 0.35;
     ForgettingEvents est = forgetting().epochs(4).seeds(2).threshold(thr).perStep();
     assertTrue(((ForgettingEvents) Estimators.named("forgetting-per-step")).isPerStep());
-    Importance imp = est.estimate(S, H.ctx);
+    Importance imp = est.estimate(S, CTX);
     FeatureEncoder enc = FeatureEncoder.fit(S);
     EncodedData data = enc.encode(S);
     int n = S.size();
@@ -223,7 +220,7 @@ class DataDietAndStepForgettingTest {
       boolean[] prev = new boolean[n];
       boolean[] learned = new boolean[n];
       double[][] before = new double[1][];
-      TrainingLoop.train(est.settings().taskFor(H.ctx, r, Progress.silent()), enc, data, null, new EpochListener() {
+      TrainingLoop.train(est.settings().taskFor(CTX, r, Progress.silent()), enc, data, null, new EpochListener() {
         @Override
         public void beforeTraining(TrainedModel model) {
           before[0] = model.predict(data);
