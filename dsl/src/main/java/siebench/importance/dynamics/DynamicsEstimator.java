@@ -48,6 +48,17 @@ public abstract class DynamicsEstimator<T extends DynamicsEstimator<T>> implemen
     return withSettings(settings.withCheckpoints(epochs));
   }
 
+  /**
+   * Also scores the rows inside the first epoch, after the fraction {@code f} of its minibatch steps (step
+   * {@code ceil(f * stepsPerEpoch)}), for each {@code f} in (0, 1): "early in training" at a finer resolution
+   * than epochs (Paul, Ganguli and Dziugaite 2021 score a few percent into training). Without {@link
+   * #checkpoints}, these are the only checkpoints; combine with {@code .epochs(1)} to stop training after the
+   * first epoch. Observing inside the epoch makes the training loop synchronize with the device once per step.
+   */
+  public T firstEpochCheckpoints(double... fractions) {
+    return withSettings(settings.withFractions(fractions));
+  }
+
   /** Trains this model instead of the context task's. */
   public T model(ModelSpec m) {
     return withSettings(settings.withModel(m));

@@ -1,5 +1,6 @@
 package siebench.importance.dynamics;
 
+import java.util.Arrays;
 import java.util.Objects;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
@@ -133,8 +134,17 @@ public final class TrainingDynamics {
               "seed " + (r + 1) + "/" + runs + ", epoch " + epoch + "/" + epochs);
         }
       };
-      StepListener stepListener = steps == null ? null
-          : (epoch, step, rows, logits, model) -> steps.step(r, epoch, step, rows, logits);
+      long[] fractionSteps = settings.fractionSteps(stepsPerEpoch(task, data));
+      StepListener stepListener = steps == null && fractionSteps.length == 0 ? null
+          : (epoch, step, rows, logits, model) -> {
+            if (steps != null) {
+              steps.step(r, epoch, step, rows, logits);
+            }
+            if (epoch == 1 && Arrays.stream(fractionSteps).anyMatch(k -> k == step)) {
+              meter.evaluations(observer.observe(r, 1, model, data)); // a checkpoint inside the first epoch
+              meter.sample();
+            }
+          };
       try {
         result = TrainingLoop.train(task, encoder, data, null, listener, stepListener);
       } catch (RuntimeException | Error e) {
@@ -146,6 +156,13 @@ public final class TrainingDynamics {
       meter.training();
       result.model().close();
     }
+  }
+
+  /** The number of minibatch steps of one epoch of {@code task} on {@code data} (as in {@link TrainingLoop}). */
+  public static long stepsPerEpoch(CtrTask task, EncodedData data) {
+    int n = data.rows();
+    int batch = Math.min(task.batchSize(), Math.max(1, n));
+    return (n + batch - 1) / batch;
   }
 
   /** A progress sink for the inner training loop: cancels with {@code outer}, prefixes messages with the name. */

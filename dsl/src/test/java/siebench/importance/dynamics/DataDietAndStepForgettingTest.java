@@ -166,6 +166,43 @@ class DataDietAndStepForgettingTest {
   }
 
   @Test
+  void firstEpochFractionsScoreAfterTheirStepsAndMixWithEpochCheckpoints() {
+    El2n est = el2n().epochs(1).checkpoints(0, 1).firstEpochCheckpoints(0.5, 0.25).seeds(2);
+    Importance imp = est.estimate(S, CTX);
+    FeatureEncoder enc = FeatureEncoder.fit(S);
+    EncodedData data = enc.encode(S);
+    // 600 rows in batches of 64: 10 steps per epoch; 0.25 -> after step 3 (ceil 2.5), 0.5 -> after step 5
+    assertEquals(10, TrainingDynamics.stepsPerEpoch(est.settings().taskFor(CTX, 0, Progress.silent()), data));
+    List<double[]> ref = new ArrayList<>();
+    for (int r = 0; r < 2; r++) {
+      TrainingLoop.train(est.settings().taskFor(CTX, r, Progress.silent()), enc, data, null, new EpochListener() {
+        @Override
+        public void beforeTraining(TrainedModel model) {
+          ref.add(el2nOf(model, data));
+        }
+
+        @Override
+        public void afterEpoch(int epoch, TrainedModel model) {
+          ref.add(el2nOf(model, data));
+        }
+      }, (epoch, step, rows, logits, model) -> {
+        if (step == 3 || step == 5) {
+          ref.add(el2nOf(model, data));
+        }
+      }).model().close();
+    }
+    assertEquals(8, ref.size());
+    assertArrayEquals(mean(ref), imp.scores(), 1e-6);
+    assertEquals(8L * S.size(), imp.cost().gradientEvaluations());
+    assertEquals("[0.25, 0.5]", imp.parameters().get("firstEpochFractions"));
+    // fractions alone: only they are checkpoints, not every epoch
+    DynamicsSettings only = el2n().firstEpochCheckpoints(0.5).settings();
+    assertFalse(only.isCheckpoint(1));
+    assertArrayEquals(new long[] {5}, only.fractionSteps(10));
+    assertThrows(IllegalArgumentException.class, () -> el2n().firstEpochCheckpoints(1.0));
+  }
+
+  @Test
   void stepListenerSeesEveryPresentationWithItsPreUpdateLogits() {
     CtrTask t = DynamicsSettings.defaults().taskFor(CTX, 0, Progress.silent()).epochs(2);
     FeatureEncoder enc = FeatureEncoder.fit(S);
