@@ -47,12 +47,18 @@ public final class Estimators {
 
   // ------------------------------------------------------------------ training dynamics
 
-  /** GraNd (Paul et al. 2021): expected per-sample gradient norm over early checkpoints and seeds. */
+  /**
+   * GraNd (Paul et al. 2021): expected per-sample gradient norm over early checkpoints and seeds; {@code
+   * .dataDiet()} for the paper's GraNd at initialization over 10 seeds.
+   */
   public static GraNd gradientNorm() {
     return GraNd.create();
   }
 
-  /** EL2N (Paul et al. 2021): expected {@code |p - y|} over early checkpoints and seeds. */
+  /**
+   * EL2N (Paul et al. 2021): expected {@code |p - y|} over early checkpoints and seeds; {@code .dataDiet()}
+   * for the paper's early-training setting over 10 seeds.
+   */
   public static El2n el2n() {
     return El2n.create();
   }
@@ -62,7 +68,7 @@ public final class Estimators {
     return TrainingLoss.create();
   }
 
-  /** Forgetting events (Toneva et al. 2019). */
+  /** Forgetting events (Toneva et al. 2019); {@code .perStep()} counts them per minibatch presentation. */
   public static ForgettingEvents forgetting() {
     return ForgettingEvents.create();
   }
@@ -213,7 +219,8 @@ public final class Estimators {
   // ------------------------------------------------------------------ by name
 
   /** Estimator names accepted by {@link #named(String)} (the command line's {@code --estimators}). */
-  public static final String NAMES = "grand, grand-last-layer, el2n, loss, forgetting, aum, data-maps, adt, tracin, "
+  public static final String NAMES = "grand, grand-last-layer, grand-datadiet, el2n, el2n-datadiet, "
+      + "loss, forgetting, forgetting-per-step, aum, data-maps, adt, tracin, "
       + "influence, knn-shapley, tmc-shapley, banzhaf, data-oob, confident-learning, noise-reweighting, loo, cv-residual, "
       + "class-balance, random, density-ratio, ips, adaptive-is";
 
@@ -229,9 +236,12 @@ public final class Estimators {
     return switch (trimmed.toLowerCase(Locale.ROOT)) {
       case "grand", "gradient-norm" -> gradientNorm();
       case "grand-last-layer" -> gradientNorm().lastLayerOnly();
+      case "grand-datadiet", "grand-init" -> gradientNorm().dataDiet();
       case "el2n" -> el2n();
+      case "el2n-datadiet" -> el2n().dataDiet();
       case "loss" -> loss();
       case "forgetting" -> forgetting();
+      case "forgetting-per-step" -> forgetting().perStep();
       case "aum" -> aum();
       case "data-maps", "datamaps" -> dataMaps();
       case "adt", "adaptive-denoising" -> adaptiveDenoising();

@@ -38,29 +38,29 @@ public final class TrainingLoop {
    */
   public static Run train(CtrTask task, FeatureEncoder encoder, EncodedData train, EncodedData validation,
       EpochListener listener) {
+    return train(task, encoder, train, validation, listener, null);
+  }
+
+  /**
+   * Like {@link #train(CtrTask, FeatureEncoder, EncodedData, EncodedData, EpochListener)}, also calling {@code
+   * steps} (may be null) after every optimizer step with the batch's row positions and logits; only then does
+   * the loop synchronize with the device once per step.
+   */
+  public static Run train(CtrTask task, FeatureEncoder encoder, EncodedData train, EncodedData validation,
+      EpochListener listener, StepListener steps) {
     if (task.objective().needsPropensities()) {
       throw new IllegalStateException("objective '" + task.objective().name() + "' needs the samples' propensities; "
           + "train through CtrTask.fit (samples.train(task)), which derives the targets from them");
     }
-    return train(task, encoder, train, validation, listener, null, null);
+    return train(task, encoder, train, validation, listener, steps, null, null);
   }
 
   /**
-   * Trains with the targets in {@code train}'s labels ({@link Objective#targets}) and, for the pairwise
-   * objective, the rows' query ids {@code groups} (kept together in minibatches; else null). With {@code
-   * validationTargets} (the validation rows' targets under a pointwise propensity objective; else null), early
-   * stopping follows the validation rows' unbiased loss instead of their click AUC, which is itself biased.
+   * The model {@link #train} starts from, built and initialized exactly as there (engine seed {@code
+   * task.seed()}, then the global bias at the log-odds of the weighted click rate): checkpoint 0, "at
+   * initialization". The caller closes it.
    */
-  static Run train(CtrTask task, FeatureEncoder encoder, EncodedData train, EncodedData validation,
-      EpochListener listener, int[] groups, float[] validationTargets) {
-    Objective objective = task.objective();
-    if (task.lossModifier() != null && objective.kind() != Objective.Kind.BCE) {
-      throw new IllegalStateException("a loss modifier (adaptive denoising) works with the bce objective only, not "
-          + objective.name());
-    }
-    if ((groups != null) != (objective.kind() == Objective.Kind.PAIRWISE_IPS)) {
-      throw new IllegalArgumentException("query ids are needed by, and only by, the pairwise objective");
-    }
+  public static TrainedModel initialModel(CtrTask task, FeatureEncoder encoder, EncodedData train) {
     Device device = Devices.pick(task.device());
     Engine engine = Engine.getInstance();
     engine.setRandomSeed((int) task.seed());
@@ -75,8 +75,39 @@ public final class TrainingLoop {
       block.initialize(root, DataType.FLOAT32, new Shape(1, f), new Shape(1, d));
     }
     TrainedModel model = new TrainedModel(block, encoder, root);
+    initializeBias(model.parameters(), train);
+    return model;
+  }
+
+  static Run train(CtrTask task, FeatureEncoder encoder, EncodedData train, EncodedData validation,
+      EpochListener listener, int[] groups, float[] validationTargets) {
+    return train(task, encoder, train, validation, listener, null, groups, validationTargets);
+  }
+
+  /**
+   * Trains with the targets in {@code train}'s labels ({@link Objective#targets}) and, for the pairwise
+   * objective, the rows' query ids {@code groups} (kept together in minibatches; else null). With {@code
+   * validationTargets} (the validation rows' targets under a pointwise propensity objective; else null), early
+   * stopping follows the validation rows' unbiased loss instead of their click AUC, which is itself biased.
+   */
+  static Run train(CtrTask task, FeatureEncoder encoder, EncodedData train, EncodedData validation,
+      EpochListener listener, StepListener stepListener, int[] groups, float[] validationTargets) {
+    Objective objective = task.objective();
+    if (task.lossModifier() != null && objective.kind() != Objective.Kind.BCE) {
+      throw new IllegalStateException("a loss modifier (adaptive denoising) works with the bce objective only, not "
+          + objective.name());
+    }
+    if ((groups != null) != (objective.kind() == Objective.Kind.PAIRWISE_IPS)) {
+      throw new IllegalArgumentException("query ids are needed by, and only by, the pairwise objective");
+    }
+    TrainedModel model = initialModel(task, encoder, train);
+    NDManager root = model.manager();
+    Device device = root.getDevice();
+    Block block = model.block();
+    int f = train.layout().fields();
+    int d = train.layout().dense();
+    Engine engine = Engine.getInstance();
     List<Parameter> params = model.parameters();
-    initializeBias(params, train);
     Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) task.learningRate()))
         .optWeightDecays((float) task.weightDecay()).build();
     ParameterStore store = model.store();
@@ -106,6 +137,9 @@ public final class TrainingLoop {
       wySum += wHost[i] * yHost[i];
     }
     double rho = wySum / Math.max(wSum, 1e-12);
+    if (listener != null) {
+      listener.beforeTraining(model);
+    }
     progress.update("train " + task.model().name(), 0, task.epochs(), String.format("%,d rows, batch %d, %s", n,
         batch, device));
     for (int epoch = 1; epoch <= task.epochs(); epoch++) {
@@ -134,6 +168,7 @@ public final class TrainingLoop {
         NDArray lossAcc = em.zeros(new Shape(1));
         for (int start = 0; start < n; start += batch) {
           int end = Math.min(n, start + batch);
+          float[] batchLogits = null;
           try (NDManager bm = em.newSubManager()) {
             NDArray cb = cat.get(TrainedModel.rows(start, end));
             NDArray db = dense.get(TrainedModel.rows(start, end));
@@ -159,6 +194,9 @@ public final class TrainingLoop {
               NDArray loss = objective.loss(z, yb, wEff, gb, rho);
               gc.backward(loss);
               lossAcc.addi(loss.mul(wEff.sum()).stopGradient());
+              if (stepListener != null) {
+                batchLogits = z.toFloatArray();
+              }
             }
             for (Parameter prm : params) {
               NDArray arr = prm.getArray();
@@ -167,6 +205,9 @@ public final class TrainingLoop {
               }
             }
             steps++;
+          }
+          if (stepListener != null) {
+            stepListener.afterStep(epoch, steps, java.util.Arrays.copyOfRange(perm, start, end), batchLogits, model);
           }
           if ((steps & 15) == 0) {
             progress.checkCancelled();

@@ -79,9 +79,12 @@ class ActionOrientationTest {
     expect("grand", HARDNESS,
         "GraNd (Paul et al. 2021): E|grad l|, large for hard/mislabeled rows; Data Diet prunes the lowest");
     expect("grand-last-layer", HARDNESS, "GraNd with the last-layer norm |p - y| sqrt(|h|^2 + 1): same sign as GraNd");
+    expect("grand-datadiet", HARDNESS, "GraNd at initialization over 10 seeds (the Data Diet paper): same sign as GraNd");
     expect("el2n", HARDNESS, "EL2N (Paul et al. 2021): E|p - y|, large error = hard / likely mislabeled");
+    expect("el2n-datadiet", HARDNESS, "EL2N after 1 epoch over 10 seeds (the Data Diet paper): same sign as EL2N");
     expect("loss", HARDNESS, "per-row BCE: the small-loss trick (Han et al. 2018) treats large loss as noisy");
     expect("forgetting", HARDNESS, "Toneva et al. 2019: more forgetting events (never learned = max) = harder");
+    expect("forgetting-per-step", HARDNESS, "forgetting events per minibatch presentation (Toneva et al.): same sign");
     expect("aum", HARDNESS,
         "Pleiss et al. 2020: low AUM = mislabeled; the estimator returns -AUM, so high = suspicious");
     expect("data-maps", HARDNESS,

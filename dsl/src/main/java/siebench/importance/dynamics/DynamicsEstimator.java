@@ -40,9 +40,23 @@ public abstract class DynamicsEstimator<T extends DynamicsEstimator<T>> implemen
     return withSettings(settings.withSeeds(s));
   }
 
-  /** Scores the rows only after these 1-based epochs (default: after every epoch). */
+  /**
+   * Scores the rows only after these epochs (default: after every epoch 1..E); 0 is the model at
+   * initialization, before any step. When 0 is the only checkpoint, the runs do not train at all.
+   */
   public T checkpoints(int... epochs) {
     return withSettings(settings.withCheckpoints(epochs));
+  }
+
+  /**
+   * Also scores the rows inside the first epoch, after the fraction {@code f} of its minibatch steps (step
+   * {@code ceil(f * stepsPerEpoch)}), for each {@code f} in (0, 1): "early in training" at a finer resolution
+   * than epochs (Paul, Ganguli and Dziugaite 2021 score a few percent into training). Without {@link
+   * #checkpoints}, these are the only checkpoints; combine with {@code .epochs(1)} to stop training after the
+   * first epoch. Observing inside the epoch makes the training loop synchronize with the device once per step.
+   */
+  public T firstEpochCheckpoints(double... fractions) {
+    return withSettings(settings.withFractions(fractions));
   }
 
   /** Trains this model instead of the context task's. */
@@ -75,6 +89,11 @@ public abstract class DynamicsEstimator<T extends DynamicsEstimator<T>> implemen
     /** Called at every checkpoint; see {@link TrainingDynamics.Observer}. */
     TrainingDynamics.Observer observer();
 
+    /** Called after every minibatch step of every run, or null (the default) for none. */
+    default TrainingDynamics.StepObserver stepObserver() {
+      return null;
+    }
+
     /** The scores after all runs, one per training row in row order. */
     double[] scores();
   }
@@ -101,7 +120,8 @@ public abstract class DynamicsEstimator<T extends DynamicsEstimator<T>> implemen
   protected Observed observe(Samples train, EstimationContext context) {
     try (CostMeter meter = new CostMeter()) {
       Scorer s = scorer(train, context);
-      TrainingDynamics.run(name(), train, context, settings, lossModifier(train, context), meter, s.observer());
+      TrainingDynamics.run(name(), train, context, settings, lossModifier(train, context), meter, s.observer(),
+          s.stepObserver());
       return new Observed(s, meter.cost());
     }
   }

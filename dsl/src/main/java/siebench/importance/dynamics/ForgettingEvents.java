@@ -11,9 +11,15 @@ import siebench.importance.EstimationContext;
  * correctly to incorrectly classified during training; rows never classified correctly get the maximal count
  * (see {@link ForgettingCounter#scores()}). Averaged over seeded runs.
  *
- * <p>Correctness is evaluated on all training rows after every checkpoint epoch (the paper records it at each
- * minibatch presentation; with few epochs, use more epochs or {@code .checkpoints} to control the time
- * resolution). A row is correct when the predicted class ({@code p >= threshold}) equals its label. The
+ * <p>Two ways to sample correctness. {@link #perStep()} is the paper's: at every minibatch step, each row of
+ * the batch is classified by the logits of the step's own forward pass (its presentation, before the update),
+ * through the training loop's {@link siebench.train.StepListener} hook; a forgetting event is a row correct at
+ * its previous presentation and wrong at this one. This needs no extra model evaluation (the loop reads the
+ * batch's logits back, one device synchronization per step). {@link #perEpoch()} (the default) evaluates all
+ * training rows after every checkpoint epoch with the model in its end-of-epoch state ({@code n} forward
+ * evaluations per checkpoint). Each row is presented once per epoch, so either way a row has E observations in
+ * an E-epoch run and at most {@code floor(E / 2)} events: with the default 3 epochs the counts are nearly
+ * degenerate (0 or 1, or "never learned"); use more {@code .epochs(...)} for a finer ranking. A row is correct when the predicted class ({@code p >= threshold}) equals its label. The
  * default threshold is 0.5 as in the paper; since clicks are rare, 0.5 leaves most clicks never learned, so
  * {@link #baseRateThreshold()} uses the training click rate instead (a prediction above the base rate then
  * counts as "click").
@@ -22,10 +28,33 @@ import siebench.importance.EstimationContext;
  */
 public final class ForgettingEvents extends DynamicsEstimator<ForgettingEvents> {
   private final double threshold;
+  private final boolean perStep;
 
   ForgettingEvents(DynamicsSettings settings, double threshold) {
+    this(settings, threshold, false);
+  }
+
+  ForgettingEvents(DynamicsSettings settings, double threshold, boolean perStep) {
     super(settings);
     this.threshold = threshold;
+    this.perStep = perStep;
+  }
+
+  /**
+   * Counts forgetting events per minibatch presentation (Toneva et al.), from the logits of each training step's
+   * forward pass; the checkpoints are ignored (every step of every epoch is observed).
+   */
+  public ForgettingEvents perStep() {
+    return new ForgettingEvents(settings(), threshold, true);
+  }
+
+  /** Counts forgetting events between evaluations of all rows after each checkpoint epoch (the default). */
+  public ForgettingEvents perEpoch() {
+    return new ForgettingEvents(settings(), threshold, false);
+  }
+
+  public boolean isPerStep() {
+    return perStep;
   }
 
   /** Forgetting events at threshold 0.5 after every epoch of one run. */
@@ -38,17 +67,17 @@ public final class ForgettingEvents extends DynamicsEstimator<ForgettingEvents> 
     if (!(t > 0 && t < 1)) {
       throw new IllegalArgumentException("threshold must be in (0, 1), got " + t);
     }
-    return new ForgettingEvents(settings(), t);
+    return new ForgettingEvents(settings(), t, perStep);
   }
 
   /** Uses the training click rate as the classification threshold. */
   public ForgettingEvents baseRateThreshold() {
-    return new ForgettingEvents(settings(), Double.NaN);
+    return new ForgettingEvents(settings(), Double.NaN, perStep);
   }
 
   @Override
   protected ForgettingEvents withSettings(DynamicsSettings s) {
-    return new ForgettingEvents(s, threshold);
+    return new ForgettingEvents(s, threshold, perStep);
   }
 
   @Override
@@ -60,6 +89,7 @@ public final class ForgettingEvents extends DynamicsEstimator<ForgettingEvents> 
   protected Map<String, Object> ownParameters() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("threshold", Double.isNaN(threshold) ? "base-rate" : threshold);
+    m.put("sampling", perStep ? "per-step" : "per-epoch");
     return m;
   }
 
@@ -90,9 +120,36 @@ public final class ForgettingEvents extends DynamicsEstimator<ForgettingEvents> 
       int currentRun = -1;
       int runs;
 
+      /** Starts a fresh counter when a new run begins. */
+      private ForgettingCounter counterFor(int run) {
+        if (run != currentRun) {
+          flush();
+          counter = new ForgettingCounter(n);
+          currentRun = run;
+        }
+        return counter;
+      }
+
+      @Override
+      public TrainingDynamics.StepObserver stepObserver() {
+        if (!perStep) {
+          return null;
+        }
+        float[] y = train.labels();
+        return (run, epoch, step, rows, logits) -> {
+          ForgettingCounter c = counterFor(run);
+          for (int k = 0; k < rows.length; k++) {
+            c.observe(rows[k], DynamicsMath.correct(logits[k], y[rows[k]], t));
+          }
+        };
+      }
+
       @Override
       public TrainingDynamics.Observer observer() {
         return (run, epoch, model, data) -> {
+          if (perStep) {
+            return 0; // no extra evaluation: the step observer sees every presentation
+          }
           if (run != currentRun) {
             flush();
             counter = new ForgettingCounter(n);

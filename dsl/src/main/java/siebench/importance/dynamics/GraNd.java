@@ -19,6 +19,17 @@ import siebench.train.TrainedModel;
  * the output layer of DeepFM and DCN-v2 and a proxy for LR and FM (whose representation is not the input of a
  * final layer).
  *
+ * <p><b>Defaults and cost</b> ({@code n} training rows, {@code E} task epochs): {@link #create()} trains one
+ * run for the task's epochs and averages the norms after every epoch 1..E: 1 training, {@code E * n}
+ * per-sample gradient evaluations. This differs from the paper, which averages over about 10 initializations
+ * early in training (GraNd at initialization is its headline result). {@link #dataDiet()} is the paper's
+ * setting: the norms at initialization (checkpoint 0, before any step) averaged over 10 independently seeded
+ * initializations: no training at all, {@code 10 n} per-sample gradient evaluations (one forward and backward
+ * pass per row and initialization, about the compute of 10 training epochs). Any mix is available, e.g.
+ * {@code gradientNorm().checkpoints(0, 1).seeds(5)}: 5 trainings of E epochs, {@code 10 n} evaluations.
+ * Measured on 20,000 synthetic rows with 10% fake clicks (docs/results/dynamics-data-diet), the default
+ * detects fake clicks better than the preset (AUROC 0.955 vs 0.941), so the default stays.
+ *
  * <p><b>Sign:</b> higher = harder / more important to learn (and where mislabeled rows concentrate); the
  * paper prunes the lowest-scored rows.
  */
@@ -34,6 +45,19 @@ public final class GraNd extends DynamicsEstimator<GraNd> {
   public static GraNd create() {
     return new GraNd(DynamicsSettings.defaults(), false);
   }
+
+  /**
+   * The setting of Paul, Ganguli and Dziugaite (2021): GraNd at initialization (checkpoint 0), averaged over
+   * {@value #DATA_DIET_SEEDS} independently seeded initializations; no training. Cost: {@code 10 n} per-sample
+   * gradient evaluations, 0 trainings. Keeps the norm kind (all parameters or last layer) and any model or
+   * batch-size override; {@code .checkpoints(...)} or {@code .seeds(...)} afterwards changes the preset.
+   */
+  public GraNd dataDiet() {
+    return withSettings(settings().withCheckpoints(0).withSeeds(DATA_DIET_SEEDS));
+  }
+
+  /** The number of initializations the paper averages over (its Section 2), used by {@link #dataDiet()}. */
+  public static final int DATA_DIET_SEEDS = 10;
 
   /** Uses the last-layer gradient norm {@code |p - y| sqrt(|h|^2 + 1)} instead of the exact full norm. */
   public GraNd lastLayerOnly() {

@@ -1,20 +1,25 @@
 package siebench.importance.dynamics;
 
+import java.util.Arrays;
 import java.util.Objects;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
 import siebench.importance.EstimationContext;
 import siebench.train.CtrTask;
+import siebench.train.EpochListener;
 import siebench.train.LossModifier;
 import siebench.train.Progress;
+import siebench.train.StepListener;
 import siebench.train.TrainedModel;
 import siebench.train.TrainingLoop;
 
 /**
  * Runs the trainings a training-dynamics estimator observes: {@code seeds} independently seeded runs of the
  * context task on all training rows (no early stopping), calling an {@link Observer} at every checkpoint
- * epoch with the model in its current state. Reports progress per epoch and run through the context's
+ * epoch with the model in its current state (checkpoint 0: the model at initialization, before any step; when
+ * 0 is the only checkpoint the runs only initialize their models and do not train), and optionally a {@link
+ * StepObserver} after every minibatch step. Reports progress per epoch and run through the context's
  * {@link Progress}, checks cancellation, and counts trainings and evaluations on a {@link CostMeter}.
  */
 public final class TrainingDynamics {
@@ -28,6 +33,18 @@ public final class TrainingDynamics {
      * @param data the encoded training rows, in the order of the training samples
      */
     long observe(int run, int epoch, TrainedModel model, EncodedData data);
+  }
+
+  /**
+   * Receives every minibatch presentation (see {@link StepListener}): the batch's row positions in the training
+   * data and the logits of the step's forward pass, before the update. Used for forgetting events counted per
+   * minibatch step (Toneva et al. 2019, "An Empirical Study of Example Forgetting during Deep Neural Network
+   * Learning").
+   */
+  @FunctionalInterface
+  public interface StepObserver {
+    /** Observes step {@code step} (1-based within the run) of {@code epoch} (1-based) of run {@code run}. */
+    void step(int run, int epoch, long step, int[] rows, float[] logits);
   }
 
   private TrainingDynamics() {}
@@ -45,13 +62,19 @@ public final class TrainingDynamics {
    */
   public static void run(String name, Samples train, EstimationContext context, DynamicsSettings settings,
       LossModifier modifier, CostMeter meter, Observer observer) {
+    run(name, train, context, settings, modifier, meter, observer, null);
+  }
+
+  /** Like the above, also calling {@code steps} (may be null) after every minibatch step of every run. */
+  public static void run(String name, Samples train, EstimationContext context, DynamicsSettings settings,
+      LossModifier modifier, CostMeter meter, Observer observer, StepObserver steps) {
     Objects.requireNonNull(train, "train samples");
     if (train.size() == 0) {
       throw new IllegalArgumentException(name + ": no training rows in " + train.describe());
     }
     context.progress().checkCancelled();
     FeatureEncoder encoder = encoderFor(train);
-    run(name, encoder, encoder.encode(train), context, settings, modifier, meter, observer);
+    run(name, encoder, encoder.encode(train), context, settings, modifier, meter, observer, steps);
   }
 
   /**
@@ -60,6 +83,12 @@ public final class TrainingDynamics {
    */
   public static void run(String name, FeatureEncoder encoder, EncodedData data, EstimationContext context,
       DynamicsSettings settings, LossModifier modifier, CostMeter meter, Observer observer) {
+    run(name, encoder, data, context, settings, modifier, meter, observer, null);
+  }
+
+  /** Like the above, also calling {@code steps} (may be null) after every minibatch step of every run. */
+  public static void run(String name, FeatureEncoder encoder, EncodedData data, EstimationContext context,
+      DynamicsSettings settings, LossModifier modifier, CostMeter meter, Observer observer, StepObserver steps) {
     Progress outer = context.progress();
     outer.checkCancelled();
     int epochs = settings.epochsIn(context);
@@ -71,10 +100,29 @@ public final class TrainingDynamics {
       if (modifier != null) {
         task = task.lossModifier(modifier);
       }
+      if (settings.initializationOnly() && steps == null) {
+        try (TrainedModel model = TrainingLoop.initialModel(task, encoder, data)) {
+          meter.sample();
+          meter.evaluations(observer.observe(r, 0, model, data));
+          meter.sample();
+        }
+        outer.update(name, r + 1, runs, "seed " + (r + 1) + "/" + runs + ", at initialization");
+        continue;
+      }
       TrainedModel[] live = new TrainedModel[1];
       TrainingLoop.Run result;
-      try {
-        result = TrainingLoop.train(task, encoder, data, null, (epoch, model) -> {
+      EpochListener listener = new EpochListener() {
+        @Override
+        public void beforeTraining(TrainedModel model) {
+          live[0] = model;
+          if (settings.isCheckpoint(0)) {
+            meter.evaluations(observer.observe(r, 0, model, data));
+            meter.sample();
+          }
+        }
+
+        @Override
+        public void afterEpoch(int epoch, TrainedModel model) {
           live[0] = model;
           outer.checkCancelled();
           meter.sample();
@@ -84,7 +132,21 @@ public final class TrainingDynamics {
           }
           outer.update(name, (long) r * epochs + epoch, total,
               "seed " + (r + 1) + "/" + runs + ", epoch " + epoch + "/" + epochs);
-        });
+        }
+      };
+      long[] fractionSteps = settings.fractionSteps(stepsPerEpoch(task, data));
+      StepListener stepListener = steps == null && fractionSteps.length == 0 ? null
+          : (epoch, step, rows, logits, model) -> {
+            if (steps != null) {
+              steps.step(r, epoch, step, rows, logits);
+            }
+            if (epoch == 1 && Arrays.stream(fractionSteps).anyMatch(k -> k == step)) {
+              meter.evaluations(observer.observe(r, 1, model, data)); // a checkpoint inside the first epoch
+              meter.sample();
+            }
+          };
+      try {
+        result = TrainingLoop.train(task, encoder, data, null, listener, stepListener);
       } catch (RuntimeException | Error e) {
         if (live[0] != null) {
           live[0].close(); // free the native memory of a run stopped by cancellation or a failure
@@ -94,6 +156,13 @@ public final class TrainingDynamics {
       meter.training();
       result.model().close();
     }
+  }
+
+  /** The number of minibatch steps of one epoch of {@code task} on {@code data} (as in {@link TrainingLoop}). */
+  public static long stepsPerEpoch(CtrTask task, EncodedData data) {
+    int n = data.rows();
+    int batch = Math.min(task.batchSize(), Math.max(1, n));
+    return (n + batch - 1) / batch;
   }
 
   /** A progress sink for the inner training loop: cancels with {@code outer}, prefixes messages with the name. */

@@ -420,7 +420,7 @@ class DynamicsEstimatorsTest {
   void rejectsInvalidSettings() {
     assertThrows(IllegalArgumentException.class, () -> el2n().seeds(0));
     assertThrows(IllegalArgumentException.class, () -> el2n().epochs(2).checkpoints(3));
-    assertThrows(IllegalArgumentException.class, () -> el2n().checkpoints(0));
+    assertThrows(IllegalArgumentException.class, () -> el2n().checkpoints(-1)); // 0 = at initialization is valid
     assertThrows(IllegalArgumentException.class, () -> el2n().checkpoints(5).estimate(S, CTX));
     assertThrows(IllegalArgumentException.class, () -> forgetting().threshold(1.0));
     assertThrows(IllegalArgumentException.class, () -> adaptiveDenoising().truncated(0.2, -1));
