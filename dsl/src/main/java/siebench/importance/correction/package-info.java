@@ -20,8 +20,8 @@
  *       {@link siebench.importance.correction.ActionDistribution} and a reward model's
  *       {@link siebench.importance.correction.EstimatedRewards} (cross-fitted by
  *       {@link siebench.importance.correction.RewardRegression} or given).
- *   <li>{@link siebench.importance.correction.AdaptiveImportanceSampling} ({@code adaptiveImportanceSampling()}),
- *       which refines the proposal toward the target over iterations.
+ *   <li>{@link siebench.importance.correction.IteratedDensityRatio} ({@code iteratedDensityRatio()}),
+ *       which re-estimates the density ratio over iterations, resampling the fixed training pool.
  * </ul>
  *
  * <p>The scores of these estimators are already weights ({@code Importance.Meaning.WEIGHT}):

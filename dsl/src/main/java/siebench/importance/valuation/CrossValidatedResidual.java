@@ -11,21 +11,26 @@ import siebench.model.ModelSpec;
 /**
  * Cross-validated residual importance: stratified k-fold out-of-fold predictions {@code p_i} (each row
  * predicted by a model that never saw it, see {@link OutOfFold}), turned into a per-row score. A simple,
- * model-agnostic baseline in the spirit of out-of-sample residual diagnostics (e.g. the "area under the margin"
- * and "forgetting" families, and the cross-validated predictions that confident learning builds on).
+ * model-agnostic baseline in the spirit of out-of-sample residual diagnostics: the cross-validated predicted
+ * probabilities that confident learning builds on (Northcutt et al. 2021, "Confident Learning: Estimating
+ * Uncertainty in Dataset Labels", JAIR), and the residual-based outlier diagnostics of regression (Cook and
+ * Weisberg 1982, "Residuals and Influence in Regression").
  *
  * <p>Three forms ({@link Form}):
  *
  * <ul>
- *   <li>{@code MEAN_MINUS_PREDICTION} (default, the project's seed proposal): {@code mean_j(p_j) - p_i}, how far
- *       below the average out-of-fold CTR this row is predicted. It does <i>not</i> look at the row's label:
- *       for a positive (a click) a high score means a <b>surprising click</b> (a click the model, not having
- *       seen the row, thought unlikely); for a negative a high score only means an expected non-click.
- *       Read it on positives, or use the residual forms.
- *   <li>{@code SIGNED_RESIDUAL}: {@code y_i - p_i}: how much the row's own label is under-predicted (positive:
- *       surprising clicks) or over-predicted (negative: surprising non-clicks) out of fold.
+ *   <li>{@code SIGNED_RESIDUAL} (default): {@code y_i - p_i}, how much the row's own label is under-predicted
+ *       out of fold. High for a <b>surprising click</b> (a click the model, not having seen the row, thought
+ *       unlikely: where fake clicks concentrate), near 0 for expected labels, negative for a surprising
+ *       non-click.
  *   <li>{@code ABSOLUTE_RESIDUAL}: {@code |y_i - p_i|}: how surprising the row's label is either way (large for
  *       mislabeled rows and for genuinely hard rows alike).
+ *   <li>{@code MEAN_MINUS_PREDICTION} (the project's seed proposal, {@link #meanMinusPrediction()}): {@code
+ *       mean_j(p_j) - p_i}, how far below the average out-of-fold CTR this row is predicted. It does <i>not</i>
+ *       look at the row's label: on a click a high score means a surprising click, exactly as the signed
+ *       residual (the two differ by the constant {@code 1 - mean(p)} on clicks); on a non-click a high score
+ *       means an <i>expected</i> non-click, so over all rows it mixes surprise with the label. Read it on clicks
+ *       only; it is kept to reproduce the seed documents.
  * </ul>
  *
  * <p><b>When it misleads.</b> Class imbalance: with a 2% CTR every positive has a residual near +1 and every
@@ -36,14 +41,20 @@ import siebench.model.ModelSpec;
  * that needs it, flagging valuable rows as suspicious. Small k makes the fold models weaker than the full
  * model, inflating all residuals.
  *
- * <p><b>Sign:</b> as above: higher = more surprising under the chosen form (for the default, more valuable if
- * the row is a click). The model is the Java {@link LogisticRegression} or a CTR model ({@link
- * #model(ModelSpec)}).
+ * <p><b>Sign:</b> in every form higher = more surprising (harder, more suspicious; for the mean-minus-prediction
+ * form only on clicks), so the estimate's meaning is {@link Importance.Meaning#HARDNESS}: cleaning drops the
+ * highest scores, reweighting down-weights them. The model is the Java {@link LogisticRegression} or a CTR model
+ * ({@link #model(ModelSpec)}).
  */
 public final class CrossValidatedResidual implements ImportanceEstimator {
   /** The score computed from the out-of-fold prediction. */
   public enum Form {
-    MEAN_MINUS_PREDICTION, SIGNED_RESIDUAL, ABSOLUTE_RESIDUAL
+    /** {@code y - p}, the default. */
+    SIGNED_RESIDUAL,
+    /** {@code |y - p|}. */
+    ABSOLUTE_RESIDUAL,
+    /** {@code mean(p) - p}, label-free (the seed documents' form). */
+    MEAN_MINUS_PREDICTION
   }
 
   private final int folds;
@@ -61,9 +72,9 @@ public final class CrossValidatedResidual implements ImportanceEstimator {
     this.model = model;
   }
 
-  /** 5 folds, mean minus prediction, Java LR. */
+  /** 5 folds, signed residual {@code y - p}, Java LR. */
   public static CrossValidatedResidual defaults() {
-    return new CrossValidatedResidual(5, Form.MEAN_MINUS_PREDICTION, LogisticRegression.defaults(), null);
+    return new CrossValidatedResidual(5, Form.SIGNED_RESIDUAL, LogisticRegression.defaults(), null);
   }
 
   public CrossValidatedResidual folds(int k) {
@@ -74,7 +85,7 @@ public final class CrossValidatedResidual implements ImportanceEstimator {
     return new CrossValidatedResidual(folds, f, regression, model);
   }
 
-  /** The signed residual {@code y - p}. */
+  /** The signed residual {@code y - p} (the default). */
   public CrossValidatedResidual signed() {
     return form(Form.SIGNED_RESIDUAL);
   }
@@ -82,6 +93,14 @@ public final class CrossValidatedResidual implements ImportanceEstimator {
   /** The absolute residual {@code |y - p|}. */
   public CrossValidatedResidual absolute() {
     return form(Form.ABSOLUTE_RESIDUAL);
+  }
+
+  /**
+   * The seed documents' label-free form {@code mean(p) - p}: a surprise score on clicks only (see the class
+   * documentation).
+   */
+  public CrossValidatedResidual meanMinusPrediction() {
+    return form(Form.MEAN_MINUS_PREDICTION);
   }
 
   public CrossValidatedResidual regression(LogisticRegression r) {

@@ -51,6 +51,11 @@ final class CrossValuation {
     return out;
   }
 
+  /** Training-set sizes of the folds {@link #run} values: all rows with a validation set, else the two halves. */
+  static int[] foldSizes(int n, boolean hasValidation) {
+    return hasValidation ? new int[] {n} : new int[] {n / 2, n - n / 2};
+  }
+
   static int[] identity(int n) {
     int[] r = new int[n];
     for (int i = 0; i < n; i++) {

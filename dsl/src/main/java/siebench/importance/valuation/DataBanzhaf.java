@@ -24,6 +24,11 @@ import siebench.train.Progress;
  * on the subset, U(empty) = 0.5; {@link #run} accepts any {@link SubsetUtility}. Validation rows from the
  * context, else two-fold cross-valuation ({@link CrossValuation}).
  *
+ * <p><b>Budget.</b> {@link #estimate} plans {@code samples} fits per fold before fitting anything, times one fit,
+ * reports the estimate on the context's {@link Progress} and refuses above its {@link FitBudget} ({@link
+ * #maxFits(long)}, {@link #maxSeconds(double)}) with a message naming cheaper estimators; while running it
+ * reports every subset and stops on {@link Progress#cancel()}.
+ *
  * <p><b>Sign:</b> higher = more valuable.
  */
 public final class DataBanzhaf implements ImportanceEstimator {
@@ -32,9 +37,10 @@ public final class DataBanzhaf implements ImportanceEstimator {
   private final ProbabilisticLearner learner;
   private final int samples;
   private final int threads;
+  private final FitBudget budget;
 
   private DataBanzhaf(UtilityMetric metric, LogisticRegression regression, ProbabilisticLearner learner,
-      int samples, int threads) {
+      int samples, int threads, FitBudget budget) {
     if (samples < 2) {
       throw new IllegalArgumentException("samples must be >= 2, got " + samples);
     }
@@ -46,28 +52,29 @@ public final class DataBanzhaf implements ImportanceEstimator {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
     this.threads = threads;
+    this.budget = budget;
   }
 
-  /** AUC utility of the Java LR, 1,000 MSR subsets. */
+  /** AUC utility of the Java LR, 1,000 MSR subsets, the default {@link FitBudget} (one million fits, one hour). */
   public static DataBanzhaf defaults() {
-    return new DataBanzhaf(UtilityMetric.AUC, LogisticRegression.defaults(), null, 1000, 1);
+    return new DataBanzhaf(UtilityMetric.AUC, LogisticRegression.defaults(), null, 1000, 1, FitBudget.defaults());
   }
 
   public DataBanzhaf metric(UtilityMetric m) {
-    return new DataBanzhaf(m, regression, learner, samples, threads);
+    return new DataBanzhaf(m, regression, learner, samples, threads, budget);
   }
 
   public DataBanzhaf regression(LogisticRegression r) {
-    return new DataBanzhaf(metric, r, null, samples, threads);
+    return new DataBanzhaf(metric, r, null, samples, threads, budget);
   }
 
   public DataBanzhaf learner(ProbabilisticLearner l) {
-    return new DataBanzhaf(metric, regression, l, samples, threads);
+    return new DataBanzhaf(metric, regression, l, samples, threads, budget);
   }
 
   /** Number of random subsets (utility evaluations). */
   public DataBanzhaf samples(int m) {
-    return new DataBanzhaf(metric, regression, learner, m, threads);
+    return new DataBanzhaf(metric, regression, learner, m, threads, budget);
   }
 
   /**
@@ -76,7 +83,20 @@ public final class DataBanzhaf implements ImportanceEstimator {
    * thread-safe utility.
    */
   public DataBanzhaf threads(int t) {
-    return new DataBanzhaf(metric, regression, learner, samples, t);
+    return new DataBanzhaf(metric, regression, learner, samples, t, budget);
+  }
+
+  /** The most model fits {@link #estimate} agrees to plan ({@code samples} per fold; default 1,000,000). */
+  public DataBanzhaf maxFits(long v) {
+    return new DataBanzhaf(metric, regression, learner, samples, threads, budget.withMaxFits(v));
+  }
+
+  /**
+   * The most seconds of fitting {@link #estimate} agrees to, extrapolated from one timed fit on all rows of the
+   * fold (an over-estimate: MSR subsets hold half the rows on average) times the planned fits (default 3,600).
+   */
+  public DataBanzhaf maxSeconds(double v) {
+    return new DataBanzhaf(metric, regression, learner, samples, threads, budget.withMaxSeconds(v));
   }
 
   @Override
@@ -92,6 +112,8 @@ public final class DataBanzhaf implements ImportanceEstimator {
     p.put("samples", samples);
     p.put("estimator", "msr");
     p.put("threads", threads);
+    p.put("maxFits", budget.maxFits());
+    p.put("maxSeconds", budget.maxSeconds());
     return p;
   }
 
@@ -102,7 +124,6 @@ public final class DataBanzhaf implements ImportanceEstimator {
     int[][] cntIn = new int[nt][n];
     double[] totalU = new double[nt];
     java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-    long reportEvery = Math.max(1, samples / 20);
     Parallel.run(nt, "data-banzhaf", t -> {
       boolean[] in = new boolean[n];
       int[] subset = new int[n];
@@ -125,10 +146,8 @@ public final class DataBanzhaf implements ImportanceEstimator {
           }
         }
         int d = done.incrementAndGet();
-        if (d % reportEvery == 0) {
-          synchronized (progress) {
-            progress.update("data-banzhaf", d, samples, "subsets");
-          }
+        synchronized (progress) {
+          progress.update("data-banzhaf", d, samples, "subsets");
         }
       }
     });
@@ -161,8 +180,20 @@ public final class DataBanzhaf implements ImportanceEstimator {
     ProbabilisticLearner l = Learners.forSemivalue("banzhaf()", learner, regression, threads);
     Map<String, Object> params = parameters();
     params.put("validation", CrossValuation.describe(va));
+    int[] folds = CrossValuation.foldSizes(tr.rows(), va != null);
+    long planned = (long) folds.length * (samples + 1); // a timing fit and the subsets, per fold
+    String cheaper = "fewer subsets with banzhaf().samples(...)";
+    budget.checkFits(name(), planned, String.format("%,d subsets x %d fold%s", samples, folds.length,
+        folds.length == 1 ? "" : "s of two-fold cross-valuation"), "banzhaf().maxFits(%d)", cheaper);
+    boolean[] timed = {false};
     double[] values = CrossValuation.run(tr, va, context.seed(), (rows, t, v) -> {
       LearnerUtility u = new LearnerUtility(l, t, v, metric);
+      if (!timed[0]) { // first fold: time one fit on all its rows, refuse if the extrapolation is over budget
+        timed[0] = true;
+        int[] all = CrossValuation.identity(t.rows());
+        budget.timeAndCheck(name(), planned, t.rows(), () -> Double.doubleToLongBits(u.value(all)),
+            context.progress(), "banzhaf().maxSeconds(%d)", cheaper);
+      }
       double[] r = run(t.rows(), u, context.seed(), context.progress());
       meter.fits.addAndGet(u.fits());
       meter.evaluations.addAndGet(samples);

@@ -25,6 +25,11 @@ import siebench.train.Progress;
  * random forest, any model is allowed), a CTR model via {@link #model(ModelSpec)}, or any {@link
  * ProbabilisticLearner}. No validation set is needed.
  *
+ * <p><b>Budget.</b> {@link #estimate} plans one fit per learner, times the first, reports the estimate on the
+ * context's {@link Progress} and refuses above its {@link FitBudget} ({@link #maxFits(long)}, {@link
+ * #maxSeconds(double)}) with a message naming cheaper estimators; it reports every learner and stops on {@link
+ * Progress#cancel()}.
+ *
  * <p><b>Sign:</b> higher = more valuable (its label agrees with what models trained without it predict); rows
  * with wrong labels get low values. A row never out of bag (probability about {@code e^-B}) gets the mean
  * value of the others and is counted in the parameter {@code neverOutOfBag}.
@@ -40,9 +45,10 @@ public final class DataOob implements ImportanceEstimator {
   private final LogisticRegression regression;
   private final ModelSpec model;
   private final ProbabilisticLearner learner;
+  private final FitBudget budget;
 
   private DataOob(int learners, Score score, LogisticRegression regression, ModelSpec model,
-      ProbabilisticLearner learner) {
+      ProbabilisticLearner learner, FitBudget budget) {
     if (learners < 1) {
       throw new IllegalArgumentException("learners must be >= 1, got " + learners);
     }
@@ -51,33 +57,47 @@ public final class DataOob implements ImportanceEstimator {
     this.regression = regression;
     this.model = model;
     this.learner = learner;
+    this.budget = budget;
   }
 
-  /** 100 bootstrapped Java logistic regressions, correctness score. */
+  /** 100 bootstrapped Java logistic regressions, correctness score, the default {@link FitBudget}. */
   public static DataOob defaults() {
-    return new DataOob(100, Score.CORRECTNESS, LogisticRegression.defaults(), null, null);
+    return new DataOob(100, Score.CORRECTNESS, LogisticRegression.defaults(), null, null, FitBudget.defaults());
   }
 
   /** Number B of bootstrap learners. */
   public DataOob learners(int b) {
-    return new DataOob(b, score, regression, model, learner);
+    return new DataOob(b, score, regression, model, learner, budget);
   }
 
   public DataOob score(Score s) {
-    return new DataOob(learners, s, regression, model, learner);
+    return new DataOob(learners, s, regression, model, learner, budget);
   }
 
   public DataOob regression(LogisticRegression r) {
-    return new DataOob(learners, score, r, null, null);
+    return new DataOob(learners, score, r, null, null, budget);
   }
 
   /** Bootstrap learners are this CTR model, trained as the context's task says (slow). */
   public DataOob model(ModelSpec m) {
-    return new DataOob(learners, score, regression, m, null);
+    return new DataOob(learners, score, regression, m, null, budget);
   }
 
   public DataOob learner(ProbabilisticLearner l) {
-    return new DataOob(learners, score, regression, null, l);
+    return new DataOob(learners, score, regression, null, l, budget);
+  }
+
+  /** The most bootstrap learners (model fits) {@link #estimate} agrees to (default 1,000,000). */
+  public DataOob maxFits(long v) {
+    return new DataOob(learners, score, regression, model, learner, budget.withMaxFits(v));
+  }
+
+  /**
+   * The most seconds of fitting {@link #estimate} agrees to, extrapolated from the first bootstrap learner's
+   * fit times the number of learners (default 3,600).
+   */
+  public DataOob maxSeconds(double v) {
+    return new DataOob(learners, score, regression, model, learner, budget.withMaxSeconds(v));
   }
 
   @Override
@@ -91,6 +111,8 @@ public final class DataOob implements ImportanceEstimator {
     p.put("learners", learners);
     p.put("score", score.name().toLowerCase());
     p.put("learner", Learners.describe(learner, model, regression));
+    p.put("maxFits", budget.maxFits());
+    p.put("maxSeconds", budget.maxSeconds());
     return p;
   }
 
@@ -191,11 +213,23 @@ public final class DataOob implements ImportanceEstimator {
     FeatureEncoder encoder = FeatureEncoder.fit(train);
     EncodedData tr = encoder.encode(train);
     ProbabilisticLearner l = Learners.choose(learner, model, regression, context, encoder);
+    String cheaper = "fewer learners with dataOob().learners(...)";
+    budget.checkFits(name(), learners, String.format("%,d bootstrap learners", learners), "dataOob().maxFits(%d)",
+        cheaper);
     int[][] boots = bootstraps(tr.rows(), learners, context.seed());
     Result r = values(tr.labels(), boots, (boot, oob) -> {
       meter.fits.incrementAndGet();
       meter.evaluations.addAndGet(oob.length);
-      double[] p = l.fitPredict(tr, boot, tr.subset(oob));
+      double[][] out = new double[1][];
+      if (meter.fits.get() == 1) { // the first learner is timed; refuse if the extrapolation is over budget
+        budget.timeAndCheck(name(), learners, tr.rows(), () -> {
+          out[0] = l.fitPredict(tr, boot, tr.subset(oob));
+          return out[0].length;
+        }, context.progress(), "dataOob().maxSeconds(%d)", cheaper);
+      } else {
+        out[0] = l.fitPredict(tr, boot, tr.subset(oob));
+      }
+      double[] p = out[0];
       meter.sample();
       return p;
     }, score, context.progress());

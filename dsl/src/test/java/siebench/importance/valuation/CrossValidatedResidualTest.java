@@ -1,5 +1,6 @@
 package siebench.importance.valuation;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,8 +55,11 @@ class CrossValidatedResidualTest {
     }
     double mean = java.util.Arrays.stream(p).average().orElse(0);
     CrossValidatedResidual cv = CrossValidatedResidual.defaults().folds(3);
-    double[] seed = cv.estimate(s, ctx).alignTo(s);
+    Importance byDefault = cv.estimate(s, ctx);
+    double[] seed = cv.meanMinusPrediction().estimate(s, ctx).alignTo(s);
     double[] signed = cv.signed().estimate(s, ctx).alignTo(s);
+    assertArrayEquals(signed, byDefault.alignTo(s), 0, "the default is the signed residual y - p");
+    assertEquals(Importance.Meaning.HARDNESS, byDefault.meaning());
     Importance abs = cv.absolute().estimate(s, ctx);
     double[] absolute = abs.alignTo(s);
     float[] y = s.labels();
@@ -66,5 +70,22 @@ class CrossValidatedResidualTest {
       assertEquals(Math.abs(y[i] - p[i]), absolute[i], 1e-6, "row " + i);
     }
     assertEquals(3, abs.cost().trainings());
+  }
+
+  @Test
+  void theDefaultReadsTheLabelAndFlaggedClicksAreFlipped() {
+    Samples s = Toys.blobs(200, 2.5, 6);
+    int[] flipped = {0, 1, 2, 3, 4, 5};
+    Samples noisy = Toys.flip(s, flipped);
+    EstimationContext ctx = EstimationContext.defaults().seed(3).progress(Progress.silent());
+    double[] clean = CrossValidatedResidual.defaults().estimate(s, ctx).alignTo(s);
+    double[] dirty = CrossValidatedResidual.defaults().estimate(noisy, ctx).alignTo(noisy);
+    float[] before = s.labels();
+    for (int i : flipped) {
+      // a flipped 0 -> 1 becomes a surprising click (higher), a flipped 1 -> 0 a surprising non-click (lower)
+      double moved = dirty[i] - clean[i];
+      assertTrue(before[i] < 0.5f ? moved > 0.5 : moved < -0.5, "row " + i + " label " + before[i] + ": " + clean[i]
+          + " -> " + dirty[i]);
+    }
   }
 }

@@ -14,19 +14,26 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Adaptive importance sampling over a finite training pool: the proposal is refined iteratively toward the
- * target distribution by resampling training rows in proportion to the current importance weights and
- * re-estimating the remaining density ratio on the resampled set, in the spirit of population Monte Carlo.
+ * Iterated density-ratio estimation over a fixed training pool: a classifier-based density ratio {@code p / q}
+ * (target over training distribution; Bickel, Brückner &amp; Scheffer 2009, "Discriminative Learning under
+ * Covariate Shift", JMLR 10; Sugiyama, Suzuki &amp; Kanamori 2012, "Density Ratio Estimation in Machine
+ * Learning") is estimated in several steps, each correcting what the previous ones left: the training rows are
+ * resampled in proportion to the current weights (sampling-importance-resampling, Rubin 1988, "Using the SIR
+ * algorithm to simulate posterior distributions"), a domain classifier separates the target from the resample,
+ * and its ratio multiplies the weights. Splitting one large ratio into a product of flatter ones is the idea of
+ * telescoping density-ratio estimation (Rhodes, Xu &amp; Gutmann 2020, "Telescoping Density-Ratio Estimation",
+ * NeurIPS).
  *
- * <p>References: Cappé, Guillin, Marin &amp; Robert (2004), "Population Monte Carlo", J. Computational and
- * Graphical Statistics 13; Bugallo, Elvira, Martino, Luengo, Míguez &amp; Djurić (2017), "Adaptive Importance
- * Sampling: The past, the present, and the future", IEEE Signal Processing Magazine 34; Rubin (1988),
- * "Using the SIR algorithm to simulate posterior distributions" (resampling step).
+ * <p><b>What it is not.</b> It is not adaptive importance sampling or population Monte Carlo (Cappé, Guillin,
+ * Marin &amp; Robert 2004; Bugallo et al. 2017): those draw <i>fresh</i> samples from an adapted proposal
+ * distribution, whereas here every "draw" is a training row of the fixed pool, so the support never grows
+ * beyond the training rows and the iterations only re-estimate the ratio. (It was called {@code
+ * AdaptiveImportanceSampling} / {@code adaptive-is} before; the name claimed more than it does.)
  *
- * <p>Iteration t (w_0 = 1 on every training row, so the first proposal is the training distribution q):
+ * <p>Iteration t (w_0 = 1 on every training row, so the first resample follows the training distribution q):
  * <ol>
- *   <li>draw {@code m} rows with replacement, with probability proportional to {@code w_t}; these follow the
- *       proposal {@code q_t(x) ∝ w_t(x) q(x)};
+ *   <li>draw {@code m} rows of the pool with replacement, with probability proportional to {@code w_t}; these
+ *       follow the reweighted pool {@code q_t(x) ∝ w_t(x) q(x)};
  *   <li>fit a domain classifier target-vs-resample ({@link DensityRatio}, multiplicities as row weights),
  *       giving {@code rho_t = p / q_t};
  *   <li>report the self-normalized IS estimate of the target mean of the estimand (default: the label, i.e.
@@ -34,14 +41,14 @@ import tech.tablesaw.api.Table;
  *       effective sample size;
  *   <li>update {@code w_{t+1} = w_t * rho_t} (since {@code p / q = (p / q_t) (q_t / q)}), rescaled to mean 1.
  * </ol>
- * As {@code q_t} approaches the target, {@code rho_t} flattens, the ESS approaches {@code m} and the variance
- * of the estimate falls. The importance returned is {@code w_T} over the training rows (mean 1, optionally
- * clipped at a quantile each iteration); {@link #run} also returns the per-iteration table. The reported
- * variance is that of the estimate given the iteration's resample (the delta-method variance of the
- * self-normalized estimator); it does not include the extra noise of the resampling step itself.
- * Seeded by the context's seed; cost = one classifier fit per iteration.
+ * As {@code q_t} approaches the target, {@code rho_t} flattens and the ESS approaches {@code m}. The importance
+ * returned is {@code w_T} over the training rows (mean 1, optionally clipped at a quantile each iteration);
+ * {@link #run} also returns the per-iteration table. The reported variance is that of the estimate given the
+ * iteration's resample (the delta-method variance of the self-normalized estimator); it does not include the
+ * extra noise of the resampling step itself. Seeded by the context's seed; cost = one classifier fit per
+ * iteration.
  */
-public final class AdaptiveImportanceSampling implements ImportanceEstimator {
+public final class IteratedDensityRatio implements ImportanceEstimator {
   private final Samples target;
   private final int iterations;
   private final int sampleSize;
@@ -50,7 +57,7 @@ public final class AdaptiveImportanceSampling implements ImportanceEstimator {
   private final String estimand;
   private final String[] features;
 
-  private AdaptiveImportanceSampling(Samples target, int iterations, int sampleSize, double l2, double clipQuantile,
+  private IteratedDensityRatio(Samples target, int iterations, int sampleSize, double l2, double clipQuantile,
       String estimand, String[] features) {
     this.target = target;
     this.iterations = iterations;
@@ -62,57 +69,57 @@ public final class AdaptiveImportanceSampling implements ImportanceEstimator {
   }
 
   /** Defaults: 5 iterations, resample size = number of training rows, L2 1e-4, no clipping, estimand = label. */
-  public static AdaptiveImportanceSampling defaults() {
-    return new AdaptiveImportanceSampling(null, 5, 0, 1e-4, 1.0, null, null);
+  public static IteratedDensityRatio defaults() {
+    return new IteratedDensityRatio(null, 5, 0, 1e-4, 1.0, null, null);
   }
 
   /** The target sample (default: the context's validation set). */
-  public AdaptiveImportanceSampling target(Samples t) {
-    return new AdaptiveImportanceSampling(t, iterations, sampleSize, l2, clipQuantile, estimand, features);
+  public IteratedDensityRatio target(Samples t) {
+    return new IteratedDensityRatio(t, iterations, sampleSize, l2, clipQuantile, estimand, features);
   }
 
-  public AdaptiveImportanceSampling iterations(int t) {
+  public IteratedDensityRatio iterations(int t) {
     if (t < 1) {
       throw new IllegalArgumentException("iterations must be >= 1, got " + t);
     }
-    return new AdaptiveImportanceSampling(target, t, sampleSize, l2, clipQuantile, estimand, features);
+    return new IteratedDensityRatio(target, t, sampleSize, l2, clipQuantile, estimand, features);
   }
 
   /** Rows drawn per iteration; 0 (default) = as many as training rows. */
-  public AdaptiveImportanceSampling sampleSize(int m) {
+  public IteratedDensityRatio sampleSize(int m) {
     if (m < 0) {
       throw new IllegalArgumentException("sampleSize must be >= 0, got " + m);
     }
-    return new AdaptiveImportanceSampling(target, iterations, m, l2, clipQuantile, estimand, features);
+    return new IteratedDensityRatio(target, iterations, m, l2, clipQuantile, estimand, features);
   }
 
   /** L2 strength of the domain classifier. */
-  public AdaptiveImportanceSampling l2(double lambda) {
+  public IteratedDensityRatio l2(double lambda) {
     LogisticRegression.l2(lambda);
-    return new AdaptiveImportanceSampling(target, iterations, sampleSize, lambda, clipQuantile, estimand, features);
+    return new IteratedDensityRatio(target, iterations, sampleSize, lambda, clipQuantile, estimand, features);
   }
 
   /** Clips the weights at this quantile after every update (e.g. 0.99); 1 = none (default). */
-  public AdaptiveImportanceSampling clipQuantile(double q) {
+  public IteratedDensityRatio clipQuantile(double q) {
     if (!(q > 0 && q <= 1)) {
       throw new IllegalArgumentException("clip quantile must be in (0, 1], got " + q);
     }
-    return new AdaptiveImportanceSampling(target, iterations, sampleSize, l2, q, estimand, features);
+    return new IteratedDensityRatio(target, iterations, sampleSize, l2, q, estimand, features);
   }
 
   /** The numeric column whose target mean is estimated and reported per iteration (default: the label). */
-  public AdaptiveImportanceSampling estimand(String column) {
-    return new AdaptiveImportanceSampling(target, iterations, sampleSize, l2, clipQuantile, column, features);
+  public IteratedDensityRatio estimand(String column) {
+    return new IteratedDensityRatio(target, iterations, sampleSize, l2, clipQuantile, column, features);
   }
 
   /** Restricts the domain classifier to these feature columns. */
-  public AdaptiveImportanceSampling features(String... columns) {
-    return new AdaptiveImportanceSampling(target, iterations, sampleSize, l2, clipQuantile, estimand, columns.clone());
+  public IteratedDensityRatio features(String... columns) {
+    return new IteratedDensityRatio(target, iterations, sampleSize, l2, clipQuantile, estimand, columns.clone());
   }
 
   @Override
   public String name() {
-    return "adaptive-is";
+    return "iterated-density-ratio";
   }
 
   @Override
@@ -145,7 +152,7 @@ public final class AdaptiveImportanceSampling implements ImportanceEstimator {
     Progress progress = context.progress();
     Samples t = target != null ? target : context.validation();
     if (t == null) {
-      throw new IllegalStateException("adaptive-is needs a target sample: call .target(samples) or put the target "
+      throw new IllegalStateException("iterated-density-ratio needs a target sample: call .target(samples) or put the target "
           + "rows in the context's validation set");
     }
     Samples x = features == null ? train : train.features(features);
@@ -202,7 +209,7 @@ public final class AdaptiveImportanceSampling implements ImportanceEstimator {
       progress.update(name(), it, iterations, String.format("estimate %.5f (se %.2e), ESS %.0f of %d, domain AUC %.3f",
           e.value(), e.standardError(), essV, m, ratio.classifierAuc()));
     }
-    Table table = Table.create("adaptive importance sampling", itCol, est, var, se, ess, essFrac, auc, maxW);
+    Table table = Table.create("iterated density ratio", itCol, est, var, se, ess, essFrac, auc, maxW);
     Map<String, Object> p = parameters();
     p.put("finalEss", ImportanceSampling.effectiveSampleSize(w));
     p.put("finalEstimate", est.get(est.size() - 1));

@@ -13,7 +13,7 @@ import siebench.metrics.Ranks;
 import siebench.train.Progress;
 import tech.tablesaw.api.Table;
 
-class AdaptiveImportanceSamplingTest {
+class IteratedDensityRatioTest {
   static EstimationContext quiet(long seed) {
     return EstimationContext.defaults().progress(Progress.silent()).seed(seed);
   }
@@ -29,7 +29,7 @@ class AdaptiveImportanceSamplingTest {
     for (int s = 0; s < seeds; s++) {
       Samples train = DensityRatioEstimatorTest.gaussian(3000, 0, 100 + s, "train");
       Samples target = DensityRatioEstimatorTest.gaussian(3000, 1, 200 + s, "target");
-      AdaptiveImportanceSampling.Result r = Estimators.adaptiveImportanceSampling().target(target)
+      IteratedDensityRatio.Result r = Estimators.iteratedDensityRatio().target(target)
           .iterations(4).estimand("x").features("x").run(train, quiet(s));
       Table t = r.iterations();
       if (s == 0) {
@@ -58,20 +58,20 @@ class AdaptiveImportanceSamplingTest {
   void deterministicResamplingAndErrors() {
     Samples train = DensityRatioEstimatorTest.gaussian(500, 0, 1, "train");
     Samples target = DensityRatioEstimatorTest.gaussian(500, 1, 2, "target");
-    AdaptiveImportanceSampling ais = Estimators.adaptiveImportanceSampling().target(target).iterations(2);
+    IteratedDensityRatio ais = Estimators.iteratedDensityRatio().target(target).iterations(2);
     double[] a = ais.estimate(train, quiet(3)).alignTo(train);
     double[] b = ais.estimate(train, quiet(3)).alignTo(train);
     assertEquals(java.util.Arrays.toString(a), java.util.Arrays.toString(b));
     // resampling frequencies follow the weights (chi-square-free check with a generous tolerance)
     double[] w = {0, 1, 3, 0, 6};
-    double[] c = AdaptiveImportanceSampling.resample(w, 100000, new SplittableRandom(1));
+    double[] c = IteratedDensityRatio.resample(w, 100000, new SplittableRandom(1));
     assertEquals(0, c[0]);
     assertEquals(0, c[3]);
     assertEquals(0.1, c[1] / 100000, 0.005);
     assertEquals(0.3, c[2] / 100000, 0.005);
     assertEquals(0.6, c[4] / 100000, 0.005);
     assertThrows(IllegalStateException.class,
-        () -> Estimators.adaptiveImportanceSampling().estimate(train, quiet(1)));
+        () -> Estimators.iteratedDensityRatio().estimate(train, quiet(1)));
     Progress stop = Progress.silent();
     stop.cancel();
     assertThrows(java.util.concurrent.CancellationException.class,
