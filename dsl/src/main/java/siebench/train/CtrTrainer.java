@@ -44,7 +44,7 @@ final class CtrTrainer {
     Objective o = task.objective();
     float[] validationTargets = va == null || !o.needsPropensities() || o.kind() == Objective.Kind.PAIRWISE_IPS ? null
         : o.targets(validation);
-    TrainingLoop.Run run = TrainingLoop.train(task, encoder, tr, va, null, o.groups(train), validationTargets);
+    TrainingLoop.Run run = TrainingLoop.train(task, encoder, tr, va, null, null, o.groups(train), validationTargets);
     peak = Math.max(peak, mem.getHeapMemoryUsage().getUsed());
     double[] p = run.model().predict(te);
     Map<String, Double> metrics = evaluate(test, p);

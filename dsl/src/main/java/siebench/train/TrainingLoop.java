@@ -79,11 +79,6 @@ public final class TrainingLoop {
     return model;
   }
 
-  static Run train(CtrTask task, FeatureEncoder encoder, EncodedData train, EncodedData validation,
-      EpochListener listener, int[] groups, float[] validationTargets) {
-    return train(task, encoder, train, validation, listener, null, groups, validationTargets);
-  }
-
   /**
    * Trains with the targets in {@code train}'s labels ({@link Objective#targets}) and, for the pairwise
    * objective, the rows' query ids {@code groups} (kept together in minibatches; else null). With {@code
