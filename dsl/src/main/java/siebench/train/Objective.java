@@ -14,9 +14,9 @@ import siebench.data.Samples;
  *
  * <p>Position-based model: a result at a position is examined with probability {@code theta} (its propensity,
  * the samples' {@link Role#PROPENSITY} column) and clicked when examined and relevant, so {@code E[c] = theta
- * gamma}. Cross-entropy against the clicks is then minimised by {@code theta gamma}, and down-weighting
- * non-clicks does not repair it: weights {@code 1/theta} on clicks and 1 on non-clicks are minimised by {@code
- * gamma / (gamma + 1 - theta gamma)}, which still depends on the position.
+ * gamma}. Cross-entropy against the clicks is then minimised by {@code theta gamma}, and row weights do not
+ * repair it: with weights {@code 1/theta} on clicks and 1 on non-clicks it is minimised by {@code gamma / (gamma
+ * + 1 - theta gamma)}, which still depends on the position.
  *
  * <ul>
  *   <li>{@link #ips()}: the unbiased pointwise loss of Saito, Yaginuma, Nishino, Sakata &amp; Nakata (2020,
@@ -24,14 +24,13 @@ import siebench.data.Samples;
  *       log p + (1 - c/theta) log(1 - p)]}: its expectation over the clicks is the cross-entropy against
  *       {@code gamma}, so its minimiser is {@code p = gamma} at every position. It is cross-entropy with the
  *       soft target {@code c / theta}, which exceeds 1 on clicks. Propensities are <b>absolute</b> examination
- *       probabilities and are clipped from below at {@link #clip(double)} (Saito et al., Section 4.3).
+ *       probabilities and are clipped from below at {@link #clip(double)}, the variance control Saito et al. use.
  *   <li>{@link #nonNegative()}: the non-negative variant. The second term has weight {@code 1 - c/theta < 0} on
  *       clicks, so its minibatch estimate can turn negative, which a flexible model exploits by over-fitting
  *       clicks (per row the loss is unbounded below as {@code p -> 1}). As in the non-negative risk estimator of
  *       Kiryo, Niu, du Plessis &amp; Sugiyama (2017, "Positive-Unlabeled Learning with Non-Negative Risk
  *       Estimator", NeurIPS; Algorithm 1 with beta = 0, gamma = 1), a minibatch whose estimate of that term is
- *       negative takes a step that raises it back instead of the usual step (Saito 2020, "Unbiased Pairwise
- *       Learning from Biased Implicit Feedback", ICTIR, uses the same correction).
+ *       negative takes a step that raises it back instead of the usual step.
  *   <li>{@link #snips()}: the self-normalised estimator (Swaminathan &amp; Joachims 2015, "The
  *       Self-Normalized Estimator for Counterfactual Learning", NeurIPS). The IPS loss is {@code mean(l-) +
  *       mean(c/theta (l+ - l-))}; SNIPS replaces the second, propensity-weighted mean over each minibatch by
