@@ -16,6 +16,8 @@ import siebench.data.noise.Noise;
 import siebench.importance.Estimators;
 import siebench.importance.ImportanceEstimator;
 import siebench.importance.Reweighting;
+import siebench.importance.valuation.Budgeted;
+import siebench.importance.valuation.FitBudget;
 import siebench.model.Models;
 import siebench.train.CtrTask;
 import siebench.train.Progress;
@@ -72,6 +74,15 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--lr", defaultValue = "0.002", description = "Adam learning rate (default ${DEFAULT-VALUE}).")
   double learningRate;
 
+  @Option(names = "--max-fits", paramLabel = "N",
+      description = "Most model fits TMC-Shapley, Data Banzhaf and Data-OOB may plan before they refuse "
+          + "(default 1000000).")
+  Long maxFits;
+
+  @Option(names = "--max-seconds", paramLabel = "S",
+      description = "Most seconds of fitting they may extrapolate before they refuse (default 3600).")
+  Double maxSeconds;
+
   @Option(names = "--out", defaultValue = "report", description = "Output directory (default ${DEFAULT-VALUE}).")
   Path out;
 
@@ -79,7 +90,14 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() {
     List<ImportanceEstimator> est = new ArrayList<>();
     for (String e : estimators) {
-      est.add(Estimators.named(e));
+      ImportanceEstimator named = Estimators.named(e);
+      if (named instanceof Budgeted b) {
+        FitBudget budget = b.budget();
+        budget = maxFits == null ? budget : budget.withMaxFits(maxFits);
+        budget = maxSeconds == null ? budget : budget.withMaxSeconds(maxSeconds);
+        named = b.within(budget);
+      }
+      est.add(named);
     }
     List<Protocol> prot = new ArrayList<>();
     boolean cost = false;

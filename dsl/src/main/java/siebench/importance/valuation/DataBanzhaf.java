@@ -8,7 +8,6 @@ import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
-import siebench.importance.ImportanceEstimator;
 import siebench.train.Progress;
 
 /**
@@ -31,7 +30,7 @@ import siebench.train.Progress;
  *
  * <p><b>Sign:</b> higher = more valuable.
  */
-public final class DataBanzhaf implements ImportanceEstimator {
+public final class DataBanzhaf implements Budgeted {
   private final UtilityMetric metric;
   private final LogisticRegression regression;
   private final ProbabilisticLearner learner;
@@ -88,7 +87,7 @@ public final class DataBanzhaf implements ImportanceEstimator {
 
   /** The most model fits {@link #estimate} agrees to plan ({@code samples} per fold; default 1,000,000). */
   public DataBanzhaf maxFits(long v) {
-    return new DataBanzhaf(metric, regression, learner, samples, threads, budget.withMaxFits(v));
+    return within(budget.withMaxFits(v));
   }
 
   /**
@@ -96,7 +95,17 @@ public final class DataBanzhaf implements ImportanceEstimator {
    * fold (an over-estimate: MSR subsets hold half the rows on average) times the planned fits (default 3,600).
    */
   public DataBanzhaf maxSeconds(double v) {
-    return new DataBanzhaf(metric, regression, learner, samples, threads, budget.withMaxSeconds(v));
+    return within(budget.withMaxSeconds(v));
+  }
+
+  @Override
+  public DataBanzhaf within(FitBudget b) {
+    return new DataBanzhaf(metric, regression, learner, samples, threads, b);
+  }
+
+  @Override
+  public FitBudget budget() {
+    return budget;
   }
 
   @Override

@@ -9,7 +9,6 @@ import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
-import siebench.importance.ImportanceEstimator;
 import siebench.model.ModelSpec;
 import siebench.train.Progress;
 
@@ -34,7 +33,7 @@ import siebench.train.Progress;
  * with wrong labels get low values. A row never out of bag (probability about {@code e^-B}) gets the mean
  * value of the others and is counted in the parameter {@code neverOutOfBag}.
  */
-public final class DataOob implements ImportanceEstimator {
+public final class DataOob implements Budgeted {
   /** The per-learner score of a row's label. */
   public enum Score {
     CORRECTNESS, NEG_LOG_LOSS
@@ -89,7 +88,7 @@ public final class DataOob implements ImportanceEstimator {
 
   /** The most bootstrap learners (model fits) {@link #estimate} agrees to (default 1,000,000). */
   public DataOob maxFits(long v) {
-    return new DataOob(learners, score, regression, model, learner, budget.withMaxFits(v));
+    return within(budget.withMaxFits(v));
   }
 
   /**
@@ -97,7 +96,17 @@ public final class DataOob implements ImportanceEstimator {
    * fit times the number of learners (default 3,600).
    */
   public DataOob maxSeconds(double v) {
-    return new DataOob(learners, score, regression, model, learner, budget.withMaxSeconds(v));
+    return within(budget.withMaxSeconds(v));
+  }
+
+  @Override
+  public DataOob within(FitBudget b) {
+    return new DataOob(learners, score, regression, model, learner, b);
+  }
+
+  @Override
+  public FitBudget budget() {
+    return budget;
   }
 
   @Override

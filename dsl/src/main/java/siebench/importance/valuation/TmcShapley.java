@@ -9,7 +9,6 @@ import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
-import siebench.importance.ImportanceEstimator;
 import siebench.train.Progress;
 
 /**
@@ -37,7 +36,7 @@ import siebench.train.Progress;
  * {@link FitBudget} ({@link #maxFits(long)}, {@link #maxSeconds(double)}) with a message naming cheaper
  * estimators; while running it reports every permutation and stops on {@link Progress#cancel()}.
  */
-public final class TmcShapley implements ImportanceEstimator {
+public final class TmcShapley implements Budgeted {
   private final UtilityMetric metric;
   private final LogisticRegression regression;
   private final ProbabilisticLearner learner;
@@ -131,8 +130,7 @@ public final class TmcShapley implements ImportanceEstimator {
    * is refused with a message naming cheaper estimators.
    */
   public TmcShapley maxFits(long v) {
-    return new TmcShapley(metric, regression, learner, truncation, minPermutations, maxPermutations, convergence,
-        threads, budget.withMaxFits(v));
+    return within(budget.withMaxFits(v));
   }
 
   /**
@@ -140,8 +138,18 @@ public final class TmcShapley implements ImportanceEstimator {
    * fold times the planned fits (default 3,600).
    */
   public TmcShapley maxSeconds(double v) {
+    return within(budget.withMaxSeconds(v));
+  }
+
+  @Override
+  public TmcShapley within(FitBudget b) {
     return new TmcShapley(metric, regression, learner, truncation, minPermutations, maxPermutations, convergence,
-        threads, budget.withMaxSeconds(v));
+        threads, b);
+  }
+
+  @Override
+  public FitBudget budget() {
+    return budget;
   }
 
   @Override
