@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import siebench.data.Role;
 import siebench.data.Samples;
+import siebench.metrics.Groups;
 
 /**
  * What the training loop minimises: binary cross-entropy against the observed clicks (the default), or an
@@ -203,21 +204,14 @@ public final class Objective {
    * The query (or group) of every row, for the pairwise objective; null for the others. Fails when the
    * samples have neither a group nor a query column.
    */
-  int[] groups(Samples train) {
+  Groups groups(Samples train) {
     if (kind != Kind.PAIRWISE_IPS) {
       return null;
     }
     String col = train.schema().column(Role.GROUP).or(() -> train.schema().column(Role.QUERY))
         .orElseThrow(() -> new IllegalStateException("the pairwise-ips objective compares results of the same query, "
             + "but " + train.describe() + " has no query or group column; declare one with .query(\"col\")"));
-    String[] keys = train.strings(col);
-    Map<String, Integer> ids = new java.util.HashMap<>();
-    int[] g = new int[keys.length];
-    for (int i = 0; i < keys.length; i++) {
-      Integer id = ids.putIfAbsent(keys[i], ids.size());
-      g[i] = id == null ? ids.size() - 1 : id;
-    }
-    return g;
+    return Groups.of(train.strings(col));
   }
 
   /**

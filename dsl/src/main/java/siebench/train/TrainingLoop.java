@@ -18,6 +18,7 @@ import java.util.List;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
+import siebench.metrics.Groups;
 import siebench.metrics.Metrics;
 
 /**
@@ -86,7 +87,7 @@ public final class TrainingLoop {
    * stopping follows the validation rows' unbiased loss instead of their click AUC, which is itself biased.
    */
   static Run train(CtrTask task, FeatureEncoder encoder, EncodedData train, EncodedData validation,
-      EpochListener listener, StepListener stepListener, int[] groups, float[] validationTargets) {
+      EpochListener listener, StepListener stepListener, Groups groups, float[] validationTargets) {
     Objective objective = task.objective();
     if (task.lossModifier() != null && objective.kind() != Objective.Kind.BCE) {
       throw new IllegalStateException("a loss modifier (adaptive denoising) works with the bce objective only, not "
@@ -112,7 +113,14 @@ public final class TrainingLoop {
     NDArray denseAll = root.create(train.dense(), new Shape(n, d));
     NDArray yAll = root.create(train.labels());
     NDArray wAll = root.create(train.weights());
-    NDArray gAll = groups == null ? null : root.create(groups);
+    NDArray gAll = null;
+    if (groups != null) {
+      int[] ids = new int[n];
+      for (int i = 0; i < n; i++) {
+        ids[i] = groups.groupOf(i);
+      }
+      gAll = root.create(ids);
+    }
     int hl = train.layout().historyLength();
     NDArray hAll = hl > 0 ? root.create(train.history(), new Shape(n, hl)) : null;
     int batch = Math.min(task.batchSize(), Math.max(1, n));
@@ -288,30 +296,12 @@ public final class TrainingLoop {
    * A seeded permutation that keeps each group's rows together (groups in random order, rows of a group in
    * their original order), so that minibatches hold whole queries.
    */
-  static int[] groupPermutation(int[] groups, long seed) {
-    int n = groups.length;
-    int k = 0;
-    for (int g : groups) {
-      k = Math.max(k, g + 1);
-    }
-    int[] start = new int[k + 1];
-    for (int g : groups) {
-      start[g + 1]++;
-    }
-    for (int g = 0; g < k; g++) {
-      start[g + 1] += start[g];
-    }
-    int[] byGroup = new int[n];
-    int[] fill = start.clone();
-    for (int i = 0; i < n; i++) {
-      byGroup[fill[groups[i]]++] = i;
-    }
-    int[] order = Samples.permutation(k, seed);
-    int[] perm = new int[n];
+  static int[] groupPermutation(Groups groups, long seed) {
+    int[] perm = new int[groups.rows()];
     int m = 0;
-    for (int g : order) {
-      for (int j = start[g]; j < start[g + 1]; j++) {
-        perm[m++] = byGroup[j];
+    for (int g : Samples.permutation(groups.count(), seed)) {
+      for (int i : groups.members(g)) {
+        perm[m++] = i;
       }
     }
     return perm;
