@@ -152,9 +152,7 @@ class RealDataLoadersTest {
   @Test
   void movieLensRatingsWithGenres() throws IOException {
     Path dir = SharedData.file("movielens_latest_small");
-    long t0 = System.nanoTime();
     Loaded l = Loaders.readMovieLens(dir, 4.0, MissingValues.KEEP);
-    double seconds = (System.nanoTime() - t0) / 1e9;
     Samples s = l.samples();
     assertEquals(100_836, s.size()); // README
     int positives = 0;
@@ -177,10 +175,7 @@ class RealDataLoadersTest {
     // Toy Story (movieId 1) is Adventure|Animation|...; user 1 rated it first
     assertEquals("Adventure", s.strings("genre")[0]);
     assertEquals(610, new java.util.HashSet<>(List.of(s.strings("userId"))).size());
-    long t1 = System.nanoTime();
-    Loaders.movieLens(dir, 4.0);
-    double warm = (System.nanoTime() - t1) / 1e9;
-    System.out.printf("MovieLens ratings+movies load: %.2f s first, %.2f s second; %s%n", seconds, warm, l.report());
+    System.out.printf("MovieLens ratings+movies: %s%n", l.report());
     // a lower threshold labels more rows positive: 3.5 -> 61,716 (awk)
     assertEquals(61_716, sum(Loaders.movieLens(dir, 3.5).labels()));
   }
