@@ -1,5 +1,6 @@
 package siebench.benchmark;
 
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,8 @@ import tech.tablesaw.api.Table;
  * Unbiased learning to rank on generated search sessions with known relevance: for every seed, the generator
  * writes a click log and held-out sessions; each model is trained on the raw clicks (naive) and with an unbiased
  * {@link Objective} on propensities from each source, and every held-out session's results are ranked by the
- * model's scores. NDCG@10 is measured against {@code truth_relevance} on whole sessions (the logged lists), so
+ * model's scores. The naive run minimises the same objective with every propensity set to 1 (for {@code ips}
+ * that is cross-entropy against the clicks), so the two runs differ only in the correction. NDCG@10 is measured against {@code truth_relevance} on whole sessions (the logged lists), so
  * the comparison is the one of Joachims, Swaminathan &amp; Schnabel (2017, "Unbiased Learning-to-Rank with Biased
  * Feedback", WSDM) and Wang et al. (2018, "Position Bias Estimation for Unbiased Learning to Rank in Personal
  * Search", WSDM): the same logs, the same splits and seeds, the debiased model against the naive one.
@@ -43,6 +45,9 @@ import tech.tablesaw.api.Table;
 public final class PositionBiasExperiment {
   /** The propensity sources {@link #propensities} accepts. */
   public static final List<String> SOURCES = List.of("true", "regression-em", "randomized");
+
+  /** The propensity column of the naive runs: every row examined with probability 1. */
+  static final String UNCORRECTED = "uncorrected_propensity";
 
   private final EcommerceGenerator generator;
   private final List<String> models;
@@ -68,8 +73,8 @@ public final class PositionBiasExperiment {
   /**
    * On logs from {@code generator} (its seed is replaced by 1..seeds): models lr and deepfm, all propensity
    * sources, {@link Objective#ips()}, 5 seeds, up to 5 epochs of Adam at learning rate 0.005 and batch 2048,
-   * early-stopped with patience 1 on 10% of the training rows (naive models on their click AUC, debiased ones on
-   * their unbiased validation loss), randomized logs of 10% of the training rows.
+   * early-stopped with patience 1 on 10% of the training rows (pointwise objectives on their validation loss,
+   * per-query ones on the click AUC), randomized logs of 10% of the training rows.
    */
   public static PositionBiasExperiment on(EcommerceGenerator generator) {
     CtrTask t = CtrTask.ctr().epochs(5).batchSize(2048).learningRate(0.005).earlyStopping(1).validationFraction(0.1);
@@ -97,7 +102,7 @@ public final class PositionBiasExperiment {
         progress);
   }
 
-  /** The unbiased objective (a propensity objective: ips, ips-nonneg, snips, pairwise-ips). */
+  /** The unbiased objective (a propensity objective: one of {@link Objective#NAMES} but bce). */
   public PositionBiasExperiment objective(Objective o) {
     if (!o.needsPropensities()) {
       throw new IllegalArgumentException("the debiased models need a propensity objective, not " + o.name());
@@ -153,13 +158,17 @@ public final class PositionBiasExperiment {
       double[] relevance = test.doubles(Debiasing.RELEVANCE);
       Groups groups = Groups.of(test.strings(SyntheticData.QUERY_ID));
       double[] truth = train.doubles(Debiasing.PROPENSITY);
+      double[] ones = new double[train.size()];
+      Arrays.fill(ones, 1.0);
+      Samples uncorrected = train.withPropensities(UNCORRECTED, ones);
       Map<String, Samples> withPropensities = new LinkedHashMap<>();
       for (String src : sources) {
         withPropensities.put(src, ipsFor(src, g, train).withPropensities(train, progress));
       }
       for (String m : models) {
-        CtrTask t = task.model(Models.named(m)).testOn(test).seed(s).progress(Progress.silent());
-        double naive = ndcg(train.train(t), test, relevance, groups);
+        CtrTask t = task.model(Models.named(m)).testOn(test).seed(s).progress(Progress.silent())
+            .objective(objective);
+        double naive = ndcg(uncorrected.train(t), test, relevance, groups);
         seed.append(s);
         model.append(m);
         source.append("none");
@@ -169,7 +178,7 @@ public final class PositionBiasExperiment {
         progress.update("position-bias experiment", ++done, total, String.format("seed %d, %s naive: NDCG@10 %.4f", s,
             m, naive));
         for (Map.Entry<String, Samples> e : withPropensities.entrySet()) {
-          double v = ndcg(e.getValue().train(t.objective(objective)), test, relevance, groups);
+          double v = ndcg(e.getValue().train(t), test, relevance, groups);
           seed.append(s);
           model.append(m);
           source.append(e.getKey());

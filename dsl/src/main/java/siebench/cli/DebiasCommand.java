@@ -32,7 +32,8 @@ final class DebiasCommand implements Callable<Integer> {
   List<String> propensities;
 
   @Option(names = "--objective", defaultValue = "ips",
-      description = "ips, ips-nonneg, snips or pairwise-ips (default ${DEFAULT-VALUE}).")
+      description = "ips, ips-squared, ips-nonneg, ips-nonneg-squared, snips, snips-squared, pairwise-ips or "
+          + "listwise-ips; the naive runs minimise it with every propensity 1 (default ${DEFAULT-VALUE}).")
   String objective;
 
   @Option(names = "--clip", description = "Lower clip of the propensities (default 0.05).")
@@ -50,8 +51,8 @@ final class DebiasCommand implements Callable<Integer> {
   int epochs;
 
   @Option(names = "--patience", defaultValue = "1",
-      description = "Early stopping on 10% of the training rows: naive models on their click AUC, debiased ones on "
-          + "their unbiased validation loss; 0 trains every epoch (default ${DEFAULT-VALUE}).")
+      description = "Early stopping on 10%% of the training rows: pointwise objectives on their validation loss, "
+          + "pairwise and listwise ones on the click AUC; 0 trains every epoch (default ${DEFAULT-VALUE}).")
   int patience;
 
   @Option(names = "--lr", defaultValue = "0.005", description = "Adam learning rate (default ${DEFAULT-VALUE}).")

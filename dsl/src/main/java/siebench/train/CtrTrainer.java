@@ -42,7 +42,7 @@ final class CtrTrainer {
     EncodedData te = encoder.encode(test);
     long peak = mem.getHeapMemoryUsage().getUsed();
     Objective o = task.objective();
-    float[] validationTargets = va == null || !o.needsPropensities() || o.kind() == Objective.Kind.PAIRWISE_IPS ? null
+    float[] validationTargets = va == null || !o.needsPropensities() || o.kind().perQuery() ? null
         : o.targets(validation);
     TrainingLoop.Run run = TrainingLoop.train(task, encoder, tr, va, null, null, o.groups(train), validationTargets);
     peak = Math.max(peak, mem.getHeapMemoryUsage().getUsed());

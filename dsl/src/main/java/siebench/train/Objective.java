@@ -45,6 +45,14 @@ import siebench.metrics.Groups;
  *       result {@code j} of that query, {@code log(1 + exp(-(z_i - z_j)))}. Its expectation is the surrogate
  *       rank of the relevant results, so it is unbiased for ranking; its scores are not calibrated click
  *       probabilities. Needs a query (or group) column; minibatches then hold whole queries.
+ *   <li>{@link #listwiseIps()}: the propensity-weighted listwise softmax cross-entropy of Ai, Bi, Luo, Guo &amp;
+ *       Croft (2018, "Unbiased Learning to Rank with Unbiased Propensity Estimation", SIGIR), {@code -sum_i
+ *       c_i/theta_i log softmax(z)_i} over each query's results: its expectation is the softmax cross-entropy
+ *       against the relevance {@code gamma}, minimised by {@code softmax(z) = gamma / sum(gamma)}, and every
+ *       term is non-negative, so single clicks cannot be over-fitted without bound. Ranks, not probabilities.
+ *   <li>{@link #squared()}: {@link #ips()} and {@link #snips()} with the squared local loss {@code c/theta (1 -
+ *       p)^2 + (1 - c/theta) p^2}, the form of Saito et al.'s released implementation; unbiased like the log
+ *       loss, and bounded below on every row.
  * </ul>
  *
  * <p>Sample weights (the weight role) multiply every row's terms in all objectives.
@@ -59,22 +67,31 @@ public final class Objective {
     /** The self-normalised version of {@link #IPS}. */
     SNIPS,
     /** Joachims et al. (2017) propensity-weighted pairwise loss. */
-    PAIRWISE_IPS
+    PAIRWISE_IPS,
+    /** Ai et al. (2018) propensity-weighted listwise softmax loss. */
+    LISTWISE_IPS;
+
+    /** True for the losses that compare results of the same query (minibatches hold whole queries). */
+    public boolean perQuery() {
+      return this == PAIRWISE_IPS || this == LISTWISE_IPS;
+    }
   }
 
   /** The default lower clip of the propensities. */
   public static final double DEFAULT_CLIP = 0.05;
 
-  private static final Objective BCE = new Objective(Kind.BCE, 0, false);
+  private static final Objective BCE = new Objective(Kind.BCE, 0, false, false);
 
   private final Kind kind;
   private final double clip;
   private final boolean nonNegative;
+  private final boolean squared;
 
-  private Objective(Kind kind, double clip, boolean nonNegative) {
+  private Objective(Kind kind, double clip, boolean nonNegative, boolean squared) {
     this.kind = kind;
     this.clip = clip;
     this.nonNegative = nonNegative;
+    this.squared = squared;
   }
 
   /** Binary cross-entropy against the observed labels (the default). */
@@ -84,32 +101,44 @@ public final class Objective {
 
   /** The unbiased pointwise loss (Saito et al. 2020), propensities clipped at {@value #DEFAULT_CLIP}. */
   public static Objective ips() {
-    return new Objective(Kind.IPS, DEFAULT_CLIP, false);
+    return new Objective(Kind.IPS, DEFAULT_CLIP, false, false);
   }
 
   /** The self-normalised unbiased pointwise loss, propensities clipped at {@value #DEFAULT_CLIP}. */
   public static Objective snips() {
-    return new Objective(Kind.SNIPS, DEFAULT_CLIP, false);
+    return new Objective(Kind.SNIPS, DEFAULT_CLIP, false, false);
   }
 
   /** The propensity-weighted pairwise loss (Joachims et al. 2017), propensities clipped at {@value #DEFAULT_CLIP}. */
   public static Objective pairwiseIps() {
-    return new Objective(Kind.PAIRWISE_IPS, DEFAULT_CLIP, false);
+    return new Objective(Kind.PAIRWISE_IPS, DEFAULT_CLIP, false, false);
   }
 
   /**
-   * Parses {@code bce}, {@code ips}, {@code ips-nonneg}, {@code snips} or {@code pairwise-ips}; fails naming
-   * them.
+   * The propensity-weighted listwise softmax loss (Ai et al. 2018), propensities clipped at {@value
+   * #DEFAULT_CLIP}.
    */
+  public static Objective listwiseIps() {
+    return new Objective(Kind.LISTWISE_IPS, DEFAULT_CLIP, false, false);
+  }
+
+  /** The names {@link #named} parses. */
+  public static final java.util.List<String> NAMES = java.util.List.of("bce", "ips", "ips-squared", "ips-nonneg",
+      "ips-nonneg-squared", "snips", "snips-squared", "pairwise-ips", "listwise-ips");
+
+  /** Parses one of {@link #NAMES}; fails naming them. */
   public static Objective named(String name) {
     return switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
       case "bce" -> bce();
       case "ips" -> ips();
+      case "ips-squared" -> ips().squared();
       case "ips-nonneg" -> ips().nonNegative();
+      case "ips-nonneg-squared" -> ips().nonNegative().squared();
       case "snips" -> snips();
+      case "snips-squared" -> snips().squared();
       case "pairwise-ips" -> pairwiseIps();
-      default -> throw new IllegalArgumentException("unknown objective '" + name
-          + "'; expected bce, ips, ips-nonneg, snips or pairwise-ips");
+      case "listwise-ips" -> listwiseIps();
+      default -> throw new IllegalArgumentException("unknown objective '" + name + "'; expected one of " + NAMES);
     };
   }
 
@@ -122,7 +151,7 @@ public final class Objective {
     if (!(minPropensity > 0 && minPropensity <= 1)) {
       throw new IllegalArgumentException("propensity clip must lie in (0, 1], got " + minPropensity);
     }
-    return new Objective(kind, minPropensity, nonNegative);
+    return new Objective(kind, minPropensity, nonNegative, squared);
   }
 
   /** The non-negative variant of {@link #ips()} (a negative minibatch estimate of the negative-class term is pushed back up). */
@@ -130,7 +159,23 @@ public final class Objective {
     if (kind != Kind.IPS) {
       throw new IllegalStateException("the non-negative variant applies to the pointwise ips objective, not " + name());
     }
-    return new Objective(kind, clip, true);
+    return new Objective(kind, clip, true, squared);
+  }
+
+  /**
+   * The pointwise objectives ({@link #ips()}, {@link #snips()}) with the squared local loss of Saito et al.'s
+   * reference implementation instead of the log loss: {@code c/theta (1 - p)^2 + (1 - c/theta) p^2}, which is
+   * {@code (p - c/theta)^2} up to a constant. Still unbiased (its expectation is the squared error against
+   * {@code gamma}, minimised at {@code p = gamma}), but bounded below on every row because {@code p} lies in [0,
+   * 1]: a model that can single out a clicked row gains at most {@code (c/theta - 1)^2 - (c/theta)^2} from it,
+   * where the log loss rewards driving {@code p -> 1} without bound.
+   */
+  public Objective squared() {
+    if (kind != Kind.IPS && kind != Kind.SNIPS) {
+      throw new IllegalStateException("the squared local loss applies to the pointwise ips and snips objectives, not "
+          + name());
+    }
+    return new Objective(kind, clip, nonNegative, true);
   }
 
   private void requirePropensities(String what) {
@@ -153,19 +198,26 @@ public final class Objective {
     return nonNegative;
   }
 
+  /** True for the squared local loss ({@link #squared()}), false for the log loss. */
+  public boolean isSquared() {
+    return squared;
+  }
+
   /** True when the objective reads the samples' propensity column. */
   public boolean needsPropensities() {
     return kind != Kind.BCE;
   }
 
-  /** bce, ips, ips-nonneg, snips or pairwise-ips. */
+  /** One of the names {@link #named} parses. */
   public String name() {
-    return switch (kind) {
+    String base = switch (kind) {
       case BCE -> "bce";
       case IPS -> nonNegative ? "ips-nonneg" : "ips";
       case SNIPS -> "snips";
       case PAIRWISE_IPS -> "pairwise-ips";
+      case LISTWISE_IPS -> "listwise-ips";
     };
+    return squared ? base + "-squared" : base;
   }
 
   /** Settings, for reports. */
@@ -205,13 +257,31 @@ public final class Objective {
    * samples have neither a group nor a query column.
    */
   Groups groups(Samples train) {
-    if (kind != Kind.PAIRWISE_IPS) {
+    if (!kind.perQuery()) {
       return null;
     }
     String col = train.schema().column(Role.GROUP).or(() -> train.schema().column(Role.QUERY))
-        .orElseThrow(() -> new IllegalStateException("the pairwise-ips objective compares results of the same query, "
+        .orElseThrow(() -> new IllegalStateException("the " + name() + " objective compares results of the same query, "
             + "but " + train.describe() + " has no query or group column; declare one with .query(\"col\")"));
     return Groups.of(train.strings(col));
+  }
+
+  /**
+   * The mean pointwise loss of predictions {@code p} against targets {@code t} (from {@link #targets}): {@code
+   * -[t log p + (1 - t) log(1 - p)]}, or {@code t (1 - p)^2 + (1 - t) p^2} with the {@link #squared()} local
+   * loss; the unbiased validation loss early stopping follows.
+   */
+  double pointwiseLoss(float[] t, double[] p) {
+    double s = 0;
+    for (int i = 0; i < t.length; i++) {
+      if (squared) {
+        s += t[i] * (1 - p[i]) * (1 - p[i]) + (1 - t[i]) * p[i] * p[i];
+      } else {
+        double q = Math.min(1 - 1e-7, Math.max(1e-7, p[i]));
+        s -= t[i] * Math.log(q) + (1 - t[i]) * Math.log1p(-q);
+      }
+    }
+    return s / t.length;
   }
 
   /**
@@ -220,8 +290,16 @@ public final class Objective {
    * the training set's weighted mean target (SNIPS only).
    */
   NDArray loss(NDArray z, NDArray y, NDArray w, NDArray g, double rho) {
-    NDArray lPos = Activation.softPlus(z.neg()); // -log p
-    NDArray lNeg = Activation.softPlus(z); // -log(1 - p)
+    NDArray lPos;
+    NDArray lNeg;
+    if (squared) {
+      NDArray p = Activation.sigmoid(z);
+      lPos = p.neg().add(1f).square(); // (1 - p)^2
+      lNeg = p.square(); // p^2
+    } else {
+      lPos = Activation.softPlus(z.neg()); // -log p
+      lNeg = Activation.softPlus(z); // -log(1 - p)
+    }
     NDArray wSum = w.sum().add(1e-12f);
     switch (kind) {
       case BCE:
@@ -250,6 +328,16 @@ public final class Objective {
         NDArray diag = w.mul(y).mul(w).sum().mul((float) Math.log(2));
         return surrogate.mul(pairW).sum().sub(diag).div(pairW.sum().sub(w.mul(y).mul(w).sum()).add(1e-12f));
       }
+      case LISTWISE_IPS: {
+        long b = z.getShape().get(0);
+        NDArray same = g.reshape(b, 1).eq(g.reshape(1, b));
+        // log-sum-exp of the logits of each row's query, stabilised by the batch maximum
+        NDArray zMax = z.max();
+        NDArray e = z.sub(zMax).exp().reshape(1, b).mul(same.toType(z.getDataType(), false));
+        NDArray logNorm = e.sum(new int[] {1}).log().add(zMax);
+        NDArray wy = w.mul(y);
+        return logNorm.sub(z).mul(wy).sum().div(wy.sum().add(1e-12f));
+      }
       default:
         throw new IllegalStateException(kind.name());
     }
@@ -257,6 +345,6 @@ public final class Objective {
 
   @Override
   public String toString() {
-    return name() + (kind == Kind.BCE ? "" : "(clip=" + clip + (nonNegative ? ", non-negative" : "") + ")");
+    return name() + (kind == Kind.BCE ? "" : "(clip=" + clip + ")");
   }
 }

@@ -93,8 +93,8 @@ public final class TrainingLoop {
       throw new IllegalStateException("a loss modifier (adaptive denoising) works with the bce objective only, not "
           + objective.name());
     }
-    if ((groups != null) != (objective.kind() == Objective.Kind.PAIRWISE_IPS)) {
-      throw new IllegalArgumentException("query ids are needed by, and only by, the pairwise objective");
+    if ((groups != null) != objective.kind().perQuery()) {
+      throw new IllegalArgumentException("query ids are needed by, and only by, the pairwise and listwise objectives");
     }
     TrainedModel model = initialModel(task, encoder, train);
     NDManager root = model.manager();
@@ -231,7 +231,7 @@ public final class TrainingLoop {
         double[] pv = model.predict(validation);
         vAuc = Metrics.auc(validation.labels(), pv);
         vLoss = validationTargets == null ? Metrics.logLoss(validation.labels(), pv)
-            : unbiasedLoss(validationTargets, pv);
+            : objective.pointwiseLoss(validationTargets, pv);
         criterion = validationTargets == null ? vAuc : -vLoss;
       }
       double secs = (System.nanoTime() - e0) / 1e9;
@@ -280,16 +280,6 @@ public final class TrainingLoop {
       hAll.close();
     }
     return new Run(model, history, bestEpoch, steps, (System.nanoTime() - t0) / 1e9);
-  }
-
-  /** The mean pointwise loss {@code -[t log p + (1 - t) log(1 - p)]} with soft targets {@code t}. */
-  static double unbiasedLoss(float[] t, double[] p) {
-    double s = 0;
-    for (int i = 0; i < t.length; i++) {
-      double q = Math.min(1 - 1e-7, Math.max(1e-7, p[i]));
-      s -= t[i] * Math.log(q) + (1 - t[i]) * Math.log1p(-q);
-    }
-    return s / t.length;
   }
 
   /**

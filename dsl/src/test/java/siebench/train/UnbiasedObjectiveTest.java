@@ -62,6 +62,8 @@ class UnbiasedObjectiveTest {
         assertEquals(GAMMA, ips, 1e-3, "IPS minimiser at theta " + theta);
         double nonNeg = argminProbability(m, Objective.ips().clip(0.01).nonNegative(), theta, 1);
         assertEquals(GAMMA, nonNeg, 1e-3, "non-negative IPS minimiser at theta " + theta);
+        double squared = argminProbability(m, Objective.ips().clip(0.01).squared(), theta, 1);
+        assertEquals(GAMMA, squared, 1e-3, "squared-loss IPS minimiser at theta " + theta);
         // the old weighting: cross-entropy against the clicks, clicks weighted 1/theta, non-clicks 1
         double old = argminProbability(m, Objective.bce(), theta, 1 / theta);
         double closedForm = GAMMA / (GAMMA + 1 - theta * GAMMA);
@@ -148,6 +150,71 @@ class UnbiasedObjectiveTest {
       double got = Objective.pairwiseIps().loss(m.create(z), m.create(y), m.create(new float[] {1, 1, 1, 1, 1}),
           m.create(g), 0).getFloat();
       assertEquals(num / den, got, 1e-5);
+    }
+  }
+
+  @Test
+  void squaredLocalLossIsTheSquaredErrorAgainstTheSoftTargetAndBoundedBelow() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      float[] z = {2f, -0.5f, 0.7f};
+      float[] y = {5f, 0f, 1.25f};
+      float[] w = {1f, 2f, 1f};
+      double expected = 0;
+      for (int i = 0; i < z.length; i++) {
+        double p = 1 / (1 + Math.exp(-z[i]));
+        expected += w[i] * (y[i] * (1 - p) * (1 - p) + (1 - y[i]) * p * p);
+      }
+      Objective o = Objective.ips().squared();
+      assertEquals(expected / 4, o.loss(m.create(z), m.create(y), m.create(w), null, 0).getFloat(), 1e-5);
+      // a click at theta 0.2 (target 5): the log loss falls without bound as p -> 1, the squared loss stops at
+      // (1 - 5) = -4 (its value at p = 1: 5 * 0 + (1 - 5) * 1)
+      NDArray one = m.create(new float[] {1f});
+      NDArray target = m.create(new float[] {5f});
+      double logAt20 = Objective.ips().loss(m.create(new float[] {20f}), target, one, null, 0).getFloat();
+      assertTrue(logAt20 < -70, "log-loss ips at logit 20: " + logAt20);
+      for (float logit : new float[] {5f, 20f, 80f}) {
+        double sq = o.loss(m.create(new float[] {logit}), target, one, null, 0).getFloat();
+        assertTrue(sq >= -4 - 1e-6, "squared ips at logit " + logit + ": " + sq);
+      }
+    }
+  }
+
+  @Test
+  void listwiseLossIsThePropensityWeightedSoftmaxCrossEntropyOfEachQuery() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      float[] z = {1f, 0f, -1f, 2f, 0.5f, 30f};
+      float[] y = {2f, 0f, 0f, 0f, 1f, 0f}; // row 0 clicked (theta 0.5), row 4 clicked (theta 1)
+      float[] w = {1f, 1f, 1f, 1f, 3f, 1f};
+      int[] g = {0, 0, 0, 1, 1, 2};
+      double num = 0;
+      double den = 0;
+      for (int i = 0; i < z.length; i++) {
+        double norm = 0;
+        for (int j = 0; j < z.length; j++) {
+          norm += g[j] == g[i] ? Math.exp(z[j]) : 0;
+        }
+        num += w[i] * y[i] * -(z[i] - Math.log(norm));
+        den += w[i] * y[i];
+      }
+      double got = Objective.listwiseIps().loss(m.create(z), m.create(y), m.create(w), m.create(g), 0).getFloat();
+      assertEquals(num / den, got, 1e-5);
+      // minimised over one query's logits, the softmax puts mass gamma_i / sum(gamma) on every result
+      // (expected loss with E[c/theta] = gamma, any theta): checked by the gradient vanishing there
+      double[] gamma = {0.6, 0.3, 0.1};
+      float[] zStar = new float[3];
+      for (int i = 0; i < 3; i++) {
+        zStar[i] = (float) Math.log(gamma[i]);
+      }
+      NDArray zs = m.create(zStar);
+      zs.setRequiresGradient(true);
+      try (ai.djl.training.GradientCollector c = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+        NDArray l = Objective.listwiseIps().loss(zs, m.create(new float[] {0.6f, 0.3f, 0.1f}),
+            m.create(new float[] {1f, 1f, 1f}), m.create(new int[] {0, 0, 0}), 0);
+        c.backward(l);
+      }
+      for (float d : zs.getGradient().toFloatArray()) {
+        assertEquals(0, d, 1e-6);
+      }
     }
   }
 

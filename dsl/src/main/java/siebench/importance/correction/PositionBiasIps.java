@@ -103,8 +103,8 @@ public final class PositionBiasIps implements ImportanceEstimator {
   /** The training objective: {@link Objective#ips()} (default), {@code snips()}, {@code pairwiseIps()}, ... */
   public PositionBiasIps objective(Objective o) {
     if (!Objects.requireNonNull(o, "objective").needsPropensities()) {
-      throw new IllegalArgumentException("position-bias correction needs a propensity objective (ips, ips-nonneg, "
-          + "snips, pairwise-ips), not " + o.name());
+      throw new IllegalArgumentException("position-bias correction needs a propensity objective (one of "
+          + Objective.NAMES.subList(1, Objective.NAMES.size()) + "), not " + o.name());
     }
     return new PositionBiasIps(source, column, fixed, em, randomized, top, o);
   }
@@ -114,7 +114,7 @@ public final class PositionBiasIps implements ImportanceEstimator {
     return objective;
   }
 
-  /** ips-position, ips-nonneg-position, snips-position or pairwise-ips-position. */
+  /** The objective's name followed by {@code -position}, e.g. {@code ips-position}. */
   @Override
   public String name() {
     return objective.name() + "-position";
