@@ -75,7 +75,7 @@ public final class TrainingLoop {
     } else {
       block.initialize(root, DataType.FLOAT32, new Shape(1, f), new Shape(1, d));
     }
-    TrainedModel model = new TrainedModel(block, encoder, root);
+    TrainedModel model = new TrainedModel(task.model(), block, encoder, root);
     initializeBias(model.parameters(), train);
     return model;
   }
