@@ -107,6 +107,8 @@ public final class TrainingLoop {
     Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) task.learningRate()))
         .optWeightDecays((float) task.weightDecay()).build();
     ParameterStore store = model.store();
+    LazyAdam lazy = task.embeddingUpdates().lazy(block, train.layout())
+        ? new LazyAdam((float) task.learningRate(), (float) task.weightDecay(), root) : null;
 
     int n = train.rows();
     NDArray catAll = root.create(train.cat(), new Shape(n, f));
@@ -201,10 +203,15 @@ public final class TrainingLoop {
                 batchLogits = z.toFloatArray();
               }
             }
+            NDArray rows = lazy == null ? null : cb.flatten().unique().get(0);
             for (Parameter prm : params) {
               NDArray arr = prm.getArray();
               try (NDArray g = arr.getGradient()) {
-                adam.update(prm.getId(), arr, g);
+                if (rows != null && (prm.getName().equals("embedding") || prm.getName().equals("linear"))) {
+                  lazy.update(prm.getId(), arr, g, rows);
+                } else {
+                  adam.update(prm.getId(), arr, g);
+                }
               }
             }
             steps++;
