@@ -21,6 +21,7 @@ import siebench.features.FeatureLayout;
 import siebench.model.ModelSpec;
 import siebench.model.Models;
 import siebench.train.CtrTask;
+import siebench.train.EmbeddingUpdates;
 import siebench.train.EpochStats;
 import siebench.train.Progress;
 import siebench.train.TrainingLoop;
@@ -65,7 +66,7 @@ public final class ThroughputBenchmark {
    * {@code vocabCap} caps each field's vocabulary; {@code hidden1, hidden2} are the MLP widths in both.
    */
   public record Config(Mode mode, int rows, int dim, int hidden1, int hidden2, int batch, int epochs, int threads,
-      long seed, String python, int repeats, int vocabCap) {
+      long seed, String python, int repeats, int vocabCap, boolean lazy) {
     public Config {
       if (rows < 1 || batch < 1 || epochs < 2 || threads < 1 || repeats < 1 || vocabCap < 1) {
         throw new IllegalArgumentException("need rows, batch, threads, repeats, vocabCap >= 1 and epochs >= 2");
@@ -74,12 +75,16 @@ public final class ThroughputBenchmark {
 
     /** The MLP reference configuration 64-512-512-1, batch 8192, 3 interleaved pairs. */
     public static Config defaults() {
-      return new Config(Mode.MLP, 8192 * 24, 64, 512, 512, 8192, 4, 2, 7, "/usr/bin/python3", 3, 50_000);
+      return new Config(Mode.MLP, 8192 * 24, 64, 512, 512, 8192, 4, 2, 7, "/usr/bin/python3", 3, 50_000, false);
     }
 
-    /** DeepFM on the Criteo shape: 13 dense, embedding 16, MLP 256-128, batch 4096, 3 interleaved pairs. */
+    /**
+     * DeepFM on the Criteo shape: 13 dense, embedding 16, MLP 256-128, batch 4096, 3 interleaved pairs, dense
+     * Adam on both sides ({@code lazy}: lazy Adam on the embedding tables on both sides, SIEBench's {@code
+     * LazyAdam} and PyTorch's sparse embeddings with {@code SparseAdam}).
+     */
     public static Config deepFm() {
-      return new Config(Mode.DEEPFM, 4096 * 8, 13, 256, 128, 4096, 3, 2, 7, "/usr/bin/python3", 3, 50_000);
+      return new Config(Mode.DEEPFM, 4096 * 8, 13, 256, 128, 4096, 3, 2, 7, "/usr/bin/python3", 3, 50_000, false);
     }
 
     /** The per-field vocabulary sizes of the DeepFM mode. */
@@ -192,7 +197,8 @@ public final class ThroughputBenchmark {
     ModelSpec spec = c.mode() == Mode.MLP ? Models.mlp(c.hidden1(), c.hidden2())
         : Models.deepFm().embeddingDim(16).hidden(c.hidden1(), c.hidden2());
     CtrTask task = CtrTask.ctr().model(spec).batchSize(c.batch()).epochs(c.epochs()).learningRate(1e-3)
-        .earlyStopping(0).seed(c.seed()).progress(progress);
+        .earlyStopping(0).seed(c.seed()).progress(progress)
+        .embeddingUpdates(c.lazy() ? EmbeddingUpdates.LAZY : EmbeddingUpdates.DENSE);
     TrainingLoop.Run run = TrainingLoop.train(task, null, data, null, null);
     double secs = 0;
     List<EpochStats> h = run.history();
@@ -270,6 +276,9 @@ public final class ThroughputBenchmark {
     }
     cmd.addAll(List.of("" + c.hidden1(), "" + c.hidden2(), "" + c.batch(), "" + c.epochs(), "" + c.threads(),
         "" + c.seed()));
+    if (c.mode() == Mode.DEEPFM) {
+      cmd.add(c.lazy() ? "1" : "0");
+    }
     return cmd;
   }
 

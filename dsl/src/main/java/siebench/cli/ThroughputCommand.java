@@ -42,6 +42,10 @@ final class ThroughputCommand implements Callable<Integer> {
       description = "DeepFM: cap on each Criteo field's vocabulary (default ${DEFAULT-VALUE}, about 500k rows).")
   int vocabCap;
 
+  @Option(names = "--lazy",
+      description = "DeepFM: lazy Adam on the embedding tables on both sides (PyTorch: sparse embeddings + SparseAdam).")
+  boolean lazy;
+
   @Option(names = "--threads", defaultValue = "2",
       description = "Threads for PyTorch-Python (the JVM side uses DJL's default, the core count; default ${DEFAULT-VALUE}).")
   int threads;
@@ -62,7 +66,7 @@ final class ThroughputCommand implements Callable<Integer> {
     Config c = new Config(mode, rows == null ? d.rows() : rows, dim == null ? d.dim() : dim,
         hidden == null ? d.hidden1() : hidden[0], hidden == null ? d.hidden2() : hidden[1],
         batch == null ? d.batch() : batch, epochs == null ? d.epochs() : epochs, threads, seed, python, repeats,
-        vocabCap);
+        vocabCap, lazy);
     ThroughputBenchmark.Result r = ThroughputBenchmark.run(c, Progress.console());
     if (mode == Mode.MLP) {
       System.out.printf("model        MLP %d-%d-%d-1, batch %d, dense Adam, %d rows, %d epochs timed of %d%n",
@@ -70,9 +74,9 @@ final class ThroughputCommand implements Callable<Integer> {
     } else {
       int[] v = c.vocabularies();
       System.out.printf("model        DeepFM, %d fields (%,d embedding rows), %d dense, embedding 16, MLP %d-%d, "
-          + "batch %d, dense Adam, %d rows, %d epochs timed of %d%n", v.length,
-          java.util.Arrays.stream(v).asLongStream().sum(), c.dim(), c.hidden1(), c.hidden2(), c.batch(), c.rows(),
-          c.epochs() - 1, c.epochs());
+          + "batch %d, %s, %d rows, %d epochs timed of %d%n", v.length,
+          java.util.Arrays.stream(v).asLongStream().sum(), c.dim(), c.hidden1(), c.hidden2(), c.batch(),
+          lazy ? "lazy Adam on embeddings" : "dense Adam", c.rows(), c.epochs() - 1, c.epochs());
     }
     for (int i = 0; i < r.pairs().size(); i++) {
       Pair p = r.pairs().get(i);

@@ -5,7 +5,9 @@ first-order weight table, a dense linear term without bias, a global bias, the F
 (ReLU, biases) over the concatenated embeddings and dense values with a bias-free output layer; BCE with
 logits, dense Adam (lr 1e-3), on pre-built in-memory data whose ids follow the same skewed law as the Java side
 (id = floor(V * u^3) within each field). Prints `samples_per_second=<float>` and `blas=<library>`. Usage:
-    python3 torch_deepfm.py ROWS VOCABS(comma-separated) DENSE EMB H1 H2 BATCH EPOCHS THREADS SEED
+    python3 torch_deepfm.py ROWS VOCABS(comma-separated) DENSE EMB H1 H2 BATCH EPOCHS THREADS SEED SPARSE
+With SPARSE=1 the two embedding tables are sparse (torch.nn.Embedding(sparse=True)) and updated by SparseAdam
+(lazy Adam: only the rows in the batch), the rest by Adam.
 """
 import sys
 import time
@@ -14,10 +16,12 @@ import torch
 
 
 class DeepFM(torch.nn.Module):
-    def __init__(self, vocab, fields, dense, k, h1, h2):
+    def __init__(self, vocab, fields, dense, k, h1, h2, sparse):
         super().__init__()
-        self.embedding = torch.nn.Parameter(torch.randn(vocab, k) * 0.01)
-        self.linear = torch.nn.Parameter(torch.zeros(vocab, 1))
+        self.emb = torch.nn.Embedding(vocab, k, sparse=sparse)
+        torch.nn.init.normal_(self.emb.weight, std=0.01)
+        self.lin = torch.nn.Embedding(vocab, 1, sparse=sparse)
+        torch.nn.init.zeros_(self.lin.weight)
         self.dense_linear = torch.nn.Linear(dense, 1, bias=False)
         self.bias = torch.nn.Parameter(torch.zeros(1))
         self.mlp = torch.nn.Sequential(
@@ -26,8 +30,8 @@ class DeepFM(torch.nn.Module):
             torch.nn.Linear(h2, 1, bias=False))
 
     def forward(self, idx, dense):
-        w = torch.nn.functional.embedding(idx, self.linear).sum(dim=(1, 2))
-        e = torch.nn.functional.embedding(idx, self.embedding)
+        w = self.lin(idx).sum(dim=(1, 2))
+        e = self.emb(idx)
         s = e.sum(dim=1)
         fm = 0.5 * (s.square() - e.square().sum(dim=1)).sum(dim=1)
         x0 = torch.cat([e.reshape(e.shape[0], -1), dense], dim=1)
@@ -47,7 +51,7 @@ def blas():
 def main():
     rows = int(sys.argv[1])
     vocabs = [int(v) for v in sys.argv[2].split(",")]
-    dense, k, h1, h2, batch, epochs, threads, seed = (int(a) for a in sys.argv[3:11])
+    dense, k, h1, h2, batch, epochs, threads, seed, sparse = (int(a) for a in sys.argv[3:12])
     torch.set_num_threads(threads)
     torch.manual_seed(seed)
     offsets = torch.tensor([0] + vocabs[:-1]).cumsum(0)
@@ -56,8 +60,13 @@ def main():
     idx = (sizes * u.pow(3)).floor().long().clamp_max(sizes.long() - 1) + offsets
     x = torch.randn(rows, dense)
     y = (torch.rand(rows) < 0.25).float()
-    model = DeepFM(sum(vocabs), len(vocabs), dense, k, h1, h2)
-    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    model = DeepFM(sum(vocabs), len(vocabs), dense, k, h1, h2, sparse == 1)
+    tables = [model.emb.weight, model.lin.weight]
+    rest = [p for p in model.parameters() if all(p is not t for t in tables)]
+    if sparse == 1:
+        opts = [torch.optim.SparseAdam(tables, lr=1e-3), torch.optim.Adam(rest, lr=1e-3)]
+    else:
+        opts = [torch.optim.Adam(model.parameters(), lr=1e-3)]
     loss_fn = torch.nn.BCEWithLogitsLoss()
     timed = 0.0
     for epoch in range(epochs):
@@ -66,10 +75,12 @@ def main():
         ids, xs, ys = idx[perm], x[perm], y[perm]
         total = torch.zeros(())
         for s in range(0, rows, batch):
-            opt.zero_grad(set_to_none=True)
+            for opt in opts:
+                opt.zero_grad(set_to_none=True)
             loss = loss_fn(model(ids[s:s + batch], xs[s:s + batch]), ys[s:s + batch])
             loss.backward()
-            opt.step()
+            for opt in opts:
+                opt.step()
             total += loss.detach()
         total.item()
         if epoch > 0:  # the first epoch is warm-up, as on the Java side

@@ -42,16 +42,16 @@ class ThroughputBenchmarkTest {
     assertEquals(List.of("/usr/bin/python3", "s.py", "196608", "64", "512", "512", "8192", "4", "2", "7"), a);
     ThroughputBenchmark.Config dfm = ThroughputBenchmark.Config.deepFm();
     List<String> b = ThroughputBenchmark.pythonCommand(dfm, Path.of("s.py"));
-    // python script ROWS VOCABS DENSE EMB H1 H2 BATCH EPOCHS THREADS SEED
-    assertEquals(12, b.size());
+    // python script ROWS VOCABS DENSE EMB H1 H2 BATCH EPOCHS THREADS SEED SPARSE
+    assertEquals(13, b.size());
     assertEquals(26, b.get(3).split(",").length);
-    assertEquals(List.of("13", "16", "256", "128", "4096", "3", "2", "7"), b.subList(4, 12));
+    assertEquals(List.of("13", "16", "256", "128", "4096", "3", "2", "7", "0"), b.subList(4, 13));
   }
 
   @Test
   void criteoShapedIdsStayInTheirFieldsAndAreSkewed() {
     ThroughputBenchmark.Config c = new ThroughputBenchmark.Config(ThroughputBenchmark.Mode.DEEPFM, 5000, 13, 8, 4,
-        512, 2, 1, 3, "python3", 1, 1000);
+        512, 2, 1, 3, "python3", 1, 1000, false);
     EncodedData d = ThroughputBenchmark.criteoData(c);
     int[] v = c.vocabularies();
     assertEquals(1000, v[2]);
