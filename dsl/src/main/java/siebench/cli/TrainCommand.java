@@ -10,6 +10,7 @@ import siebench.model.ModelSpec;
 import siebench.model.Models;
 import siebench.model.SequenceSpec;
 import siebench.train.CtrTask;
+import siebench.train.EmbeddingUpdates;
 import siebench.train.Progress;
 import siebench.train.TrainResult;
 
@@ -60,6 +61,11 @@ final class TrainCommand implements Callable<Integer> {
           "read from COLUMN (default: the last column); every row must have exactly one weight."})
   String weights;
 
+  @Option(names = "--embedding-updates", defaultValue = "auto",
+      description = {"Adam on the embedding tables: auto (lazy from 100,000 embedding rows), dense, or lazy",
+          "(only the rows in the batch; default ${DEFAULT-VALUE})."})
+  EmbeddingUpdates embeddingUpdates;
+
   @Option(names = "--test", paramLabel = "SOURCE",
       description = "Test on this data source (same forms as --data) instead of a random split of --data.")
   String test;
@@ -80,7 +86,7 @@ final class TrainCommand implements Callable<Integer> {
     }
     CtrTask task = CtrTask.ctr().model(spec).epochs(epochs)
         .batchSize(batchSize).learningRate(learningRate).seed(data.seed).earlyStopping(patience)
-        .testFraction(testFraction).device(device).progress(Progress.console());
+        .testFraction(testFraction).device(device).progress(Progress.console()).embeddingUpdates(embeddingUpdates);
     if (test != null) {
       DataOptions t = data.withSource(test);
       Samples testSamples = t.load();
