@@ -41,6 +41,17 @@ final class LazyAdam {
    * optimizers leave the gradient for the next backward pass.
    */
   void update(String id, NDArray weight, NDArray grad, NDArray rows) {
+    try (NDManager sm = manager.newSubManager()) {
+      NDIndex at = new NDIndex("{}", rows);
+      NDArray g = grad.get(at);
+      g.attach(sm);
+      updateRows(id, weight, rows, g);
+      grad.set(at, 0f);
+    }
+  }
+
+  /** Updates the rows {@code rows} (distinct int64 row indices) of {@code weight} with their gradient rows. */
+  void updateRows(String id, NDArray weight, NDArray rows, NDArray rowGrad) {
     int t = steps.merge(id, 1, Integer::sum);
     NDArray[] mv = moments.computeIfAbsent(id, k -> {
       NDArray m = weight.zerosLike();
@@ -53,25 +64,24 @@ final class LazyAdam {
     try (NDManager sm = manager.newSubManager()) {
       NDIndex at = new NDIndex("{}", rows);
       NDArray w = weight.get(at);
-      NDArray g = grad.get(at);
       NDArray m0 = mv[0].get(at);
       NDArray v0 = mv[1].get(at);
-      for (NDArray a : new NDArray[] {w, g, m0, v0}) {
+      for (NDArray a : new NDArray[] {w, m0, v0}) {
         a.attach(sm);
       }
       w = w.stopGradient();
+      NDArray g = rowGrad;
       if (weightDecay != 0) {
         g = g.add(w.mul(weightDecay));
       }
       NDArray m = m0.mul(BETA1).add(g.mul(1 - BETA1));
       NDArray v = v0.mul(BETA2).add(g.square().mul(1 - BETA2));
+      m.attach(sm);
+      v.attach(sm);
       NDArray step = m.div(v.sqrt().add(EPSILON)).mul((float) lrT);
       mv[0].set(at, m);
       mv[1].set(at, v);
       weight.set(at, w.sub(step));
-      // DJL's fused Adam zeroes the gradient it consumed (the next backward pass adds to it); only these rows
-      // can be non-zero, since a batch's backward pass writes the rows it looked up
-      grad.set(at, 0f);
     }
   }
 }

@@ -13,12 +13,14 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
 import siebench.metrics.Groups;
+import siebench.model.CtrNetwork;
 import siebench.metrics.Metrics;
 
 /**
@@ -109,6 +111,8 @@ public final class TrainingLoop {
     ParameterStore store = model.store();
     LazyAdam lazy = task.embeddingUpdates().lazy(block, train.layout())
         ? new LazyAdam((float) task.learningRate(), (float) task.weightDecay(), root) : null;
+    Parameter embeddingParam = lazy == null ? null : named(params, "embedding");
+    Parameter linearParam = lazy == null ? null : named(params, "linear");
 
     int n = train.rows();
     NDArray catAll = root.create(train.cat(), new Shape(n, f));
@@ -188,8 +192,27 @@ public final class TrainingLoop {
             }
             yb.attach(bm);
             wb.attach(bm);
+            PairList<String, Object> batchParams = null;
+            CtrNetwork.BatchRows batchRows = null;
+            NDArray rows = null;
+            if (lazy != null) {
+              // sparse updates: gather the batch's table rows into small leaf arrays, so that backward computes
+              // gradients for those rows only and the optimizer touches only them
+              NDList u = cb.unique(true, true, false);
+              rows = u.get(0);
+              NDArray e = embeddingParam == null ? null : gatherLeaf(embeddingParam, rows);
+              NDArray l = linearParam == null ? null : gatherLeaf(linearParam, rows);
+              for (NDArray a : new NDArray[] {rows, u.get(1), e, l}) {
+                if (a != null) {
+                  a.attach(bm);
+                }
+              }
+              batchRows = new CtrNetwork.BatchRows(u.get(1).reshape(cb.getShape()), e, l);
+              batchParams = new PairList<>();
+              batchParams.add(CtrNetwork.BATCH_ROWS, batchRows);
+            }
             try (GradientCollector gc = engine.newGradientCollector()) {
-              NDArray z = block.forward(store, inputs, true).get(0);
+              NDArray z = block.forward(store, inputs, true, batchParams).get(0);
               NDArray wEff = wb;
               if (task.lossModifier() != null) {
                 wEff = wb.mul(task.lossModifier().multipliers(Losses.bce(z, yb).stopGradient(), yb, epoch, steps)
@@ -203,13 +226,14 @@ public final class TrainingLoop {
                 batchLogits = z.toFloatArray();
               }
             }
-            NDArray rows = lazy == null ? null : cb.flatten().unique().get(0);
             for (Parameter prm : params) {
               NDArray arr = prm.getArray();
-              try (NDArray g = arr.getGradient()) {
-                if (rows != null && (prm.getName().equals("embedding") || prm.getName().equals("linear"))) {
-                  lazy.update(prm.getId(), arr, g, rows);
-                } else {
+              if (batchRows != null && prm == embeddingParam) {
+                lazy.updateRows(prm.getId(), arr, rows, batchRows.embedding().getGradient());
+              } else if (batchRows != null && prm == linearParam) {
+                lazy.updateRows(prm.getId(), arr, rows, batchRows.linear().getGradient());
+              } else {
+                try (NDArray g = arr.getGradient()) {
                   adam.update(prm.getId(), arr, g);
                 }
               }
@@ -287,6 +311,17 @@ public final class TrainingLoop {
       hAll.close();
     }
     return new Run(model, history, bestEpoch, steps, (System.nanoTime() - t0) / 1e9);
+  }
+
+  private static Parameter named(List<Parameter> params, String name) {
+    return params.stream().filter(p -> p.getName().equals(name)).findFirst().orElse(null);
+  }
+
+  /** Rows {@code rows} of the parameter's table as a new leaf array that records its own gradient. */
+  private static NDArray gatherLeaf(Parameter p, NDArray rows) {
+    NDArray a = p.getArray().get(new ai.djl.ndarray.index.NDIndex("{}", rows)).stopGradient();
+    a.setRequiresGradient(true);
+    return a;
   }
 
   /** The mean pointwise loss {@code -[t log p + (1 - t) log(1 - p)]} with soft targets {@code t}. */
