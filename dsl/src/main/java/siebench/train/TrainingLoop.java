@@ -26,7 +26,9 @@ import siebench.metrics.Metrics;
 /**
  * The training loop, written for throughput: the whole training set is copied to the device once, shuffled
  * on the device once per epoch, and cut into contiguous batch views; the loss is accumulated on the device
- * and read back once per epoch (no per-step host synchronization); Adam runs as DJL's fused native update.
+ * and read back once per epoch (no per-step host synchronization); Adam runs as DJL's fused native update,
+ * except on the embedding tables of a {@link CtrNetwork} with lazy {@link EmbeddingUpdates}, where the batch's rows
+ * are gathered into small leaf arrays and updated by {@link LazyAdam}.
  * Seeded: parameter initialization uses the engine seed, shuffling a Java {@link java.util.Random}.
  */
 public final class TrainingLoop {
