@@ -6,13 +6,14 @@ import picocli.CommandLine.Option;
 import siebench.data.Samples;
 import siebench.data.io.CsvOptions;
 import siebench.data.io.Loaders;
+import siebench.data.synthetic.BehaviorSequences;
 import siebench.data.synthetic.EcommerceGenerator;
 import siebench.data.synthetic.Synthetic;
 
 /** The {@code --data} option shared by the subcommands, and how it becomes {@link Samples}. */
 final class DataOptions {
   @Option(names = "--data", defaultValue = "synthetic", paramLabel = "SOURCE",
-      description = {"synthetic (default), csv:PATH, tsv:PATH, criteo:PATH, avazu:PATH, movielens:DIR,",
+      description = {"synthetic (default), synthetic-sequences (behaviour histories, for din/bst), csv:PATH, tsv:PATH, criteo:PATH, avazu:PATH, movielens:DIR,",
           "taobao:PATH (UserBehavior) or obd:PATH (Open Bandit Dataset policy CSV)."})
   String source;
 
@@ -45,6 +46,7 @@ final class DataOptions {
     String path = source.contains(":") ? source.substring(source.indexOf(':') + 1) : null;
     Samples s = switch (kind) {
       case "synthetic" -> synthetic().generate().samples();
+      case "synthetic-sequences" -> BehaviorSequences.defaults().rows(rows == null ? 100_000 : rows).seed(seed).generate();
       case "csv" -> label == null ? Loaders.csv(existing(path))
           : Loaders.csv(existing(path), CsvOptions.csv().label(label));
       case "tsv" -> label == null ? Loaders.tsv(existing(path))
@@ -55,9 +57,22 @@ final class DataOptions {
       case "taobao" -> Loaders.taobaoUserBehavior(existing(path));
       case "obd" -> Loaders.openBandit(existing(path));
       default -> throw new IllegalArgumentException("unknown --data source '" + source
-          + "'; expected synthetic, csv:PATH, tsv:PATH, criteo:PATH, avazu:PATH, movielens:DIR, taobao:PATH or obd:PATH");
+          + "'; expected synthetic, synthetic-sequences, csv:PATH, tsv:PATH, criteo:PATH, avazu:PATH, movielens:DIR, taobao:PATH or obd:PATH");
     };
     return s;
+  }
+
+  /** The same options reading another source (for a separate test file). */
+  DataOptions withSource(String other) {
+    DataOptions d = new DataOptions();
+    d.source = other;
+    d.rows = rows;
+    d.label = label;
+    d.fakeClicks = fakeClicks;
+    d.rankerPopularity = rankerPopularity;
+    d.threshold = threshold;
+    d.seed = seed;
+    return d;
   }
 
   private EcommerceGenerator synthetic() {

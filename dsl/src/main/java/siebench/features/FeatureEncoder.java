@@ -26,19 +26,20 @@ public final class FeatureEncoder {
   /** Index of the missing-value bucket in vocabulary fields. */
   public static final int MISSING = 1;
 
-  private final EncoderOptions options;
-  private final List<String> categorical;
-  private final List<String> dense;
-  private final List<String> bucketized;
-  private final List<Map<String, Integer>> vocabularies;
-  private final double[] mean;
-  private final double[] std;
-  private final List<double[]> bucketEdges;
+  // package-private for EncoderFormat (saving and loading a fitted encoder)
+  final EncoderOptions options;
+  final List<String> categorical;
+  final List<String> dense;
+  final List<String> bucketized;
+  final List<Map<String, Integer>> vocabularies;
+  final double[] mean;
+  final double[] std;
+  final List<double[]> bucketEdges;
   private final FeatureLayout layout;
-  private final String historyColumn;
+  final String historyColumn;
   private final Map<String, Long> report = new LinkedHashMap<>();
 
-  private FeatureEncoder(EncoderOptions options, List<String> categorical, List<String> dense,
+  FeatureEncoder(EncoderOptions options, List<String> categorical, List<String> dense,
       List<String> bucketized, List<Map<String, Integer>> vocabularies, double[] mean, double[] std,
       List<double[]> bucketEdges, String historyColumn, int historyField) {
     this.options = options;

@@ -40,6 +40,17 @@ import siebench.features.FeatureLayout;
 public final class CtrNetwork extends AbstractBlock {
   /** Name of the block parameter under which a {@link Probe} is passed to {@code forward}. */
   public static final String PROBE = "probe";
+  /** Name of the block parameter under which {@link BatchRows} are passed to {@code forward}. */
+  public static final String BATCH_ROWS = "batch_rows";
+
+  /**
+   * The embedding-table rows a batch uses, gathered into small tables for sparse updates: {@code local} are the
+   * batch's indices renumbered into those rows ({@code [B, F]}), {@code embedding} ({@code [R, k]}, or null
+   * without embeddings) and {@code linear} ({@code [R, 1]}, or null without first-order weights) the gathered
+   * rows. Given to {@code forward}, the lookups read these instead of the full tables, so the backward pass
+   * gives gradients for the {@code R} rows only.
+   */
+  public record BatchRows(NDArray local, NDArray embedding, NDArray linear) {}
 
   private final Architecture arch;
   private final FeatureLayout layout;
@@ -124,7 +135,9 @@ public final class CtrNetwork extends AbstractBlock {
   protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
       PairList<String, Object> params) {
     Probe probe = params == null ? null : (Probe) params.get(PROBE);
+    BatchRows rows = params == null ? null : (BatchRows) params.get(BATCH_ROWS);
     NDArray idx = inputs.get(0);
+    NDArray lookup = rows == null ? idx : rows.local();
     NDArray dense = inputs.get(1);
     long b = idx.getShape().get(0);
     NDArrayEx ex = idx.getNDArrayInternal();
@@ -134,7 +147,8 @@ public final class CtrNetwork extends AbstractBlock {
     int d = layout.dense();
 
     if (linear != null) {
-      NDArray w = ex.embedding(idx, value(ps, linear, idx, training), SparseFormat.DENSE).get(0); // [B,F,1]
+      NDArray table = rows == null ? value(ps, linear, idx, training) : rows.linear();
+      NDArray w = ex.embedding(lookup, table, SparseFormat.DENSE).get(0); // [B,F,1]
       if (probe != null) {
         w = probe.tap("linear", w, null, false);
       }
@@ -151,7 +165,8 @@ public final class CtrNetwork extends AbstractBlock {
     }
     NDArray emb = null;
     if (embedding != null) {
-      emb = ex.embedding(idx, value(ps, embedding, idx, training), SparseFormat.DENSE).get(0); // [B,F,k]
+      NDArray table = rows == null ? value(ps, embedding, idx, training) : rows.embedding();
+      emb = ex.embedding(lookup, table, SparseFormat.DENSE).get(0); // [B,F,k]
       if (probe != null) {
         emb = probe.tap("embedding", emb, null, false);
       }

@@ -35,6 +35,7 @@ public final class CtrTask {
   private LossModifier lossModifier;
   private Objective objective = Objective.bce();
   private EncoderOptions encoderOptions = EncoderOptions.defaults();
+  private EmbeddingUpdates embeddingUpdates = EmbeddingUpdates.AUTO;
 
   private CtrTask(ModelSpec model, int epochs, int batchSize, double learningRate, double weightDecay, long seed,
       int patience, double validationFraction, double testFraction, Samples test, Samples validation,
@@ -68,7 +69,23 @@ public final class CtrTask {
     t.lossModifier = lossModifier;
     t.objective = objective;
     t.encoderOptions = encoderOptions;
+    t.embeddingUpdates = embeddingUpdates;
     return t;
+  }
+
+  /**
+   * Dense or lazy (batch rows only) Adam updates of the embedding tables; default {@link EmbeddingUpdates#AUTO}:
+   * lazy from {@value EmbeddingUpdates#LAZY_FROM_ROWS} embedding rows.
+   */
+  public CtrTask embeddingUpdates(EmbeddingUpdates u) {
+    CtrTask t = copy(model, epochs, batchSize, learningRate, weightDecay, seed, patience, validationFraction,
+        testFraction, test, validation, progress, device);
+    t.embeddingUpdates = java.util.Objects.requireNonNull(u, "embedding updates");
+    return t;
+  }
+
+  public EmbeddingUpdates embeddingUpdates() {
+    return embeddingUpdates;
   }
 
   /**

@@ -11,12 +11,14 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
 import siebench.model.CtrNetwork;
+import siebench.model.ModelSpec;
 import siebench.model.Probe;
 
 /**
@@ -28,18 +30,38 @@ public final class TrainedModel implements AutoCloseable {
   /** Rows per forward pass at inference. */
   static final int INFERENCE_BATCH = 16384;
 
+  private final ModelSpec spec;
   private final Block block;
   private final FeatureEncoder encoder;
   private final NDManager manager;
   private final Device device;
   private final ParameterStore store;
 
-  TrainedModel(Block block, FeatureEncoder encoder, NDManager manager) {
+  TrainedModel(ModelSpec spec, Block block, FeatureEncoder encoder, NDManager manager) {
+    this.spec = spec;
     this.block = block;
     this.encoder = encoder;
     this.manager = manager;
     this.device = manager.getDevice();
     this.store = new ParameterStore(manager, false);
+  }
+
+  /** The architecture and hyper-parameters the block was built from. */
+  public ModelSpec spec() {
+    return spec;
+  }
+
+  /**
+   * Saves the model to directory {@code dir} (created if needed) in {@link ModelFormat}: spec, encoder and
+   * parameters. {@link #load} gives a model with the same predictions.
+   */
+  public void save(Path dir) {
+    ModelFormat.save(this, dir);
+  }
+
+  /** Loads a model saved by {@link #save} onto the CPU (or the device {@code auto} picks). */
+  public static TrainedModel load(Path dir) {
+    return ModelFormat.load(dir, Devices.pick("auto"));
   }
 
   public Block block() {

@@ -13,18 +13,22 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
 import siebench.metrics.Groups;
+import siebench.model.CtrNetwork;
 import siebench.metrics.Metrics;
 
 /**
  * The training loop, written for throughput: the whole training set is copied to the device once, shuffled
  * on the device once per epoch, and cut into contiguous batch views; the loss is accumulated on the device
- * and read back once per epoch (no per-step host synchronization); Adam runs as DJL's fused native update.
+ * and read back once per epoch (no per-step host synchronization); Adam runs as DJL's fused native update,
+ * except on the embedding tables of a {@link CtrNetwork} with lazy {@link EmbeddingUpdates}, where the batch's rows
+ * are gathered into small leaf arrays and updated by {@link LazyAdam}.
  * Seeded: parameter initialization uses the engine seed, shuffling a Java {@link java.util.Random}.
  */
 public final class TrainingLoop {
@@ -75,7 +79,7 @@ public final class TrainingLoop {
     } else {
       block.initialize(root, DataType.FLOAT32, new Shape(1, f), new Shape(1, d));
     }
-    TrainedModel model = new TrainedModel(block, encoder, root);
+    TrainedModel model = new TrainedModel(task.model(), block, encoder, root);
     initializeBias(model.parameters(), train);
     return model;
   }
@@ -107,6 +111,10 @@ public final class TrainingLoop {
     Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) task.learningRate()))
         .optWeightDecays((float) task.weightDecay()).build();
     ParameterStore store = model.store();
+    LazyAdam lazy = task.embeddingUpdates().lazy(block, train.layout())
+        ? new LazyAdam((float) task.learningRate(), (float) task.weightDecay(), root) : null;
+    Parameter embeddingParam = lazy == null ? null : named(params, "embedding");
+    Parameter linearParam = lazy == null ? null : named(params, "linear");
 
     int n = train.rows();
     NDArray catAll = root.create(train.cat(), new Shape(n, f));
@@ -186,8 +194,27 @@ public final class TrainingLoop {
             }
             yb.attach(bm);
             wb.attach(bm);
+            PairList<String, Object> batchParams = null;
+            CtrNetwork.BatchRows batchRows = null;
+            NDArray rows = null;
+            if (lazy != null) {
+              // sparse updates: gather the batch's table rows into small leaf arrays, so that backward computes
+              // gradients for those rows only and the optimizer touches only them
+              NDList u = cb.unique(true, true, false);
+              rows = u.get(0);
+              NDArray e = embeddingParam == null ? null : gatherLeaf(embeddingParam, rows);
+              NDArray l = linearParam == null ? null : gatherLeaf(linearParam, rows);
+              for (NDArray a : new NDArray[] {rows, u.get(1), e, l}) {
+                if (a != null) {
+                  a.attach(bm);
+                }
+              }
+              batchRows = new CtrNetwork.BatchRows(u.get(1).reshape(cb.getShape()), e, l);
+              batchParams = new PairList<>();
+              batchParams.add(CtrNetwork.BATCH_ROWS, batchRows);
+            }
             try (GradientCollector gc = engine.newGradientCollector()) {
-              NDArray z = block.forward(store, inputs, true).get(0);
+              NDArray z = block.forward(store, inputs, true, batchParams).get(0);
               NDArray wEff = wb;
               if (task.lossModifier() != null) {
                 wEff = wb.mul(task.lossModifier().multipliers(Losses.bce(z, yb).stopGradient(), yb, epoch, steps)
@@ -203,8 +230,14 @@ public final class TrainingLoop {
             }
             for (Parameter prm : params) {
               NDArray arr = prm.getArray();
-              try (NDArray g = arr.getGradient()) {
-                adam.update(prm.getId(), arr, g);
+              if (batchRows != null && prm == embeddingParam) {
+                lazy.updateRows(prm.getId(), arr, rows, batchRows.embedding().getGradient());
+              } else if (batchRows != null && prm == linearParam) {
+                lazy.updateRows(prm.getId(), arr, rows, batchRows.linear().getGradient());
+              } else {
+                try (NDArray g = arr.getGradient()) {
+                  adam.update(prm.getId(), arr, g);
+                }
               }
             }
             steps++;
@@ -280,6 +313,17 @@ public final class TrainingLoop {
       hAll.close();
     }
     return new Run(model, history, bestEpoch, steps, (System.nanoTime() - t0) / 1e9);
+  }
+
+  private static Parameter named(List<Parameter> params, String name) {
+    return params.stream().filter(p -> p.getName().equals(name)).findFirst().orElse(null);
+  }
+
+  /** Rows {@code rows} of the parameter's table as a new leaf array that records its own gradient. */
+  private static NDArray gatherLeaf(Parameter p, NDArray rows) {
+    NDArray a = p.getArray().get(new ai.djl.ndarray.index.NDIndex("{}", rows)).stopGradient();
+    a.setRequiresGradient(true);
+    return a;
   }
 
   /**

@@ -1,13 +1,23 @@
 """PyTorch reference for SIEBench's training-throughput benchmark.
 
 Trains the same MLP (D-H1-H2-1, ReLU, BCE-with-logits, Adam) on the same kind of pre-built in-memory data as
-`siebench throughput` and prints one line: `samples_per_second=<float>`. Usage:
+`siebench throughput` and prints one line: `samples_per_second=<float>` and `blas=<library>`. Usage:
     python3 torch_mlp.py ROWS DIM HIDDEN1 HIDDEN2 BATCH EPOCHS THREADS SEED
 """
 import sys
 import time
 
 import torch
+
+
+def blas():
+    libs = []
+    with open("/proc/self/maps") as f:
+        for line in f:
+            p = line.split()[-1]
+            if ("blas" in p.lower() or "mkl" in p.lower()) and p not in libs:
+                libs.append(p)
+    return ",".join(libs) or "none mapped (torch %s built-in)" % torch.__version__
 
 
 def main():
@@ -38,6 +48,7 @@ def main():
         total.item()
         if epoch > 0:  # the first epoch is warm-up, as on the Java side
             timed += time.perf_counter() - t0
+    print("blas=" + blas())
     print("samples_per_second=%.1f" % (rows * (epochs - 1) / timed))
 
 
