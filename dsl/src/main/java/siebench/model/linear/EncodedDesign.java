@@ -15,6 +15,7 @@ public final class EncodedDesign implements LinearDesign {
   private final int denseBase;
   private final int[] cat;
   private final float[] dense;
+  private final int[] groups;
 
   private EncodedDesign(EncodedData data) {
     this.n = data.rows();
@@ -28,6 +29,52 @@ public final class EncodedDesign implements LinearDesign {
       cat[k] = 1 + (int) c[k];
     }
     this.dense = data.dense();
+    this.groups = groups(p);
+  }
+
+  /**
+   * Groups: the intercept, each categorical field's observed indicator columns, each dense column; null if an
+   * indicator column appears in two fields (then the solver runs without the coarse space).
+   */
+  private int[] groups(int p) {
+    int[] g = new int[p];
+    java.util.Arrays.fill(g, -1);
+    g[0] = 0;
+    for (int i = 0; i < n; i++) {
+      for (int k = 0; k < f; k++) {
+        int col = cat[i * f + k];
+        if (g[col] == -1) {
+          g[col] = 1 + k;
+        } else if (g[col] != 1 + k) {
+          return null;
+        }
+      }
+    }
+    for (int c = 0; c < d; c++) {
+      g[denseBase + c] = 1 + f + c;
+    }
+    return g;
+  }
+
+  @Override
+  public int[] columnGroups() {
+    return groups;
+  }
+
+  @Override
+  public int groupCount() {
+    return groups == null ? 0 : 1 + f + d;
+  }
+
+  @Override
+  public void groupSums(int i, double[] out) {
+    out[0] = 1;
+    for (int k = 0; k < f; k++) {
+      out[1 + k] = 1;
+    }
+    for (int c = 0, o = i * d; c < d; c++) {
+      out[1 + f + c] = dense[o + c];
+    }
   }
 
   /** The design of {@code data}. */

@@ -21,10 +21,14 @@ import siebench.train.TrainedModel;
  * Callers whose own convention is a sum of losses with penalty {@code (l2 / 2) ||beta||^2} pass {@code lambda =
  * l2 / W}: the minimizer is the same.
  *
- * <p>Fitted by a truncated Newton method: each step solves {@code H s = -g} by conjugate gradients preconditioned
- * with the Hessian's diagonal (Lin, Weng and Keerthi 2008, "Trust Region Newton Method for Large-Scale Logistic
- * Regression", JMLR 9; the diagonal preconditioner of Hsia, Chiang and Lin 2018, "Preconditioned Conjugate
- * Gradient Methods in Truncated Newton Frameworks for Large-scale Linear Classification", ACML), to relative
+ * <p>Fitted by a truncated Newton method: each step solves {@code H s = -g} by conjugate gradients (Lin, Weng and
+ * Keerthi 2008, "Trust Region Newton Method for Large-Scale Logistic Regression", JMLR 9) preconditioned with the
+ * Hessian's diagonal (Hsia, Chiang and Lin 2018, "Preconditioned Conjugate Gradient Methods in Truncated Newton
+ * Frameworks for Large-scale Linear Classification", ACML) plus, when the design groups its columns ({@link
+ * LinearDesign#columnGroups()}: one-hot fields), an additive coarse-space correction {@code W (W' H W)^-1 W'}
+ * (two-level additive Schwarz; Toselli and Widlund 2005, "Domain Decomposition Methods", ch. 2) that removes the
+ * near-null directions "intercept up, every category of a field down" which make one-hot Hessians
+ * ill-conditioned under a small L2 penalty, to relative
  * residual {@code min(0.1, sqrt(|g| / |g_0|))} (or a fixed {@link #cgTolerance(double)}), then a backtracking
  * Armijo line search; when the decrease of F is below its rounding error, the full Newton step is taken if it
  * lowers the gradient. Stops when the largest absolute gradient entry is at most {@link #tolerance(double)},
@@ -193,6 +197,8 @@ public final class L2Logistic {
     int it = 0;
     double gNorm;
     double g0Norm2 = 1;
+    int[] groups = x.columnGroups();
+    int kg = groups == null ? 0 : x.groupCount();
     while (true) {
       if (progress != null) {
         progress.checkCancelled();
@@ -213,6 +219,7 @@ public final class L2Logistic {
         g[j] += l * theta[j];
         diag[j] += l;
       }
+      double[][] coarse = coarse(x, a, d, icpt, groups, kg);
       gNorm = maxAbs(g);
       if (progress != null && task != null) {
         progress.update(task, it, maxIterations, String.format("objective %.8f  |gradient|max %.3e", f, gNorm));
@@ -226,7 +233,9 @@ public final class L2Logistic {
       double rz = 0;
       for (int j = 0; j < p; j++) {
         r[j] = -g[j];
-        u[j] = diag[j] > 0 ? r[j] / diag[j] : r[j];
+      }
+      precondition(r, diag, coarse, groups, kg, u);
+      for (int j = 0; j < p; j++) {
         dir[j] = u[j];
         rr += r[j] * r[j];
         rz += r[j] * u[j];
@@ -258,8 +267,10 @@ public final class L2Logistic {
         for (int j = 0; j < p; j++) {
           s[j] += alpha * dir[j];
           r[j] -= alpha * hd[j];
-          u[j] = diag[j] > 0 ? r[j] / diag[j] : r[j];
           rr += r[j] * r[j];
+        }
+        precondition(r, diag, coarse, groups, kg, u);
+        for (int j = 0; j < p; j++) {
           rzNew += r[j] * u[j];
         }
         double beta = rzNew / rz;
@@ -307,6 +318,93 @@ public final class L2Logistic {
       it++;
     }
     return new Fit(theta, it, cgSteps, gNorm, f);
+  }
+
+  /**
+   * The coarse-space matrix {@code C = W' H W} of the column groups ({@code W} has one indicator column per group),
+   * Cholesky-factored (lower triangle), or null without groups or when it is not numerically positive definite.
+   */
+  private double[][] coarse(LinearDesign x, Active a, double[] d, int icpt, int[] groups, int kg) {
+    if (kg == 0) {
+      return null;
+    }
+    double[][] c = new double[kg][kg];
+    double[] gs = new double[kg];
+    for (int k = 0; k < a.idx.length; k++) {
+      if (d[k] == 0) {
+        continue;
+      }
+      x.groupSums(a.idx[k], gs);
+      for (int i = 0; i < kg; i++) {
+        double di = d[k] * gs[i];
+        if (di != 0) {
+          for (int j = 0; j <= i; j++) {
+            c[i][j] += di * gs[j];
+          }
+        }
+      }
+    }
+    for (int j = 0; j < groups.length; j++) {
+      if (groups[j] >= 0) {
+        c[groups[j]][groups[j]] += j == icpt ? interceptLambda : lambda;
+      }
+    }
+    for (int i = 0; i < kg; i++) { // Cholesky, lower triangle in place
+      for (int j = 0; j <= i; j++) {
+        double v = c[i][j];
+        for (int k = 0; k < j; k++) {
+          v -= c[i][k] * c[j][k];
+        }
+        if (i == j) {
+          if (!(v > 1e-14 * Math.max(1, Math.abs(c[i][i])))) {
+            return null;
+          }
+          c[i][i] = Math.sqrt(v);
+        } else {
+          c[i][j] = v / c[j][j];
+        }
+      }
+    }
+    return c;
+  }
+
+  /**
+   * {@code u = M^-1 r} for the two-level additive preconditioner {@code M^-1 = diag(H)^-1 + W (W' H W)^-1 W'}
+   * (Jacobi plus a coarse-space correction over the column groups; without groups, Jacobi only).
+   */
+  private static void precondition(double[] r, double[] diag, double[][] coarse, int[] groups, int kg,
+      double[] u) {
+    for (int j = 0; j < r.length; j++) {
+      u[j] = diag[j] > 0 ? r[j] / diag[j] : r[j];
+    }
+    if (coarse == null) {
+      return;
+    }
+    double[] y = new double[kg];
+    for (int j = 0; j < r.length; j++) {
+      if (groups[j] >= 0) {
+        y[groups[j]] += r[j];
+      }
+    }
+    for (int i = 0; i < kg; i++) { // forward then back substitution with the Cholesky factor
+      double v = y[i];
+      for (int k = 0; k < i; k++) {
+        v -= coarse[i][k] * y[k];
+      }
+      y[i] = v / coarse[i][i];
+    }
+    for (int i = kg - 1; i >= 0; i--) {
+      double v = y[i];
+      for (int k = i + 1; k < kg; k++) {
+        v -= coarse[k][i] * y[k];
+      }
+      y[i] = v / coarse[i][i];
+    }
+    for (int j = 0; j < r.length; j++) {
+      if (groups[j] >= 0) {
+        u[j] += y[groups[j]];
+      }
+    }
   }
 
   /** The gradient of F at {@code theta} given the margins {@code z} of the active rows. */

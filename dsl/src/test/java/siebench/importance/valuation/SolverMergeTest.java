@@ -49,4 +49,16 @@ class SolverMergeTest {
       }
     }
   }
+
+  /** Data-OOB before and after (solver merge, in-place out-of-bag prediction) on the same bootstraps: same scores. */
+  @Test
+  void dataOobScoresUnchanged() {
+    Samples s = Toys.flip(Toys.blobs(300, 1.0, 6), 0, 1, 2, 3);
+    EncodedData data = FeatureEncoder.fit(s).encode(s);
+    int[][] boots = DataOob.bootstraps(data.rows(), 30, 9);
+    DataOob.Result before = DataOobSpeed.legacy(data, boots);
+    DataOob.Result after = DataOobSpeed.current(data, boots);
+    org.junit.jupiter.api.Assertions.assertArrayEquals(before.values(), after.values(), 0);
+    org.junit.jupiter.api.Assertions.assertArrayEquals(before.outOfBagCounts(), after.outOfBagCounts());
+  }
 }
