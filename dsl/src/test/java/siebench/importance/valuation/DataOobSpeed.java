@@ -10,11 +10,11 @@ import siebench.train.Progress;
 /**
  * Not a test: times Data-OOB before issue 13 (the frozen pre-merge solver {@link LegacyValuationLogistic},
  * warm-started like the old {@code LogisticLearner}) against the current one, interleaved in one JVM on the same
- * bootstrap samples, and compares their scores. Usage (after {@code mvn -o -pl dsl test-compile}):
+ * bootstrap samples (repeat r uses bootstrap seed SEED_BASE + r, default 100), and compares their scores. Usage (after {@code mvn -o -pl dsl test-compile}):
  *
  * <pre>
  *   java -Xmx4g -cp dsl/target/test-classes:dsl/target/classes:'dsl/target/lib/*' \
- *       siebench.importance.valuation.DataOobSpeed ROWS LEARNERS REPEATS
+ *       siebench.importance.valuation.DataOobSpeed ROWS LEARNERS REPEATS [SEED_BASE]
  * </pre>
  */
 public final class DataOobSpeed {
@@ -24,13 +24,14 @@ public final class DataOobSpeed {
     int rows = Integer.parseInt(args[0]);
     int learners = Integer.parseInt(args[1]);
     int repeats = Integer.parseInt(args[2]);
+    int seedBase = args.length > 3 ? Integer.parseInt(args[3]) : 100;
     Samples s = Synthetic.ecommerce().rows(rows).seed(7).fakeClicks(0.1).generate().samples();
     EncodedData tr = FeatureEncoder.fit(s).encode(s);
-    System.out.printf("synthetic ecommerce rows(%d) seed 7 fakeClicks 0.1: %d training rows, %d learners%n", rows,
-        tr.rows(), learners);
+    System.out.printf("synthetic ecommerce rows(%d) seed 7 fakeClicks 0.1: %d training rows, %d learners,"
+        + " bootstrap seeds %d..%d%n", rows, tr.rows(), learners, seedBase, seedBase + repeats - 1);
     double[] ratios = new double[repeats];
     for (int r = 0; r < repeats; r++) {
-      int[][] boots = DataOob.bootstraps(tr.rows(), learners, 100 + r);
+      int[][] boots = DataOob.bootstraps(tr.rows(), learners, seedBase + r);
       double[] tOld = new double[1];
       double[] tNew = new double[1];
       DataOob.Result[] res = new DataOob.Result[2];
