@@ -238,7 +238,8 @@ public final class Estimators {
   /** Estimator names accepted by {@link #named(String)} (the command line's {@code --estimators}). */
   public static final String NAMES = "grand, grand-last-layer, grand-datadiet, el2n, el2n-datadiet, "
       + "loss, forgetting, forgetting-per-step, aum, data-maps, adt, tracin, "
-      + "influence, knn-shapley, tmc-shapley, beta-shapley, cs-shapley, banzhaf, data-oob, confident-learning, noise-reweighting, loo, cv-residual, "
+      + "influence, knn-shapley, tmc-shapley, beta-shapley, cs-shapley, banzhaf, data-oob, confident-learning, "
+      + "noise-reweighting, loo, cv-residual, "
       + "class-balance, random, density-ratio, ips, iterated-density-ratio";
 
   /**

@@ -10,7 +10,8 @@ import siebench.train.Progress;
 /**
  * Not a test: times Data-OOB before issue 13 (the frozen pre-merge solver {@link LegacyValuationLogistic},
  * warm-started like the old {@code LogisticLearner}) against the current one, interleaved in one JVM on the same
- * bootstrap samples (repeat r uses bootstrap seed SEED_BASE + r, default 100), and compares their scores. Usage (after {@code mvn -o -pl dsl test-compile}):
+ * bootstrap samples (repeat r uses bootstrap seed SEED_BASE + r, default 100), and compares their scores. Usage
+ * (after {@code mvn -o -pl dsl test-compile}):
  *
  * <pre>
  *   java -Xmx4g -cp dsl/target/test-classes:dsl/target/classes:'dsl/target/lib/*' \

@@ -14,7 +14,8 @@ import siebench.train.Progress;
 /**
  * Not a test: the bench's noisy-label detection protocol on the synthetic default (fake clicks 0.1) for the
  * permutation semivalues with fewer permutations than their defaults (so the run fits in minutes on 2 shared
- * cores), against random; the same split and seeds for all. Usage (after {@code mvn -o -pl dsl test-compile}):
+ * cores), against random and the class-balance baseline (fake clicks are all clicks, so ranking every click as
+ * suspicious already detects them); the same split and seeds for all. Usage (after {@code mvn -o -pl dsl test-compile}):
  *
  * <pre>
  *   java -Xmx3g -cp dsl/target/test-classes:dsl/target/classes:'dsl/target/lib/*' \
@@ -34,6 +35,7 @@ public final class SemivalueDetection {
         Estimators.betaShapley().maxPermutations(perms).maxSeconds(1e6),
         Estimators.tmcShapley().maxPermutations(perms).maxSeconds(1e6),
         Estimators.csShapley().permutations(perms).maxSeconds(1e6),
+        Estimators.classBalance(),
         Estimators.random()};
     BenchmarkResult r = Benchmark.on(s).estimators(est).protocols(Protocols.noisyLabelDetection()).repeats(repeats)
         .seed(7).progress(Progress.silent()).run();
