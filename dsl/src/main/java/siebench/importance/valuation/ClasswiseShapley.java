@@ -72,6 +72,7 @@ public final class ClasswiseShapley implements Budgeted {
     return new ClasswiseShapley(LogisticRegression.defaults(), null, 100, 0.01, FitBudget.defaults());
   }
 
+  /** Settings of the Java logistic regression used as the utility's model. */
   public ClasswiseShapley regression(LogisticRegression r) {
     return new ClasswiseShapley(r, null, permutations, truncation, budget);
   }
@@ -91,10 +92,15 @@ public final class ClasswiseShapley implements Budgeted {
     return new ClasswiseShapley(regression, learner, permutations, t, budget);
   }
 
+  /** The most model fits {@link #estimate} agrees to plan (default 1,000,000); above it the estimate is refused. */
   public ClasswiseShapley maxFits(long v) {
     return within(budget.withMaxFits(v));
   }
 
+  /**
+   * The most seconds of fitting {@link #estimate} agrees to, extrapolated from one timed fit on all rows of the
+   * fold times the planned fits (default 3,600).
+   */
   public ClasswiseShapley maxSeconds(double v) {
     return within(budget.withMaxSeconds(v));
   }

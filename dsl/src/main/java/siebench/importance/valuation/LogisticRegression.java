@@ -182,7 +182,11 @@ public final class LogisticRegression {
     return L2Logistic.Problem.of(e.design, e.labels).weights(e.weights).rows(rows).normalizer(total);
   }
 
-  /** The design, labels and weights of the last data each thread fitted on (TMC refits the same data often). */
+  /**
+   * The design, labels and weights of the last data each thread fitted on (TMC refits the same data often); keyed
+   * by identity, so it assumes, as the rest of the project does, that an {@code EncodedData}'s arrays are not
+   * modified after encoding.
+   */
   private record Encoded(EncodedData data, EncodedDesign design, double[] labels, double[] weights) {
     private static final ThreadLocal<Encoded> LAST = new ThreadLocal<>();
 
