@@ -33,8 +33,9 @@ import siebench.train.TrainedModel;
  * Armijo line search; when the decrease of F is below its rounding error, the full Newton step is taken if it
  * lowers the gradient. Stops when the largest absolute gradient entry is at most {@link #tolerance(double)},
  * after {@link #maxIterations(int)} Newton steps, or when no step makes progress in floating point (the optimum
- * to machine precision). F is strictly convex for {@code lambda > 0}, so every warm start reaches the same
- * optimum; only the number of steps differs.
+ * to machine precision). F is strictly convex for {@code lambda > 0} and {@code interceptLambda > 0} (with an
+ * unpenalized intercept, as long as both targets occur), so every warm start reaches the same optimum; only the
+ * number of steps differs.
  *
  * <p>Immutable; {@link #fit} is thread-safe.
  */
@@ -90,7 +91,7 @@ public final class L2Logistic {
     return new L2Logistic(lambda, interceptLambda, tolerance, m, cgTolerance, cgMaxIterations);
   }
 
-  /** Fixed relative residual for the inner CG solves (default NaN: {@code min(0.1, sqrt |g|_2)}). */
+  /** Fixed relative residual for the inner CG solves (default NaN: {@code min(0.1, sqrt(|g|_2 / |g_0|_2))}). */
   public L2Logistic cgTolerance(double t) {
     return new L2Logistic(lambda, interceptLambda, tolerance, maxIterations, t, cgMaxIterations);
   }
