@@ -16,12 +16,24 @@ import siebench.train.Progress;
  * <pre>
  *   java -Xmx4g -cp dsl/target/test-classes:dsl/target/classes:'dsl/target/lib/*' \
  *       siebench.importance.valuation.DataOobSpeed ROWS LEARNERS REPEATS [SEED_BASE]
+ *   java ... siebench.importance.valuation.DataOobSpeed estimate ROWS LEARNERS    # current estimate end to end
  * </pre>
  */
 public final class DataOobSpeed {
   private DataOobSpeed() {}
 
   public static void main(String[] args) {
+    if (args[0].equals("estimate")) { // DataOob.defaults().learners(B).estimate(...) end to end, current code only
+      int rows = Integer.parseInt(args[1]);
+      int b = Integer.parseInt(args[2]);
+      Samples s = Synthetic.ecommerce().rows(rows).seed(7).fakeClicks(0.1).generate().samples();
+      long t0 = System.nanoTime();
+      siebench.importance.Importance imp = DataOob.defaults().learners(b).estimate(s,
+          siebench.importance.EstimationContext.defaults().progress(Progress.silent()));
+      System.out.printf("DataOob.defaults().learners(%d).estimate on %d rows: %.1f s  %s%n", b, s.size(),
+          (System.nanoTime() - t0) / 1e9, imp.cost());
+      return;
+    }
     int rows = Integer.parseInt(args[0]);
     int learners = Integer.parseInt(args[1]);
     int repeats = Integer.parseInt(args[2]);
