@@ -18,6 +18,7 @@ import siebench.importance.influence.TracIn;
 import siebench.importance.valuation.ClassBalance;
 import siebench.importance.valuation.ConfidentLearning;
 import siebench.importance.valuation.CrossValidatedResidual;
+import siebench.importance.valuation.ClasswiseShapley;
 import siebench.importance.valuation.DataBanzhaf;
 import siebench.importance.valuation.DataOob;
 import siebench.importance.valuation.KnnShapley;
@@ -126,6 +127,19 @@ public final class Estimators {
     return TmcShapley.defaults();
   }
 
+  /**
+   * Beta Shapley (Kwon and Zou 2022) with the paper's Beta(16, 1) weights, which emphasize small subsets:
+   * TMC-Shapley's permutations with weighted marginal contributions ({@link TmcShapley#beta}).
+   */
+  public static TmcShapley betaShapley() {
+    return TmcShapley.defaults().beta(16, 1);
+  }
+
+  /** Class-wise Shapley (Schoch, Xu and Yin 2022): in-class Shapley games conditioned on out-of-class subsets. */
+  public static ClasswiseShapley csShapley() {
+    return ClasswiseShapley.defaults();
+  }
+
   /** Data Banzhaf with the maximum-sample-reuse estimator (Wang and Jia 2023). */
   public static DataBanzhaf banzhaf() {
     return DataBanzhaf.defaults();
@@ -224,7 +238,8 @@ public final class Estimators {
   /** Estimator names accepted by {@link #named(String)} (the command line's {@code --estimators}). */
   public static final String NAMES = "grand, grand-last-layer, grand-datadiet, el2n, el2n-datadiet, "
       + "loss, forgetting, forgetting-per-step, aum, data-maps, adt, tracin, "
-      + "influence, knn-shapley, tmc-shapley, banzhaf, data-oob, confident-learning, noise-reweighting, loo, cv-residual, "
+      + "influence, knn-shapley, tmc-shapley, beta-shapley, cs-shapley, banzhaf, data-oob, confident-learning, "
+      + "noise-reweighting, loo, cv-residual, "
       + "class-balance, random, density-ratio, ips, iterated-density-ratio";
 
   /**
@@ -252,6 +267,8 @@ public final class Estimators {
       case "influence" -> influence();
       case "knn-shapley" -> knnShapley();
       case "tmc-shapley" -> tmcShapley();
+      case "beta-shapley" -> betaShapley();
+      case "cs-shapley", "classwise-shapley" -> csShapley();
       case "banzhaf", "data-banzhaf" -> banzhaf();
       case "data-oob" -> dataOob();
       case "confident-learning", "cleanlab" -> confidentLearning();

@@ -39,6 +39,7 @@ import siebench.importance.dynamics.El2n;
 import siebench.importance.influence.InfluenceFunctions;
 import siebench.importance.influence.TracIn;
 import siebench.importance.valuation.CrossValidatedResidual;
+import siebench.importance.valuation.ClasswiseShapley;
 import siebench.importance.valuation.DataBanzhaf;
 import siebench.importance.valuation.DataOob;
 import siebench.importance.valuation.LeaveOneOut;
@@ -99,6 +100,8 @@ class ActionOrientationTest {
     expect("knn-shapley", VALUE,
         "Jia et al. 2019: Shapley value of the KNN utility, flipped labels get negative values");
     expect("tmc-shapley", VALUE, "Ghorbani & Zou 2019: Data Shapley, marginal contribution to validation AUC");
+    expect("beta-shapley", VALUE, "Kwon & Zou 2022: Beta(16,1)-weighted Shapley of the validation utility");
+    expect("cs-shapley", VALUE, "Schoch et al. 2022: class-wise Shapley, in-class accuracy x exp(out-of-class accuracy)");
     expect("banzhaf", VALUE, "Wang & Jia 2023: Banzhaf value of the validation utility (MSR)");
     expect("data-oob", VALUE, "Kwon & Zou 2023: out-of-bag agreement of the row's own label, wrong labels score low");
     expect("confident-learning", VALUE, "Northcutt et al. 2021: self-confidence p_hat_y(x), low = label issue");
@@ -154,7 +157,8 @@ class ActionOrientationTest {
     ImportanceEstimator e = Estimators.named(name);
     int n = TRAIN.size();
     return switch (name) {
-      case "tmc-shapley" -> ((TmcShapley) e).maxPermutations(2).threads(2);
+      case "tmc-shapley", "beta-shapley" -> ((TmcShapley) e).maxPermutations(2).threads(2);
+      case "cs-shapley" -> ((ClasswiseShapley) e).permutations(1);
       case "banzhaf" -> ((DataBanzhaf) e).samples(64).threads(2);
       case "data-oob" -> ((DataOob) e).learners(12);
       case "loo" -> ((LeaveOneOut) e).maxRows(n);

@@ -2,21 +2,22 @@ package siebench.importance.correction;
 
 import java.util.Arrays;
 import siebench.features.EncodedData;
+import siebench.model.linear.EncodedDesign;
+import siebench.model.linear.L2Logistic;
 import siebench.train.Progress;
 import siebench.train.TrainedModel;
 
 /**
- * L2-regularized binary logistic regression on {@link EncodedData}, fitted in plain Java (no native engine)
- * with full-batch L-BFGS: every categorical field contributes a one-hot indicator of its embedding row, every
- * dense feature its standardized value, plus an unpenalized intercept. Targets may be soft (in [0, 1]) and
- * rows weighted, so the same fitter serves domain classifiers (train vs target) and the regression step of
- * regression-EM.
+ * L2-regularized binary logistic regression on {@link EncodedData}: every categorical field contributes a one-hot
+ * indicator of its embedding row, every dense feature its standardized value, plus an unpenalized intercept.
+ * Targets may be soft (in [0, 1]) and rows weighted, so the same fitter serves domain classifiers (train vs
+ * target) and the regression step of regression-EM.
  *
  * <p>Objective: {@code sum_i w_i bce(z_i, t_i) / sum_i w_i + (lambda / 2) ||beta||^2} with
- * {@code z_i = b + beta . x_i}. Convex, so the optimum is unique for {@code lambda > 0}.
- *
- * <p>Optimizer: Liu &amp; Nocedal (1989), "On the limited memory BFGS method for large scale optimization",
- * Mathematical Programming 45, with memory 10 and a backtracking Armijo line search. Deterministic.
+ * {@code z_i = b + beta . x_i}, which is exactly the convention of the project's shared solver {@link
+ * L2Logistic} (truncated Newton with preconditioned CG; Lin, Weng and Keerthi 2008) that fits it. Convex, so the
+ * optimum is unique for {@code lambda > 0}. Deterministic. (Before issue 13 this class had its own L-BFGS; the
+ * optimum is the same, {@code maxIterations} now counts Newton steps.)
  */
 public final class LogisticRegression {
   private final double lambda;
@@ -87,106 +88,19 @@ public final class LogisticRegression {
     if (!(wSum > 0)) {
       throw new IllegalArgumentException("all row weights are zero");
     }
-    Objective obj = new Objective(x, targets, w, wSum, lambda);
-    int dim = obj.dim;
-    double[] beta = new double[dim];
+    L2Logistic.Problem problem = L2Logistic.Problem.of(EncodedDesign.of(x), targets).weights(w);
+    double[] beta0 = null;
     if (start != null) {
-      if (start.beta.length != dim) {
-        throw new IllegalArgumentException("warm start has " + start.beta.length + " parameters, need " + dim);
+      if (start.beta.length != EncodedDesign.columns(x)) {
+        throw new IllegalArgumentException("warm start has " + start.beta.length + " parameters, need "
+            + EncodedDesign.columns(x));
       }
-      System.arraycopy(start.beta, 0, beta, 0, dim);
+      beta0 = start.beta;
     }
-    double[] g = new double[dim];
-    double f = obj.value(beta, g);
-    int m = 10;
-    double[][] s = new double[m][];
-    double[][] y = new double[m][];
-    double[] rho = new double[m];
-    int stored = 0;
-    int next = 0;
-    int it = 0;
-    double[] gNew = new double[dim];
-    double[] trial = new double[dim];
-    for (; it < maxIterations; it++) {
-      progress.checkCancelled();
-      if (maxAbs(g) < tolerance) {
-        break;
-      }
-      // two-loop recursion: d = -H g
-      double[] d = g.clone();
-      double[] alpha = new double[m];
-      for (int k = 0; k < stored; k++) {
-        int j = Math.floorMod(next - 1 - k, m);
-        alpha[j] = rho[j] * dot(s[j], d);
-        axpy(-alpha[j], y[j], d);
-      }
-      double gamma = 1;
-      if (stored > 0) {
-        int j = Math.floorMod(next - 1, m);
-        gamma = dot(s[j], y[j]) / dot(y[j], y[j]);
-      } else {
-        gamma = 1 / Math.max(1, Math.sqrt(dot(g, g)));
-      }
-      for (int i = 0; i < dim; i++) {
-        d[i] *= gamma;
-      }
-      for (int k = stored - 1; k >= 0; k--) {
-        int j = Math.floorMod(next - 1 - k, m);
-        double b = rho[j] * dot(y[j], d);
-        axpy(alpha[j] - b, s[j], d);
-      }
-      for (int i = 0; i < dim; i++) {
-        d[i] = -d[i];
-      }
-      double slope = dot(g, d);
-      if (!(slope < 0)) { // not a descent direction: restart from steepest descent
-        stored = 0;
-        for (int i = 0; i < dim; i++) {
-          d[i] = -g[i] * gamma;
-        }
-        slope = dot(g, d);
-      }
-      double step = 1;
-      double fNew = Double.NaN;
-      boolean accepted = false;
-      for (int ls = 0; ls < 40; ls++) {
-        for (int i = 0; i < dim; i++) {
-          trial[i] = beta[i] + step * d[i];
-        }
-        fNew = obj.value(trial, gNew);
-        if (fNew <= f + 1e-4 * step * slope) {
-          accepted = true;
-          break;
-        }
-        step *= 0.5;
-      }
-      if (!accepted) {
-        break; // no decrease possible at machine precision
-      }
-      double[] sk = new double[dim];
-      double[] yk = new double[dim];
-      for (int i = 0; i < dim; i++) {
-        sk[i] = trial[i] - beta[i];
-        yk[i] = gNew[i] - g[i];
-      }
-      double sy = dot(sk, yk);
-      if (sy > 1e-12) {
-        s[next] = sk;
-        y[next] = yk;
-        rho[next] = 1 / sy;
-        next = (next + 1) % m;
-        stored = Math.min(m, stored + 1);
-      }
-      System.arraycopy(trial, 0, beta, 0, dim);
-      System.arraycopy(gNew, 0, g, 0, dim);
-      boolean flat = Math.abs(f - fNew) <= 1e-14 * Math.max(1, Math.abs(f));
-      f = fNew;
-      if (flat) {
-        it++;
-        break;
-      }
-    }
-    return new Fitted(x.layout().totalVocab(), x.layout().fields(), x.layout().dense(), beta, f, it, maxAbs(g));
+    L2Logistic.Fit fit = L2Logistic.lambda(lambda).tolerance(tolerance).maxIterations(maxIterations)
+        .fit(problem, beta0, progress, null);
+    return new Fitted(x.layout().totalVocab(), x.layout().fields(), x.layout().dense(), fit.theta(),
+        fit.objective(), fit.iterations(), fit.gradientNorm());
   }
 
   private static double[] filled(int n, double v) {
@@ -195,88 +109,8 @@ public final class LogisticRegression {
     return a;
   }
 
-  static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
-  }
-
-  private static void axpy(double a, double[] x, double[] y) {
-    for (int i = 0; i < x.length; i++) {
-      y[i] += a * x[i];
-    }
-  }
-
-  private static double maxAbs(double[] g) {
-    double m = 0;
-    for (double v : g) {
-      m = Math.max(m, Math.abs(v));
-    }
-    return m;
-  }
-
   static double sigmoid(double z) {
     return TrainedModel.sigmoid(z);
-  }
-
-  /** Parameter layout: [intercept, one weight per embedding row, one per dense feature]. */
-  private static final class Objective {
-    final EncodedData x;
-    final double[] t;
-    final double[] w;
-    final double wSum;
-    final double lambda;
-    final int vocab;
-    final int fields;
-    final int dense;
-    final int dim;
-
-    Objective(EncodedData x, double[] t, double[] w, double wSum, double lambda) {
-      this.x = x;
-      this.t = t;
-      this.w = w;
-      this.wSum = wSum;
-      this.lambda = lambda;
-      long v = x.layout().totalVocab();
-      if (v + x.layout().dense() + 1 > Integer.MAX_VALUE - 8) {
-        throw new IllegalArgumentException("too many features for the Java logistic regression: " + v);
-      }
-      this.vocab = (int) v;
-      this.fields = x.layout().fields();
-      this.dense = x.layout().dense();
-      this.dim = 1 + vocab + dense;
-    }
-
-    double value(double[] beta, double[] grad) {
-      Arrays.fill(grad, 0);
-      long[] cat = x.cat();
-      float[] den = x.dense();
-      double loss = 0;
-      for (int i = 0; i < x.rows(); i++) {
-        if (w[i] == 0) {
-          continue;
-        }
-        double z = logit(beta, cat, den, i, fields, dense, vocab);
-        loss += w[i] * (Math.max(z, 0) - z * t[i] + Math.log1p(Math.exp(-Math.abs(z))));
-        double r = w[i] * (sigmoid(z) - t[i]) / wSum;
-        grad[0] += r;
-        for (int f = 0; f < fields; f++) {
-          grad[1 + (int) cat[i * fields + f]] += r;
-        }
-        for (int j = 0; j < dense; j++) {
-          grad[1 + vocab + j] += r * den[i * dense + j];
-        }
-      }
-      loss /= wSum;
-      double pen = 0;
-      for (int k = 1; k < dim; k++) {
-        pen += beta[k] * beta[k];
-        grad[k] += lambda * beta[k];
-      }
-      return loss + 0.5 * lambda * pen;
-    }
   }
 
   static double logit(double[] beta, long[] cat, float[] den, int i, int fields, int dense, int vocab) {

@@ -46,6 +46,15 @@ final class DenseDesign implements Design {
   }
 
   @Override
+  public void addSquaresTo(int i, double a, double[] out) {
+    float[] x = h[i];
+    for (int j = 0; j < width; j++) {
+      out[j] += a * x[j] * x[j];
+    }
+    out[width] += a;
+  }
+
+  @Override
   public double squaredNorm(int i) {
     float[] x = h[i];
     double s = 1;

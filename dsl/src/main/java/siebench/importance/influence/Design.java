@@ -1,21 +1,18 @@
 package siebench.importance.influence;
 
+import siebench.model.linear.LinearDesign;
+
 /**
  * The rows {@code x_i} of a design matrix for a logistic regression, stored in whatever form is compact
  * (one-hot categorical rows, dense representations); the last column is the intercept, which is not
- * regularized.
+ * regularized. The shared solver's {@link LinearDesign} plus the dense operations influence functions need.
  */
-interface Design {
-  int rows();
-
-  /** Number of columns, including the intercept. */
-  int dim();
-
-  /** {@code x_i . v}. */
-  double dot(int i, double[] v);
-
-  /** {@code out += a x_i}. */
-  void addTo(int i, double a, double[] out);
+interface Design extends LinearDesign {
+  /** The last column. */
+  @Override
+  default int intercept() {
+    return dim() - 1;
+  }
 
   /** {@code |x_i|^2}. */
   double squaredNorm(int i);

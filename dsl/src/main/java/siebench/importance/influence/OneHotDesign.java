@@ -67,6 +67,18 @@ final class OneHotDesign implements Design {
   }
 
   @Override
+  public void addSquaresTo(int i, double a, double[] out) {
+    out[vocab + d] += a;
+    for (int k = i * f, e = k + f; k < e; k++) {
+      out[cat[k]] += a;
+    }
+    for (int j = 0; j < d; j++) {
+      double x = dense[i * d + j];
+      out[vocab + j] += a * x * x;
+    }
+  }
+
+  @Override
   public double squaredNorm(int i) {
     double s = 1 + f; // distinct indicator columns per row (fields own disjoint ranges)
     for (int j = 0; j < d; j++) {

@@ -1,5 +1,6 @@
 package siebench.importance.influence;
 
+import siebench.model.linear.L2Logistic;
 import siebench.train.Progress;
 import siebench.train.TrainedModel;
 
@@ -17,8 +18,9 @@ import siebench.train.TrainedModel;
  * W / 2}, the regularizer is not rescaled when a row leaves), which is the convention under which the
  * leave-one-out change is exactly an upweighting by {@code -w_j / W} (Koh and Liang 2017, Section 2).
  *
- * <p>Fitted to the optimum by Newton's method with CG inner solves and a backtracking line search: influence
- * functions assume the first-order condition holds.
+ * <p>Fitted to the optimum by the project's shared solver {@link L2Logistic} (Newton with preconditioned CG inner
+ * solves and a backtracking line search; same convention, {@code W} fixed): influence functions assume the
+ * first-order condition holds.
  */
 final class RegularizedLogistic {
   final Design x;
@@ -157,57 +159,11 @@ final class RegularizedLogistic {
    */
   Fit fit(double[] start, double tolerance, int maxIterations, double cgTolerance, int cgMaxIterations,
       Progress progress, String task) {
-    double[] theta = start.clone();
-    double f = objective(theta);
-    int cgTotal = 0;
-    double gNorm = Double.NaN;
-    for (int it = 0; it <= maxIterations; it++) {
-      if (progress != null) {
-        progress.checkCancelled();
-      }
-      double[] g = gradient(theta);
-      gNorm = maxAbs(g);
-      if (progress != null && task != null) {
-        progress.update(task, it, maxIterations, String.format("objective %.8f  |gradient|max %.3e", f, gNorm));
-      }
-      if (gNorm <= tolerance || it == maxIterations) {
-        return new Fit(theta, it, gNorm, cgTotal);
-      }
-      double[] minusG = new double[g.length];
-      for (int j = 0; j < g.length; j++) {
-        minusG[j] = -g[j];
-      }
-      ConjugateGradient.Result r = ConjugateGradient.solve(hessian(theta), minusG, cgTolerance, cgMaxIterations,
-          progress, null);
-      cgTotal += r.iterations();
-      double[] d = r.x();
-      double slope = ConjugateGradient.dot(g, d);
-      if (!(slope < 0)) { // CG stopped early in a useless direction: fall back to steepest descent
-        d = minusG;
-        slope = -ConjugateGradient.dot(g, g);
-      }
-      double t = 1;
-      double[] next = new double[theta.length];
-      double fNext;
-      int halvings = 0;
-      while (true) {
-        for (int j = 0; j < theta.length; j++) {
-          next[j] = theta[j] + t * d[j];
-        }
-        fNext = objective(next);
-        if (fNext <= f + 1e-4 * t * slope || halvings >= 60) {
-          break;
-        }
-        t *= 0.5;
-        halvings++;
-      }
-      if (fNext > f) { // no decrease at machine precision: we are at the optimum
-        return new Fit(theta, it, gNorm, cgTotal);
-      }
-      theta = next.clone();
-      f = fNext;
-    }
-    return new Fit(theta, maxIterations, gNorm, cgTotal);
+    // the shared solver, with W fixed to this problem's total weight (see the class comment)
+    L2Logistic.Fit f = L2Logistic.lambda(lambda).tolerance(tolerance).maxIterations(maxIterations)
+        .cgTolerance(cgTolerance).cgMaxIterations(cgMaxIterations)
+        .fit(L2Logistic.Problem.of(x, y).weights(w).offsets(offset).normalizer(totalWeight), start, progress, task);
+    return new Fit(f.theta(), f.iterations(), f.gradientNorm(), (int) f.cgSteps());
   }
 
   static double maxAbs(double[] v) {

@@ -208,6 +208,17 @@ public final class DataOob implements Budgeted {
     return new Result(v, count, never);
   }
 
+  /**
+   * The bootstrap learner of {@code learner} on {@code train}: the Java LR predicts the out-of-bag rows in place
+   * (warm-started from the previous learner's fit); other learners predict on a copy of those rows.
+   */
+  public static BootstrapFit bootstrapFit(ProbabilisticLearner learner, EncodedData train) {
+    if (learner instanceof LogisticLearner ll) {
+      return (boot, oob) -> ll.fit(train, boot).predict(train, oob);
+    }
+    return (boot, oob) -> learner.fitPredict(train, boot, train.subset(oob));
+  }
+
   static double score(float y, double p, Score s) {
     if (s == Score.CORRECTNESS) {
       return p == 0.5 ? 0.5 : (p > 0.5) == (y > 0.5f) ? 1 : 0;
@@ -226,17 +237,18 @@ public final class DataOob implements Budgeted {
     budget.checkFits(name(), learners, String.format("%,d bootstrap learners", learners), "dataOob().maxFits(%d)",
         cheaper);
     int[][] boots = bootstraps(tr.rows(), learners, context.seed());
+    BootstrapFit fit = bootstrapFit(l, tr);
     Result r = values(tr.labels(), boots, (boot, oob) -> {
       meter.fits.incrementAndGet();
       meter.evaluations.addAndGet(oob.length);
       double[][] out = new double[1][];
       if (meter.fits.get() == 1) { // the first learner is timed; refuse if the extrapolation is over budget
         budget.timeAndCheck(name(), learners, tr.rows(), () -> {
-          out[0] = l.fitPredict(tr, boot, tr.subset(oob));
+          out[0] = fit.predictOutOfBag(boot, oob);
           return out[0].length;
         }, context.progress(), "dataOob().maxSeconds(%d)", cheaper);
       } else {
-        out[0] = l.fitPredict(tr, boot, tr.subset(oob));
+        out[0] = fit.predictOutOfBag(boot, oob);
       }
       double[] p = out[0];
       meter.sample();

@@ -1,15 +1,17 @@
 package siebench.importance.valuation;
 
-import java.util.Arrays;
 import siebench.features.EncodedData;
+import siebench.model.linear.EncodedDesign;
+import siebench.model.linear.L2Logistic;
 import siebench.train.TrainedModel;
 
 /**
- * L2-regularized logistic regression on the sparse one-hot + dense design of {@link EncodedData}, fitted in
- * plain Java by a truncated Newton method (Newton-CG with backtracking line search, as in LIBLINEAR's trust
- * region Newton of Lin, Weng and Keerthi 2008, "Trust Region Newton Method for Large-Scale Logistic
- * Regression"). It is the small, fast, warm-startable model behind the data-valuation utilities (TMC-Shapley,
- * Data Banzhaf, Data-OOB, leave-one-out, confident learning, cross-validated residuals).
+ * L2-regularized logistic regression on the sparse one-hot + dense design of {@link EncodedData}: the settings
+ * and the sum-of-losses convention of the data-valuation learners, fitted by the project's shared solver {@link
+ * L2Logistic} (truncated Newton with diagonally preconditioned CG, after Lin, Weng and Keerthi 2008, "Trust
+ * Region Newton Method for Large-Scale Logistic Regression"). It is the small, fast, warm-startable model behind
+ * the data-valuation utilities (TMC-Shapley, Beta Shapley, CS-Shapley, Data Banzhaf, Data-OOB, leave-one-out,
+ * confident learning, cross-validated residuals).
  *
  * <p>Design: one coefficient per row of the shared categorical embedding table (the one-hot encoding of every
  * categorical field, since {@code cat} already holds global indices), one per dense column, and a bias. The
@@ -20,9 +22,11 @@ import siebench.train.TrainedModel;
  * </pre>
  *
  * where {@code w_r} is the row's sample weight. The bias gets a tiny penalty (default 1e-4) so that the
- * optimum stays finite when all rows of a subset have one label. The objective is strictly convex, so the fit
- * from any warm start reaches the same optimum. Stops when the largest absolute gradient entry is below
- * {@code tolerance}.
+ * optimum stays finite when all rows of a subset have one label. Dividing by the rows' total weight {@code W}
+ * gives {@link L2Logistic}'s convention (mean loss, {@code lambda = l2 / W}, {@code interceptLambda = biasL2 / W},
+ * same minimizer), which is how {@link #fit} calls it. The objective is strictly convex, so the fit from any warm
+ * start reaches the same optimum. Stops when the largest absolute gradient entry of the objective above is below
+ * {@code tolerance}, or when no step decreases it in floating point.
  *
  * <p>Immutable; {@link #fit} is thread-safe.
  */
@@ -114,180 +118,93 @@ public final class LogisticRegression {
 
   /** Fits on all rows of {@code data}. */
   public Model fit(EncodedData data) {
-    int[] rows = new int[data.rows()];
-    for (int i = 0; i < rows.length; i++) {
-      rows[i] = i;
-    }
-    return fit(data, rows, null);
+    return fit(data, CrossValuation.identity(data.rows()), null);
   }
 
   /**
    * Fits on {@code rows} of {@code data} (a row listed twice counts twice), starting from {@code warmStart}
-   * (a coefficient vector of {@link #parameterCount} entries, or null for zeros; not modified).
+   * (a coefficient vector of {@link #parameterCount} entries, or null for zeros; not modified). Delegates to
+   * the shared {@link L2Logistic} with the constants converted to its mean-loss convention.
    */
   public Model fit(EncodedData data, int[] rows, double[] warmStart) {
-    int p = parameterCount(data);
-    double[] theta = warmStart == null ? new double[p] : warmStart.clone();
-    if (theta.length != p) {
-      throw new IllegalArgumentException("warm start has " + theta.length + " coefficients, design has " + p);
-    }
-    int n = rows.length;
-    double[] z = new double[n];
-    double[] d = new double[n]; // w * p * (1 - p), the Hessian's diagonal weights
-    double[] g = new double[p];
-    double[] s = new double[p];
-    double[] r = new double[p];
-    double[] dir = new double[p];
-    double[] hd = new double[p];
-    double[] trial = new double[p];
-    double[] zs = new double[n];
-    long cgSteps = 0;
-    double f = objective(data, rows, theta, z);
-    int it = 0;
-    double gNorm = 0;
-    for (; it <= maxIterations; it++) {
-      gradient(data, rows, theta, z, g, d);
-      gNorm = maxAbs(g);
-      if (gNorm < tolerance || it == maxIterations) {
-        break;
-      }
-      // conjugate gradient on H s = -g
-      Arrays.fill(s, 0);
-      for (int j = 0; j < p; j++) {
-        r[j] = -g[j];
-        dir[j] = r[j];
-      }
-      double rr = dot(r, r);
-      double cgTol = Math.min(0.1, Math.sqrt(Math.sqrt(rr))) * Math.sqrt(rr);
-      int maxCg = Math.min(p, 250);
-      for (int cg = 0; cg < maxCg && Math.sqrt(rr) > cgTol; cg++) {
-        hessianTimes(data, rows, d, dir, hd, zs);
-        double dHd = dot(dir, hd);
-        if (!(dHd > 0)) {
-          break;
-        }
-        double alpha = rr / dHd;
-        for (int j = 0; j < p; j++) {
-          s[j] += alpha * dir[j];
-          r[j] -= alpha * hd[j];
-        }
-        double rrNew = dot(r, r);
-        double beta = rrNew / rr;
-        rr = rrNew;
-        for (int j = 0; j < p; j++) {
-          dir[j] = r[j] + beta * dir[j];
-        }
-        cgSteps++;
-      }
-      double slope = dot(g, s);
-      if (!(slope < 0)) { // CG failed to give a descent direction: fall back to steepest descent
-        for (int j = 0; j < p; j++) {
-          s[j] = -g[j];
-        }
-        slope = -dot(g, g);
-      }
-      double step = 1;
-      double fNew = Double.NaN;
-      for (int ls = 0; ls < 60; ls++) {
-        for (int j = 0; j < p; j++) {
-          trial[j] = theta[j] + step * s[j];
-        }
-        fNew = objective(data, rows, trial, zs);
-        if (fNew <= f + 1e-4 * step * slope) {
-          break;
-        }
-        step *= 0.5;
-      }
-      if (!(fNew <= f)) {
-        break; // no progress possible in floating point: at the optimum
-      }
-      System.arraycopy(trial, 0, theta, 0, p);
-      System.arraycopy(zs, 0, z, 0, n);
-      f = fNew;
-    }
-    return new Model(theta, it, cgSteps, gNorm);
+    L2Logistic.Problem pr = problem(data, rows);
+    L2Logistic.Fit fit = solver(pr).fit(pr, warmStart, null, null);
+    return new Model(fit.theta(), fit.iterations(), fit.cgSteps(), fit.gradientNorm() * normalizer(pr));
   }
 
-  /** The objective at {@code theta}; fills {@code z} with the rows' margins. */
-  double objective(EncodedData data, int[] rows, double[] theta, double[] z) {
-    float[] y = data.labels();
-    float[] w = data.weights();
-    double f = 0;
-    for (int k = 0; k < rows.length; k++) {
-      int row = rows[k];
-      z[k] = margin(theta, data, row);
-      f += w[row] * bce(z[k], y[row]);
-    }
-    double reg = 0;
-    for (int j = 1; j < theta.length; j++) {
-      reg += theta[j] * theta[j];
-    }
-    return f + 0.5 * l2 * reg + 0.5 * biasL2 * theta[0] * theta[0];
-  }
-
-  /** Public objective, for tests and diagnostics. */
+  /** The objective above (a sum over {@code rows}) at {@code theta}, for tests and diagnostics. */
   public double objective(EncodedData data, int[] rows, double[] theta) {
-    return objective(data, rows, theta, new double[rows.length]);
+    L2Logistic.Problem pr = problem(data, rows);
+    return solver(pr).objective(pr, theta) * normalizer(pr);
   }
 
-  /** The gradient of the objective at {@code theta} (given the margins {@code z}); fills Hessian weights. */
-  private void gradient(EncodedData data, int[] rows, double[] theta, double[] z, double[] g, double[] d) {
-    for (int j = 1; j < g.length; j++) {
-      g[j] = l2 * theta[j];
-    }
-    g[0] = biasL2 * theta[0];
-    float[] y = data.labels();
-    float[] w = data.weights();
-    int nf = data.layout().fields();
-    int nd = data.layout().dense();
-    int denseBase = g.length - nd;
-    long[] cat = data.cat();
-    float[] dense = data.dense();
-    for (int k = 0; k < rows.length; k++) {
-      int row = rows[k];
-      double pr = sigmoid(z[k]);
-      double e = w[row] * (pr - y[row]);
-      d[k] = w[row] * pr * (1 - pr);
-      g[0] += e;
-      for (int f = 0; f < nf; f++) {
-        g[1 + (int) cat[row * nf + f]] += e;
-      }
-      for (int c = 0; c < nd; c++) {
-        g[denseBase + c] += e * dense[row * nd + c];
-      }
-    }
-  }
-
-  /** The public gradient at {@code theta}, for tests and diagnostics. */
+  /** The gradient of the objective above at {@code theta}, for tests and diagnostics. */
   public double[] gradient(EncodedData data, int[] rows, double[] theta) {
-    double[] z = new double[rows.length];
-    objective(data, rows, theta, z);
-    double[] g = new double[theta.length];
-    gradient(data, rows, theta, z, g, new double[rows.length]);
+    L2Logistic.Problem pr = problem(data, rows);
+    double[] g = solver(pr).gradient(pr, theta);
+    double w = normalizer(pr);
+    for (int j = 0; j < g.length; j++) {
+      g[j] *= w;
+    }
     return g;
   }
 
-  private void hessianTimes(EncodedData data, int[] rows, double[] d, double[] v, double[] out, double[] tmp) {
-    for (int j = 1; j < out.length; j++) {
-      out[j] = l2 * v[j];
+  /**
+   * The shared solver for a problem: the sum-of-losses objective above is {@code W} times the solver's mean-loss
+   * objective with {@code lambda = l2 / W} and {@code interceptLambda = biasL2 / W} (same minimizer), and its
+   * gradient tolerance is {@code tolerance / W}; {@code W} is the fitted rows' total weight.
+   */
+  private L2Logistic solver(L2Logistic.Problem pr) {
+    double w = normalizer(pr);
+    return L2Logistic.lambda(l2 / w).interceptLambda(biasL2 / w).tolerance(tolerance / w)
+        .maxIterations(maxIterations);
+  }
+
+  private static double normalizer(L2Logistic.Problem pr) {
+    return pr.normalizer();
+  }
+
+  /** The problem of {@code rows} of {@code data}, with W fixed to the rows' total weight. */
+  private static L2Logistic.Problem problem(EncodedData data, int[] rows) {
+    Encoded e = Encoded.of(data);
+    float[] w = data.weights();
+    double total = 0;
+    for (int r : rows) {
+      if (r < 0 || r >= w.length) {
+        throw new IllegalArgumentException("row " + r + " outside the data's 0.." + (w.length - 1));
+      }
+      total += w[r];
     }
-    out[0] = biasL2 * v[0];
-    int nf = data.layout().fields();
-    int nd = data.layout().dense();
-    int denseBase = out.length - nd;
-    long[] cat = data.cat();
-    float[] dense = data.dense();
-    for (int k = 0; k < rows.length; k++) {
-      int row = rows[k];
-      double xv = margin(v, data, row);
-      double e = d[k] * xv;
-      out[0] += e;
-      for (int f = 0; f < nf; f++) {
-        out[1 + (int) cat[row * nf + f]] += e;
+    if (!(total > 0)) {
+      throw new IllegalArgumentException("the " + rows.length + " rows to fit have total weight " + total
+          + "; expected > 0");
+    }
+    return L2Logistic.Problem.of(e.design, e.labels).weights(e.weights).rows(rows).normalizer(total);
+  }
+
+  /**
+   * The design, labels and weights of the last data each thread fitted on (TMC refits the same data often); keyed
+   * by identity, so it assumes, as the rest of the project does, that an {@code EncodedData}'s arrays are not
+   * modified after encoding.
+   */
+  private record Encoded(EncodedData data, EncodedDesign design, double[] labels, double[] weights) {
+    private static final ThreadLocal<Encoded> LAST = new ThreadLocal<>();
+
+    static Encoded of(EncodedData data) {
+      Encoded e = LAST.get();
+      if (e == null || e.data != data) {
+        float[] y = data.labels();
+        float[] w = data.weights();
+        double[] yd = new double[y.length];
+        double[] wd = new double[w.length];
+        for (int i = 0; i < y.length; i++) {
+          yd[i] = y[i];
+          wd[i] = w[i];
+        }
+        e = new Encoded(data, EncodedDesign.of(data), yd, wd);
+        LAST.set(e);
       }
-      for (int c = 0; c < nd; c++) {
-        out[denseBase + c] += e * dense[row * nd + c];
-      }
+      return e;
     }
   }
 
@@ -303,22 +220,6 @@ public final class LogisticRegression {
     }
     for (int c = 0; c < nd; c++) {
       m += theta[denseBase + c] * dense[row * nd + c];
-    }
-    return m;
-  }
-
-  private static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
-  }
-
-  private static double maxAbs(double[] a) {
-    double m = 0;
-    for (double v : a) {
-      m = Math.max(m, Math.abs(v));
     }
     return m;
   }

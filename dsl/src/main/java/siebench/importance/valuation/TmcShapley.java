@@ -18,6 +18,11 @@ import siebench.train.Progress;
  * the utility of the prefix is within {@link #truncation(double) tolerance} of the full-data utility U(N),
  * sets the remaining marginal contributions to 0 without evaluating them.
  *
+ * <p><b>Beta Shapley.</b> {@link #beta(double, double)} turns the same permutation sampler into Beta Shapley (Kwon
+ * and Zou 2022), named {@code beta-shapley}: each marginal contribution is weighted by its prefix size's Beta
+ * weight ({@link #semivalueWeights}); {@code Estimators.betaShapley()} is Beta(16, 1). The permutation scan is
+ * shared with {@link ClasswiseShapley}.
+ *
  * <p>The utility U(S) is, by default, the validation AUC of the Java {@link LogisticRegression} fitted on S
  * (warm-started along the permutation), U(empty) = 0.5; {@link #metric}, {@link #learner} and {@link
  * #regression} change it, and {@link #run} accepts any {@link SubsetUtility}. Validation rows come from the
@@ -46,10 +51,12 @@ public final class TmcShapley implements Budgeted {
   private final double convergence;
   private final int threads;
   private final FitBudget budget;
+  private final double alpha;
+  private final double beta;
 
   private TmcShapley(UtilityMetric metric, LogisticRegression regression, ProbabilisticLearner learner,
       double truncation, int minPermutations, int maxPermutations, double convergence, int threads,
-      FitBudget budget) {
+      FitBudget budget, double alpha, double beta) {
     if (!(truncation >= 0) || minPermutations < 1 || maxPermutations < minPermutations || !(convergence >= 0)) {
       throw new IllegalArgumentException("need truncation >= 0, 1 <= minPermutations <= maxPermutations,"
           + " convergence >= 0");
@@ -66,6 +73,12 @@ public final class TmcShapley implements Budgeted {
     }
     this.threads = threads;
     this.budget = budget;
+    if (!(alpha > 0) || !(beta > 0) || Double.isInfinite(alpha) || Double.isInfinite(beta)) {
+      throw new IllegalArgumentException("Beta(alpha, beta) weights need finite alpha > 0 and beta > 0, got "
+          + alpha + ", " + beta);
+    }
+    this.alpha = alpha;
+    this.beta = beta;
   }
 
   /**
@@ -74,45 +87,46 @@ public final class TmcShapley implements Budgeted {
    */
   public static TmcShapley defaults() {
     return new TmcShapley(UtilityMetric.AUC, LogisticRegression.defaults(), null, 0.01, 100, 1000, 0.05, 1,
-        FitBudget.defaults());
+        FitBudget.defaults(), 1, 1);
   }
 
   public TmcShapley metric(UtilityMetric m) {
     return new TmcShapley(m, regression, learner, truncation, minPermutations, maxPermutations, convergence,
-        threads, budget);
+        threads, budget, alpha, beta);
   }
 
   /** Settings of the Java logistic regression used as the utility's model. */
   public TmcShapley regression(LogisticRegression r) {
-    return new TmcShapley(metric, r, null, truncation, minPermutations, maxPermutations, convergence, threads, budget);
+    return new TmcShapley(metric, r, null, truncation, minPermutations, maxPermutations, convergence, threads,
+        budget, alpha, beta);
   }
 
   /** Any learner as the utility's model (e.g. {@link CtrTaskLearner}; slow). */
   public TmcShapley learner(ProbabilisticLearner l) {
     return new TmcShapley(metric, regression, l, truncation, minPermutations, maxPermutations, convergence,
-        threads, budget);
+        threads, budget, alpha, beta);
   }
 
   /** Absolute utility tolerance for truncating a permutation; 0 disables truncation. */
   public TmcShapley truncation(double t) {
     return new TmcShapley(metric, regression, learner, t, minPermutations, maxPermutations, convergence,
-        threads, budget);
+        threads, budget, alpha, beta);
   }
 
   public TmcShapley minPermutations(int v) {
     return new TmcShapley(metric, regression, learner, truncation, v, Math.max(v, maxPermutations), convergence,
-        threads, budget);
+        threads, budget, alpha, beta);
   }
 
   public TmcShapley maxPermutations(int v) {
     return new TmcShapley(metric, regression, learner, truncation, Math.min(minPermutations, v), v, convergence,
-        threads, budget);
+        threads, budget, alpha, beta);
   }
 
   /** Relative mean absolute change over 100 permutations below which sampling stops; 0 = run to the max. */
   public TmcShapley convergence(double c) {
     return new TmcShapley(metric, regression, learner, truncation, minPermutations, maxPermutations, c,
-        threads, budget);
+        threads, budget, alpha, beta);
   }
 
   /**
@@ -121,7 +135,8 @@ public final class TmcShapley implements Budgeted {
    * only with the Java LR or a thread-safe utility: DJL CTR learners are not run concurrently.
    */
   public TmcShapley threads(int t) {
-    return new TmcShapley(metric, regression, learner, truncation, minPermutations, maxPermutations, convergence, t, budget);
+    return new TmcShapley(metric, regression, learner, truncation, minPermutations, maxPermutations, convergence, t,
+        budget, alpha, beta);
   }
 
   /**
@@ -141,10 +156,63 @@ public final class TmcShapley implements Budgeted {
     return within(budget.withMaxSeconds(v));
   }
 
+  /**
+   * Beta Shapley of Kwon and Zou (2022), "Beta Shapley: a Unified and Noise-reduced Data Valuation Framework for
+   * Machine Learning" (AISTATS): the semivalue whose weight on a marginal contribution to a subset of size k out
+   * of the other n - 1 points is the Beta(alpha, beta) mixture {@code B(k + beta, n - 1 - k + alpha) / B(alpha,
+   * beta)}; estimated with the same permutations, each marginal contribution at prefix size k weighted by {@code
+   * n p_k} where {@code p_k} is the BetaBinomial(n - 1, beta, alpha) probability of k ({@link #semivalueWeights}).
+   * Beta(1, 1) is the Shapley value (default); the paper recommends Beta(16, 1), which weights small subsets, where
+   * a mislabeled point's marginal contribution is largest and least noisy. Values are no longer efficient (they
+   * need not sum to U(N) - U(empty)). The estimator is then named {@code beta-shapley}.
+   */
+  public TmcShapley beta(double alpha, double beta) {
+    return new TmcShapley(metric, regression, learner, truncation, minPermutations, maxPermutations, convergence,
+        threads, budget, alpha, beta);
+  }
+
+  /**
+   * The weight {@code n p_k} of a marginal contribution at prefix size k = 0..n-1 of a uniformly random
+   * permutation, for the Beta(alpha, beta) semivalue: {@code p_k = C(n-1, k) B(k + beta, n - 1 - k + alpha) /
+   * B(alpha, beta)}, the BetaBinomial(n - 1, beta, alpha) probability, computed by the ratio {@code p_{k+1} / p_k
+   * = (n - 1 - k)(k + beta) / ((k + 1)(n - 2 - k + alpha))} in logs and normalized to sum 1. All ones for
+   * Beta(1, 1).
+   */
+  public static double[] semivalueWeights(int n, double alpha, double beta) {
+    double[] w = new double[n];
+    if (n == 0) {
+      return w;
+    }
+    double[] log = new double[n];
+    double max = 0;
+    for (int k = 0; k + 1 < n; k++) {
+      log[k + 1] = log[k] + Math.log(n - 1 - k) + Math.log(k + beta) - Math.log(k + 1) - Math.log(n - 2 - k + alpha);
+      max = Math.max(max, log[k + 1]);
+    }
+    double sum = 0;
+    for (int k = 0; k < n; k++) {
+      w[k] = Math.exp(log[k] - max);
+      sum += w[k];
+    }
+    for (int k = 0; k < n; k++) {
+      w[k] = n * w[k] / sum;
+    }
+    return w;
+  }
+
+  private boolean isShapley() {
+    return alpha == 1 && beta == 1;
+  }
+
+  /** The factory call named in refusals. */
+  private String call() {
+    return isShapley() ? "tmcShapley()" : "betaShapley()";
+  }
+
   @Override
   public TmcShapley within(FitBudget b) {
     return new TmcShapley(metric, regression, learner, truncation, minPermutations, maxPermutations, convergence,
-        threads, b);
+        threads, b, alpha, beta);
   }
 
   @Override
@@ -154,7 +222,7 @@ public final class TmcShapley implements Budgeted {
 
   @Override
   public String name() {
-    return "tmc-shapley";
+    return isShapley() ? "tmc-shapley" : "beta-shapley";
   }
 
   @Override
@@ -162,6 +230,10 @@ public final class TmcShapley implements Budgeted {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("metric", metric.name().toLowerCase());
     p.put("learner", learner != null ? learner.name() : new LogisticLearner(regression).name());
+    if (!isShapley()) {
+      p.put("alpha", alpha);
+      p.put("beta", beta);
+    }
     p.put("truncation", truncation);
     p.put("minPermutations", minPermutations);
     p.put("maxPermutations", maxPermutations);
@@ -178,6 +250,7 @@ public final class TmcShapley implements Budgeted {
   /** TMC-Shapley of {@code n} points under utility {@code u}, seeded. */
   public Result run(int n, SubsetUtility u, long seed, Progress progress) {
     int[] all = CrossValuation.identity(n);
+    double[] weights = isShapley() ? null : semivalueWeights(n, alpha, beta);
     double full = u.value(all);
     double empty = u.value(new int[0]);
     long evals = 2;
@@ -190,15 +263,16 @@ public final class TmcShapley implements Budgeted {
     while (t < maxPermutations) {
       int from = t;
       int to = Math.min(maxPermutations, (t / 100 + 1) * 100); // up to the next multiple of 100
-      Parallel.run(Math.min(threads, to - from), "tmc-shapley", k -> {
+      Parallel.run(Math.min(threads, to - from), name(), k -> {
         int[] perm = new int[n];
         for (int p = from + k; p < to; p += threads) {
           progress.checkCancelled();
-          threadEvals[k] += permutation(p, seed, perm, u, full, empty, sums[k], progress);
+          shuffle(perm, new SplittableRandom(Parallel.mix(seed, p)));
+          threadEvals[k] += scan(perm, perm.length, u, full, empty, weights, truncation, sums[k], progress);
           int d = done.incrementAndGet();
           if (d < to) { // the block's last permutation is reported below, with the convergence check
             synchronized (progress) {
-              progress.update("tmc-shapley", d, maxPermutations, "permutations");
+              progress.update(name(), d, maxPermutations, "permutations");
             }
           }
         }
@@ -213,13 +287,13 @@ public final class TmcShapley implements Budgeted {
           size += Math.abs(v[i]);
         }
         double rel = size == 0 ? 0 : change / size;
-        progress.update("tmc-shapley", t, maxPermutations, String.format("relative change %.4f", rel));
+        progress.update(name(), t, maxPermutations, String.format("relative change %.4f", rel));
         if (rel < convergence) {
           converged = true;
           break;
         }
       } else {
-        progress.update("tmc-shapley", t, maxPermutations, "permutations");
+        progress.update(name(), t, maxPermutations, "permutations");
       }
       snapshot = v;
     }
@@ -229,35 +303,43 @@ public final class TmcShapley implements Budgeted {
     return new Result(mean(sums, t), t, converged, evals);
   }
 
-  /** Scans permutation number {@code p}; adds its marginal contributions to {@code sum}; returns evaluations. */
-  private long permutation(int p, long seed, int[] perm, SubsetUtility u, double full, double empty, double[] sum,
-      Progress progress) {
-    int n = perm.length;
-    SplittableRandom rnd = new SplittableRandom(Parallel.mix(seed, p));
-    for (int i = 0; i < n; i++) {
+  /** Sets {@code perm} to a uniformly random permutation of 0..perm.length-1 (Fisher-Yates). */
+  static void shuffle(int[] perm, SplittableRandom rnd) {
+    for (int i = 0; i < perm.length; i++) {
       perm[i] = i;
     }
-    for (int i = n - 1; i > 0; i--) {
+    for (int i = perm.length - 1; i > 0; i--) {
       int j = rnd.nextInt(i + 1);
       int tmp = perm[i];
       perm[i] = perm[j];
       perm[j] = tmp;
     }
+  }
+
+  /**
+   * The permutation scan shared by the permutation semivalues (TMC-Shapley, Beta Shapley, CS-Shapley): walks
+   * the prefixes of {@code order[0..len)}, adds {@code weights[j] * (U(prefix + order[j]) - U(prefix))} (weight 1
+   * when {@code weights} is null) to {@code sum[order[j]]}, and once {@code |full - U(prefix)| < truncation}
+   * (Ghorbani and Zou's truncation; 0 disables it) leaves the rest at 0. {@code full} and {@code empty} are U of
+   * the whole order and of the empty prefix. Returns the utility evaluations made.
+   */
+  static long scan(int[] order, int len, SubsetUtility u, double full, double empty, double[] weights,
+      double truncation, double[] sum, Progress progress) {
     long evals = 0;
     double prev = empty;
-    for (int j = 0; j < n; j++) {
+    for (int j = 0; j < len; j++) {
       if (truncation > 0 && Math.abs(full - prev) < truncation) {
         break; // the rest contribute 0
       }
       double cur;
-      if (j == n - 1) {
+      if (j == len - 1) {
         cur = full;
       } else {
         progress.checkCancelled();
-        cur = u.value(Arrays.copyOf(perm, j + 1));
+        cur = u.value(Arrays.copyOf(order, j + 1));
         evals++;
       }
-      sum[perm[j]] += cur - prev;
+      sum[order[j]] += weights == null ? cur - prev : weights[j] * (cur - prev);
       prev = cur;
     }
     return evals;
@@ -282,7 +364,7 @@ public final class TmcShapley implements Budgeted {
     FeatureEncoder encoder = FeatureEncoder.fit(train);
     EncodedData tr = encoder.encode(train);
     EncodedData va = context.hasValidation() ? encoder.encode(context.validation()) : null;
-    ProbabilisticLearner l = Learners.forSemivalue("tmcShapley()", learner, regression, threads);
+    ProbabilisticLearner l = Learners.forSemivalue(call(), learner, regression, threads);
     Map<String, Object> params = parameters();
     params.put("validation", CrossValuation.describe(va));
     long planned = 0;
@@ -292,8 +374,8 @@ public final class TmcShapley implements Budgeted {
     }
     String plan = String.format("%,d permutations x up to %,d prefixes x %d fold%s", maxPermutations,
         Math.max(0, folds[folds.length - 1] - 1), folds.length, folds.length == 1 ? "" : "s of two-fold cross-valuation");
-    String cheaper = "fewer permutations with tmcShapley().maxPermutations(...)";
-    budget.checkFits(name(), planned, plan, "tmcShapley().maxFits(%d)", cheaper);
+    String cheaper = "fewer permutations with " + call() + ".maxPermutations(...)";
+    budget.checkFits(name(), planned, plan, call() + ".maxFits(%d)", cheaper);
     long plannedFits = planned;
     int[] perms = new int[1];
     boolean[] conv = {true};
@@ -304,7 +386,7 @@ public final class TmcShapley implements Budgeted {
         timed[0] = true;
         int[] all = CrossValuation.identity(t.rows());
         budget.timeAndCheck(name(), plannedFits, t.rows(), () -> Double.doubleToLongBits(u.value(all)),
-            context.progress(), "tmcShapley().maxSeconds(%d)", cheaper);
+            context.progress(), call() + ".maxSeconds(%d)", cheaper);
       }
       Result r = run(t.rows(), u, context.seed(), context.progress());
       meter.fits.addAndGet(u.fits());
