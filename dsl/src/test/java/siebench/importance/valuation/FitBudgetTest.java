@@ -61,7 +61,7 @@ class FitBudgetTest {
   }
 
   @Test
-  void aTinyTimeBudgetRefusesAfterTimingOneFit() {
+  void aTinyTimeBudgetRefusesAfterTimingThreeFits() {
     Split sp = Toys.blobs(60, 2, 3).split(0.5, 1);
     Recording p = new Recording();
     EstimationContext ctx = context(sp.test(), p);
@@ -71,6 +71,9 @@ class FitBudgetTest {
     assertRefusal(DataBanzhaf.defaults().samples(100).maxSeconds(1e-9), sp.train(), ctx, "knn-shapley", "data-oob");
     assertRefusal(DataOob.defaults().learners(20).maxSeconds(1e-9), sp.train(), ctx, "knn-shapley", "loss");
     assertEquals(3, p.updates.stream().filter(u -> u.contains("cost estimate: up to ")).count(), p.updates.toString());
+    // over the budget, the estimate is re-timed on warm fits before the refusal
+    assertEquals(3, p.updates.stream().filter(u -> u.contains("(fastest of 3 timed fits on ")).count(),
+        p.updates.toString());
   }
 
   @Test
@@ -81,6 +84,8 @@ class FitBudgetTest {
     assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L), tmc.done.subList(1, tmc.done.size()), tmc.updates.toString());
     assertTrue(tmc.updates.get(0).contains("cost estimate: up to "
         + (2 + 7 * (sp.train().size() - 1)) + " fits"), tmc.updates.get(0));
+    // within the budget, one timed fit is enough
+    assertTrue(tmc.updates.get(0).contains("(fastest of 1 timed fit on "), tmc.updates.get(0));
 
     Recording banzhaf = new Recording();
     DataBanzhaf.defaults().samples(9).estimate(sp.train(), context(sp.test(), banzhaf));
