@@ -163,7 +163,7 @@ public final class DatasetStore {
         why = "interrupted";
       }
     }
-    throw new DatasetUnavailableException(unavailable(dataset, searched, why, cached));
+    throw new DatasetUnavailableException(unavailable(dataset, searched, why, cached), false);
   }
 
   private String unavailable(Dataset dataset, List<String> searched, String why, Path cached) {
@@ -229,7 +229,7 @@ public final class DatasetStore {
   private static DatasetUnavailableException mismatch(Dataset dataset, Dataset.DataFile f, Path p, String what) {
     return new DatasetUnavailableException("dataset '" + dataset.name() + "': " + p + " does not match the catalogue ("
         + what + "). It is a different or damaged copy; replace it with the original"
-        + (f.url() == null ? "" : " from " + f.url()) + " or delete it so it is downloaded again.");
+        + (f.url() == null ? "" : " from " + f.url()) + " or delete it so it is downloaded again.", true);
   }
 
   private void downloadInto(Dataset dataset, Path folder) throws IOException, InterruptedException {
@@ -272,7 +272,7 @@ public final class DatasetStore {
       if (size != f.bytes() || !sha.equals(f.sha256())) {
         throw new DatasetUnavailableException("dataset '" + dataset.name() + "': the download of " + f.path()
             + " from " + f.url() + " does not match the catalogue (got " + size + " bytes, sha256 " + sha
-            + "; expected " + f.bytes() + " bytes, sha256 " + f.sha256() + "). Nothing was saved.");
+            + "; expected " + f.bytes() + " bytes, sha256 " + f.sha256() + "). Nothing was saved.", true);
       }
       try {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);

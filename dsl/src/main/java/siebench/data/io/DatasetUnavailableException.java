@@ -8,11 +8,20 @@ package siebench.data.io;
 public final class DatasetUnavailableException extends IllegalStateException {
   private static final long serialVersionUID = 1L;
 
-  DatasetUnavailableException(String message) {
+  private final boolean mismatch;
+
+  DatasetUnavailableException(String message, boolean mismatch) {
     super(message);
+    this.mismatch = mismatch;
   }
 
   DatasetUnavailableException(String message, Throwable cause) {
     super(message, cause);
+    this.mismatch = false;
+  }
+
+  /** True when a file was found or downloaded but differs from the catalogue (size or SHA-256). */
+  public boolean mismatch() {
+    return mismatch;
   }
 }

@@ -149,6 +149,7 @@ class DatasetsTest {
     Files.createDirectories(tmp.resolve("data"));
     DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class,
         () -> store().dataDirectory(tmp.resolve("data")).resolve(d));
+    assertFalse(e.mismatch());
     String m = e.getMessage();
     assertTrue(m.startsWith("dataset 'tiny' (a tiny test sample) is not available."), m);
     assertTrue(m.contains("tiny_sample/a.csv  " + A.length + " bytes  sha256 " + sha(A)), m);
@@ -191,8 +192,10 @@ class DatasetsTest {
     byte[] changed = A.clone();
     changed[changed.length - 2] = '0';   // same size, one label flipped
     Files.write(folder.resolve("a.csv"), changed);
-    String m = assertThrows(DatasetUnavailableException.class,
-        () -> store().dataDirectory(tmp.resolve("data")).resolve(d)).getMessage();
+    DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class,
+        () -> store().dataDirectory(tmp.resolve("data")).resolve(d));
+    assertTrue(e.mismatch());
+    String m = e.getMessage();
     assertTrue(m.contains(folder.resolve("a.csv") + " does not match the catalogue (sha256 " + sha(changed)
         + ", expected " + sha(A) + ")"), m);
 
@@ -236,8 +239,10 @@ class DatasetsTest {
     wrong[0] = 'J';
     served.put("b.csv", wrong);
     Dataset d = tiny(base);
-    String m = assertThrows(DatasetUnavailableException.class, () -> store().download(true).resolve(d))
-        .getMessage();
+    DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class,
+        () -> store().download(true).resolve(d));
+    assertTrue(e.mismatch());
+    String m = e.getMessage();
     assertTrue(m.contains("the download of sub/b.csv from " + base + "/files/b.csv does not match the catalogue (got "
         + B.length + " bytes, sha256 " + sha(wrong) + "; expected " + B.length + " bytes, sha256 " + sha(B) + ")"), m);
     Path folder = tmp.resolve("cache").resolve("tiny_sample");
