@@ -251,9 +251,15 @@ public final class DatasetStore {
 
   private static void fetch(Dataset dataset, Dataset.DataFile f, HttpClient client, Path target)
       throws IOException, InterruptedException {
-    Files.createDirectories(target.getParent());
     HttpRequest request = HttpRequest.newBuilder(URI.create(f.url())).timeout(REQUEST_TIMEOUT).GET().build();
-    HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response;
+    try {
+      response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      throw new IOException("cannot fetch " + f.url() + " (" + e.getClass().getName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "; offline?)", e);
+    }
+    Files.createDirectories(target.getParent());
     Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".part");
     try {
       String sha;

@@ -175,6 +175,18 @@ class DatasetsTest {
   }
 
   @Test
+  void unreachableServerIsReportedWithItsUrl() throws Exception {
+    String base = startServer();
+    server.stop(0);   // nothing listens on the port any more
+    server = null;
+    DatasetUnavailableException e = assertThrows(DatasetUnavailableException.class,
+        () -> store().download(true).resolve(tiny(base)));
+    assertTrue(e.getMessage().contains("Download: failed: java.io.IOException: cannot fetch " + base
+        + "/files/a.csv (java.net.ConnectException"), e.getMessage());
+    assertFalse(Files.exists(tmp.resolve("cache").resolve("tiny_sample")), "nothing is created in the cache");
+  }
+
+  @Test
   void datasetWithoutPublicUrlSaysSo() throws Exception {
     Dataset d = new Dataset("local", "local_subset", "a subset made here", "https://example.org/", "test",
         List.of(DataFile.local("x.csv", A.length, sha(A), "a subset made locally")));
