@@ -6,10 +6,15 @@
 # Needs: JDK 17 + Maven with the dependencies in ~/.m2 (run offline), and Debian's Jupyter tools
 #   apt-get install -y jupyter-notebook python3-nbconvert python3-nbclient python3-jupyter-client
 # (uses /usr/bin/python3; SIEBENCH_NB_APT=1 installs them when missing). Executed copies go to $SIEBENCH_NB_OUT (default target/notebooks/), so the
-# committed notebooks are never rewritten. Exits non-zero when a cell errors or an expected output is missing.
+# committed notebooks are never rewritten. Data: SIEBENCH_DATA (default ../shared/data beside the clone when it
+# exists; otherwise the notebooks use the user cache or download, see siebench.data.io.DatasetStore). Exits non-zero when a cell errors or an expected output is missing.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
+# the data catalogue (siebench.data.io.Datasets) reads the real samples from SIEBENCH_DATA; default: ../shared/data
+if [ -z "${SIEBENCH_DATA:-}" ] && [ -d "$ROOT/../shared/data" ]; then
+  export SIEBENCH_DATA="$(cd "$ROOT/../shared/data" && pwd)"
+fi
 PY=/usr/bin/python3
 TIMEOUT="${SIEBENCH_NB_TIMEOUT:-900}"
 OUT="${SIEBENCH_NB_OUT:-$ROOT/target/notebooks}"

@@ -3,5 +3,10 @@
 # tutorial notebooks executed headless on the bundled kernel with their outputs checked.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+ROOT="$(pwd)"
+# the data catalogue (siebench.data.io.Datasets) reads the real samples from SIEBENCH_DATA; default: ../shared/data
+if [ -z "${SIEBENCH_DATA:-}" ] && [ -d "$ROOT/../shared/data" ]; then
+  export SIEBENCH_DATA="$(cd "$ROOT/../shared/data" && pwd)"
+fi
 mvn -B test
 SIEBENCH_NB_APT=1 bash scripts/run-notebooks.sh

@@ -1,6 +1,5 @@
 package siebench.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import siebench.data.io.Datasets;
 import siebench.importance.correction.ActionDistribution;
 import siebench.importance.correction.BanditFeedback;
 import siebench.importance.correction.BanditLog;
@@ -31,14 +31,12 @@ import siebench.importance.correction.RewardRegression;
         "--target-logs (the random policy's own logs). The reward model of DM and the DR family is a cross-fitted",
         "L2 logistic regression on item, position, item x position, user features and user-item affinity."})
 final class OpeCommand implements Callable<Integer> {
-  private static final String OBD = "open_bandit_dataset_zozotown";
-
-  @Option(names = "--logs", description = "Logged feedback to evaluate from (default: the shared sample's bts/men.csv).")
+  @Option(names = "--logs", description = "Logged feedback to evaluate from (default: bts/men.csv of Datasets.openBandit(), found via SIEBENCH_DATA, the user cache or a download).")
   Path logs;
 
   @Option(names = "--target-logs",
-      description = "Logs of the uniform-random policy itself, for the observed CTR (default: the shared sample's "
-          + "random/men.csv; 'none' to skip).")
+      description = "Logs of the uniform-random policy itself, for the observed CTR (default: random/men.csv of "
+          + "Datasets.openBandit(); 'none' to skip).")
   String targetLogs;
 
   @Option(names = "--estimators", split = ",", defaultValue = "dm,ips,snips,dr,sndr,switch-dr",
@@ -72,8 +70,8 @@ final class OpeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path logFile = logs != null ? logs : sharedFile(OBD + "/bts/men.csv");
-    Path targetFile = targetLogs == null ? sharedFile(OBD + "/random/men.csv")
+    Path logFile = logs != null ? logs : sharedFile("bts/men.csv");
+    Path targetFile = targetLogs == null ? sharedFile("random/men.csv")
         : targetLogs.equalsIgnoreCase("none") ? null : Path.of(targetLogs);
     List<OffPolicyEstimator> chosen = new ArrayList<>();
     for (String e : estimators) {
@@ -133,30 +131,11 @@ final class OpeCommand implements Callable<Integer> {
   }
 
   /**
-   * {@code shared/data/<relative>} beside the repository: the system property {@code siebench.shared}, else the
-   * first {@code shared/data} walking up from the working directory, else from this program's jar.
+   * A file of the Open Bandit sample from the {@link Datasets} catalogue: {@code SIEBENCH_DATA}, else the user
+   * cache, else downloaded (a clear error names the directories searched when none works).
    */
   static Path sharedFile(String relative) {
-    String prop = System.getProperty("siebench.shared");
-    if (prop != null) {
-      return Path.of(prop).resolve(relative);
-    }
-    List<Path> starts = new ArrayList<>(List.of(Path.of("").toAbsolutePath()));
-    try {
-      starts.add(Path.of(OpeCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
-    } catch (Exception e) {
-      // no code source: the working directory only
-    }
-    for (Path dir : starts) {
-      for (Path d = dir; d != null; d = d.getParent()) {
-        Path f = d.resolve("shared").resolve("data").resolve(relative);
-        if (Files.exists(f)) {
-          return f;
-        }
-      }
-    }
-    throw new IllegalArgumentException("cannot find shared/data/" + relative + " above " + starts
-        + "; pass the file explicitly or set -Dsiebench.shared=DIR");
+    return Datasets.openBandit().resolve(relative);
   }
 
   private static double logLoss(double[] y, double[] p) {
