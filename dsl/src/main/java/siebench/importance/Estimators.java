@@ -110,7 +110,11 @@ public final class Estimators {
     return TracIn.defaults();
   }
 
-  /** Influence functions (Koh and Liang 2017): exact for logistic regression, last layer for deep models. */
+  /**
+   * Influence functions (Koh and Liang 2017): exact for logistic regression, last layer for deep models ({@code
+   * .allParameters()} for the whole network, linearized); {@code .solver(InverseHvp.lissa())} and the other
+   * {@link InverseHvp} solvers, {@code .projectTo(d)} for TRAK-style projected gradients.
+   */
   public static InfluenceFunctions influence() {
     return InfluenceFunctions.defaults();
   }

@@ -102,7 +102,10 @@ class InfluenceLooExperimentTest {
     StringBuilder out = new StringBuilder();
     List<Double> noise = new ArrayList<>();
     List<Double> spread = new ArrayList<>();
+    Path target = Path.of("target", "influence-loo-deepfm.txt");
+    Files.createDirectories(target.getParent());
     for (long seed : SEEDS) {
+      int mark = out.length();
       int[] perm = Samples.permutation(all.size(), 100 + seed);
       Samples train = all.rows(Arrays.copyOfRange(perm, 0, TRAIN_ROWS));
       Samples valid = all.rows(Arrays.copyOfRange(perm, TRAIN_ROWS, TRAIN_ROWS + VALID_ROWS));
@@ -175,6 +178,9 @@ class InfluenceLooExperimentTest {
         spearman.computeIfAbsent(e.getKey(), x -> new ArrayList<>()).add(s);
         out.append(String.format(Locale.ROOT, "  %-45s Pearson %+.3f  Spearman %+.3f%n", e.getKey(), p, s));
       }
+      System.out.print(out.substring(mark));
+      System.out.flush();
+      Files.writeString(target, out);
     }
     out.append(String.format(Locale.ROOT, "%nOver %d seeds (mean, 95%% t-interval half-width):%n", SEEDS.length));
     for (String k : pearson.keySet()) {
@@ -185,8 +191,6 @@ class InfluenceLooExperimentTest {
     }
     String text = out.toString();
     System.out.print(text);
-    Path target = Path.of("target", "influence-loo-deepfm.txt");
-    Files.createDirectories(target.getParent());
     Files.writeString(target, text);
     for (double n : noise) {
       assertEquals(0, n, 1e-6, "full-batch retraining must be deterministic");

@@ -271,6 +271,41 @@ class InverseHvpTest {
   }
 
   @Test
+  void solversThroughTheEstimatorMatchTheDefault() {
+    siebench.data.Samples train = InfluenceFunctionsTest.TRAIN;
+    siebench.importance.EstimationContext ctx = InfluenceFunctionsTest.context(
+        siebench.model.Models.logisticRegression(), true);
+    InfluenceFunctions base = siebench.importance.Estimators.influence().l2(InfluenceFunctionsTest.L2);
+    siebench.importance.Importance exact = base.estimate(train, ctx);
+    double[] e = exact.alignTo(train);
+    int p = (Integer) exact.parameters().get("dimension");
+    siebench.importance.Importance chol = base.solver(InverseHvp.cholesky()).estimate(train, ctx);
+    InfluenceFunctionsTest.assertClose(e, chol.alignTo(train), 1e-6, "estimator, Cholesky vs default CG");
+    assertEquals("cholesky", chol.parameters().get("solver"));
+    InfluenceFunctionsTest.assertClose(e, base.solver(InverseHvp.arnoldi(p, p)).estimate(train, ctx).alignTo(train),
+        1e-6, "estimator, Arnoldi k = dim vs default CG");
+    InfluenceFunctionsTest.assertClose(e, base.solver(InverseHvp.lissa().batchSize(train.size()).depth(20_000))
+        .estimate(train, ctx).alignTo(train), 1e-4, "estimator, LiSSA (exact products) vs default CG");
+    double[] ek = base.solver(InverseHvp.ekfac()).estimate(train, ctx).alignTo(train);
+    double r = siebench.metrics.Ranks.pearson(e, ek);
+    double worst = 0;
+    double scale = 0;
+    for (int i = 0; i < e.length; i++) {
+      worst = Math.max(worst, Math.abs(e[i] - ek[i]));
+      scale = Math.max(scale, Math.abs(e[i]));
+    }
+    System.out.printf("EK-FAC on the one-hot LR (%d parameters): Pearson with exact influence %.4f, max |diff| / "
+        + "max |score| %.3f%n", p, r, worst / scale);
+    assertTrue(r > 0.9, "EK-FAC vs exact influence on LR: Pearson " + r);
+    // self-influence with an explicit solver
+    double[] self = base.estimate(train, InfluenceFunctionsTest.context(siebench.model.Models.logisticRegression(),
+        false)).alignTo(train);
+    double[] selfArnoldi = base.solver(InverseHvp.arnoldi(p, p)).estimate(train,
+        InfluenceFunctionsTest.context(siebench.model.Models.logisticRegression(), false)).alignTo(train);
+    InfluenceFunctionsTest.assertClose(self, selfArnoldi, 1e-6, "self-influence, Arnoldi k = dim vs Cholesky");
+  }
+
+  @Test
   void solversRejectBadConfiguration() {
     assertThrows(IllegalArgumentException.class, () -> InverseHvp.lissa().depth(0));
     assertThrows(IllegalArgumentException.class, () -> InverseHvp.lissa().damping(1));
