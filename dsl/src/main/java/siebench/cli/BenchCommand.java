@@ -33,7 +33,8 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--estimators", split = ",", defaultValue = "grand,el2n,loss,knn-shapley,noise-reweighting,random",
       description = "Comma-separated estimator names (default ${DEFAULT-VALUE}); available: " + Estimators.NAMES
-          + ", ips:COLUMN (position-bias correction with the propensities of a column).")
+          + ", ips:COLUMN (position-bias correction with the propensities of a column), influence-OPT[-OPT...] and "
+          + "tracin-OPT[-OPT...] with OPT from " + Estimators.INFLUENCE_OPTIONS + " (e.g. influence-lissa).")
   List<String> estimators;
 
   @Option(names = "--protocols", split = ",", defaultValue = "detection,cleaning,reweighting",

@@ -14,6 +14,7 @@ import siebench.importance.correction.IteratedDensityRatio;
 import siebench.importance.correction.PositionBiasIps;
 import siebench.importance.correction.PositionBiasEm;
 import siebench.importance.influence.InfluenceFunctions;
+import siebench.importance.influence.InverseHvp;
 import siebench.importance.influence.TracIn;
 import siebench.importance.valuation.ClassBalance;
 import siebench.importance.valuation.ConfidentLearning;
@@ -110,7 +111,11 @@ public final class Estimators {
     return TracIn.defaults();
   }
 
-  /** Influence functions (Koh and Liang 2017): exact for logistic regression, last layer for deep models. */
+  /**
+   * Influence functions (Koh and Liang 2017): exact for logistic regression, last layer for deep models ({@code
+   * .allParameters()} for the whole network, linearized); {@code .solver(InverseHvp.lissa())} and the other
+   * {@link InverseHvp} solvers, {@code .projectTo(d)} for TRAK-style projected gradients.
+   */
   public static InfluenceFunctions influence() {
     return InfluenceFunctions.defaults();
   }
@@ -235,6 +240,14 @@ public final class Estimators {
 
   // ------------------------------------------------------------------ by name
 
+  /**
+   * Options of {@code influence-...} and {@code tracin-...} names, in any order: {@code all} (all parameters of
+   * a deep model, not only the last layer), {@code trak} or {@code trakD} (TRAK-style random projection of the
+   * gradients to D dimensions, 512 by default), and for influence one inverse-HVP solver: {@code cholesky},
+   * {@code cg}, {@code lissa}, {@code arnoldi}, {@code ekfac} (see {@link InverseHvp}).
+   */
+  public static final String INFLUENCE_OPTIONS = "all, trak[D], cholesky, cg, lissa, arnoldi, ekfac";
+
   /** Estimator names accepted by {@link #named(String)} (the command line's {@code --estimators}). */
   public static final String NAMES = "grand, grand-last-layer, grand-datadiet, el2n, el2n-datadiet, "
       + "loss, forgetting, forgetting-per-step, aum, data-maps, adt, tracin, "
@@ -244,14 +257,19 @@ public final class Estimators {
 
   /**
    * The estimator with a command-line name (case-insensitive; see {@link #NAMES}); {@code ips:COLUMN} is {@link
-   * #ips()} with the propensities of column COLUMN.
+   * #ips()} with the propensities of column COLUMN. Influence estimators take dash-separated options (see {@link
+   * #INFLUENCE_OPTIONS}): {@code influence-lissa}, {@code influence-all-arnoldi}, {@code tracin-all-trak256}.
    */
   public static ImportanceEstimator named(String name) {
     String trimmed = name.trim();
     if (trimmed.toLowerCase(Locale.ROOT).startsWith("ips:")) {
       return ips().propensityColumn(trimmed.substring(4)); // ips with the propensities of a column
     }
-    return switch (trimmed.toLowerCase(Locale.ROOT)) {
+    String lower = trimmed.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("influence-") || lower.startsWith("tracin-")) {
+      return influenceNamed(name, lower);
+    }
+    return switch (lower) {
       case "grand", "gradient-norm" -> gradientNorm();
       case "grand-last-layer" -> gradientNorm().lastLayerOnly();
       case "grand-datadiet", "grand-init" -> gradientNorm().dataDiet();
@@ -281,7 +299,41 @@ public final class Estimators {
       case "ips" -> ips();
       case "iterated-density-ratio" -> iteratedDensityRatio();
       default -> throw new IllegalArgumentException("unknown estimator '" + name + "'; expected one of " + NAMES
-          + ", or ips:COLUMN for position-bias correction with the propensities of a column");
+          + ", or ips:COLUMN for position-bias correction with the propensities of a column, or influence-OPTIONS "
+          + "/ tracin-OPTIONS with options from " + INFLUENCE_OPTIONS);
     };
+  }
+
+  private static ImportanceEstimator influenceNamed(String name, String lower) {
+    boolean tracin = lower.startsWith("tracin-");
+    String[] options = lower.substring(tracin ? 7 : 10).split("-");
+    InfluenceFunctions inf = influence();
+    TracIn tr = tracIn();
+    boolean solverSet = false;
+    for (String o : options) {
+      InverseHvp solver = switch (o) {
+        case "cholesky" -> InverseHvp.cholesky();
+        case "cg" -> InverseHvp.conjugateGradient(1e-8, 1000);
+        case "lissa" -> InverseHvp.lissa();
+        case "arnoldi" -> InverseHvp.arnoldi(20, 60);
+        case "ekfac" -> InverseHvp.ekfac();
+        default -> null;
+      };
+      if (solver != null && !tracin && !solverSet) {
+        inf = inf.solver(solver);
+        solverSet = true;
+      } else if (o.equals("all")) {
+        inf = inf.allParameters();
+        tr = tr.allParameters();
+      } else if (o.matches("trak\\d*")) {
+        int d = o.length() == 4 ? 512 : Integer.parseInt(o.substring(4));
+        inf = inf.projectTo(d);
+        tr = tr.projectTo(d);
+      } else {
+        throw new IllegalArgumentException("unknown option '" + o + "' in estimator '" + name + "'; expected "
+            + (tracin ? "all, trak or trakD" : "at most one solver and options from " + INFLUENCE_OPTIONS));
+      }
+    }
+    return tracin ? tr : inf;
   }
 }

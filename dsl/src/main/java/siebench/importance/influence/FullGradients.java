@@ -173,7 +173,7 @@ final class FullGradients {
     return g;
   }
 
-  private static NDArray[] saveGradients(List<Parameter> params, NDManager root) {
+  static NDArray[] saveGradients(List<Parameter> params, NDManager root) {
     NDArray[] saved = new NDArray[params.size()];
     for (int i = 0; i < saved.length; i++) {
       NDArray a = params.get(i).getArray();
@@ -204,7 +204,7 @@ final class FullGradients {
     }
   }
 
-  private static void restoreGradients(List<Parameter> params, NDArray[] saved) {
+  static void restoreGradients(List<Parameter> params, NDArray[] saved) {
     for (int i = 0; i < saved.length; i++) {
       NDArray a = params.get(i).getArray();
       if (!a.hasGradient()) {

@@ -1,6 +1,10 @@
 package siebench.importance.influence;
 
-/** Which parameters' per-sample gradients TracIn uses. */
+/**
+ * Which parameters' per-sample gradients TracIn and influence functions use. For {@link InfluenceFunctions}
+ * {@link #ALL_PARAMETERS} means the network linearized at its trained weights, with the logit's per-sample
+ * gradients materialized by {@link Jacobians} (the cost below is TracIn's).
+ */
 public enum GradientScope {
   /**
    * The parameters entering the logit linearly at the output, in closed form {@code (p - y) * phi} from one

@@ -57,6 +57,25 @@ import siebench.train.TrainingLoop;
  * rows; the head problem has only {@code representation + 1} parameters. Measured on 50,000 synthetic rows
  * with the default DeepFM (2 epochs, 2 shared CPU cores): 29 s in total, of which about 21 s is the training.
  *
+ * <p><b>Beyond the last layer.</b> {@link #allParameters()} uses every parameter of a deep model (FM, DeepFM,
+ * DCN-v2, MLP networks): the network is linearized at its trained weights, {@code z_i = z_net_i + J_i . theta}
+ * with {@code J_i} the per-sample gradient of the logit ({@link Jacobians}), and {@code theta} (the change of all
+ * weights, L2-penalized towards the trained network, the output bias as the unpenalized intercept) is fitted as
+ * above. The Hessian of that problem is the damped Gauss-Newton matrix of the network at its weights, which is
+ * positive definite even where the network's own Hessian is not. The last layer stays the cheap default.
+ *
+ * <p><b>Solvers.</b> {@link #solver(InverseHvp)} chooses how {@code H^{-1}} is applied: {@link
+ * InverseHvp#cholesky()}, {@link InverseHvp#conjugateGradient}, {@link InverseHvp#lissa()}, {@link
+ * InverseHvp#arnoldi} or {@link InverseHvp#ekfac()} (one dense layer only, so not with {@link #allParameters()}
+ * or a projection). Without one, the behaviour above is kept (CG for the validation target; Cholesky or CG per
+ * row for self-influence).
+ *
+ * <p><b>Projection.</b> {@link #projectTo(int)} replaces every design row (all columns but the intercept) by a
+ * seeded random projection to {@code d} dimensions ({@link Projection}, as TRAK of Park et al. 2023 does with
+ * per-sample gradients) and fits the logistic problem on the projected features; with all parameters the rows are
+ * projected batch by batch, so the full Jacobian is never stored. The projection is seeded with the context's
+ * seed.
+ *
  * <p>Immutable; deterministic for a given seed.
  */
 public final class InfluenceFunctions implements ImportanceEstimator {
@@ -67,6 +86,10 @@ public final class InfluenceFunctions implements ImportanceEstimator {
   private final int newtonMaxIterations;
   private final int maxDenseDimension;
   private final int batchSize;
+  private InverseHvp solver;
+  private GradientScope scope = GradientScope.LAST_LAYER;
+  private int projectTo;
+  private Projection.Kind projectionKind = Projection.Kind.RADEMACHER;
 
   InfluenceFunctions(double l2, double cgTolerance, int cgMaxIterations, double newtonTolerance,
       int newtonMaxIterations, int maxDenseDimension, int batchSize) {
@@ -103,31 +126,94 @@ public final class InfluenceFunctions implements ImportanceEstimator {
   /** The L2 strength {@code lambda} of the (mean-loss) objective. */
   public InfluenceFunctions l2(double lambda) {
     return new InfluenceFunctions(lambda, cgTolerance, cgMaxIterations, newtonTolerance, newtonMaxIterations,
-        maxDenseDimension, batchSize);
+        maxDenseDimension, batchSize).copyOptions(this);
   }
 
   /** CG stops at relative residual {@code |b - H x| / |b| <= tolerance} or after {@code maxIterations}. */
   public InfluenceFunctions conjugateGradient(double tolerance, int maxIterations) {
     return new InfluenceFunctions(l2, tolerance, maxIterations, newtonTolerance, newtonMaxIterations,
-        maxDenseDimension, batchSize);
+        maxDenseDimension, batchSize).copyOptions(this);
   }
 
   /** Newton stops when the objective's gradient max-norm is at most {@code tolerance}. */
   public InfluenceFunctions newton(double tolerance, int maxIterations) {
     return new InfluenceFunctions(l2, cgTolerance, cgMaxIterations, tolerance, maxIterations, maxDenseDimension,
-        batchSize);
+        batchSize).copyOptions(this);
   }
 
   /** Largest dimension for which self-influence inverts the Hessian explicitly (else CG per row). */
   public InfluenceFunctions maxDenseDimension(int d) {
     return new InfluenceFunctions(l2, cgTolerance, cgMaxIterations, newtonTolerance, newtonMaxIterations, d,
-        batchSize);
+        batchSize).copyOptions(this);
   }
 
   /** Rows per inference batch when reading a deep model's representation. */
   public InfluenceFunctions batchSize(int b) {
     return new InfluenceFunctions(l2, cgTolerance, cgMaxIterations, newtonTolerance, newtonMaxIterations,
-        maxDenseDimension, b);
+        maxDenseDimension, b).copyOptions(this);
+  }
+
+  private InfluenceFunctions copyOptions(InfluenceFunctions from) {
+    this.solver = from.solver;
+    this.scope = from.scope;
+    this.projectTo = from.projectTo;
+    this.projectionKind = from.projectionKind;
+    return this;
+  }
+
+  private InfluenceFunctions copy() {
+    return new InfluenceFunctions(l2, cgTolerance, cgMaxIterations, newtonTolerance, newtonMaxIterations,
+        maxDenseDimension, batchSize).copyOptions(this);
+  }
+
+  /**
+   * The inverse-Hessian-vector product solver, e.g. {@code solver(InverseHvp.lissa())}; null restores the
+   * default (CG for the validation target, Cholesky or CG per row for self-influence).
+   */
+  public InfluenceFunctions solver(InverseHvp s) {
+    InfluenceFunctions c = copy();
+    c.solver = s;
+    return c;
+  }
+
+  /** The parameters of a deep model whose influence is computed: the last layer (default) or all of them. */
+  public InfluenceFunctions scope(GradientScope s) {
+    if (s == null) {
+      throw new IllegalArgumentException("gradient scope must not be null");
+    }
+    InfluenceFunctions c = copy();
+    c.scope = s;
+    return c;
+  }
+
+  /** Influence of all parameters of a deep model (the network linearized at its trained weights). */
+  public InfluenceFunctions allParameters() {
+    return scope(GradientScope.ALL_PARAMETERS);
+  }
+
+  /** Influence of the last layer only (the default). */
+  public InfluenceFunctions lastLayer() {
+    return scope(GradientScope.LAST_LAYER);
+  }
+
+  /** Projects the gradient features to {@code d} dimensions with a seeded JL matrix; 0 = no projection. */
+  public InfluenceFunctions projectTo(int d) {
+    if (d < 0) {
+      throw new IllegalArgumentException("projection dimension must be >= 1 (or 0 for none), got " + d);
+    }
+    InfluenceFunctions c = copy();
+    c.projectTo = d;
+    return c;
+  }
+
+  /** The distribution of the projection's entries (Rademacher by default). */
+  public InfluenceFunctions projection(Projection.Kind kind) {
+    if (kind == null) {
+      throw new IllegalArgumentException("projection kind must not be null");
+    }
+    InfluenceFunctions c = copy();
+    c.projectionKind = kind;
+    return c;
   }
 
   @Override
@@ -144,6 +230,14 @@ public final class InfluenceFunctions implements ImportanceEstimator {
     m.put("newton.tolerance", newtonTolerance);
     m.put("newton.maxIterations", newtonMaxIterations);
     m.put("maxDenseDimension", maxDenseDimension);
+    m.put("solver", solver == null ? "auto" : solver.name());
+    if (solver != null) {
+      m.putAll(solver.parameters());
+    }
+    m.put("gradients", scope == GradientScope.LAST_LAYER ? "last-layer" : "all-parameters");
+    if (projectTo > 0) {
+      m.put("projection", projectTo + " (" + projectionKind.name().toLowerCase(java.util.Locale.ROOT) + ")");
+    }
     return m;
   }
 
@@ -166,6 +260,12 @@ public final class InfluenceFunctions implements ImportanceEstimator {
       throw new IllegalArgumentException("influence: the validation set " + context.validation().describe()
           + " is empty");
     }
+    if (solver instanceof Ekfac && (projectTo > 0 || (scope == GradientScope.ALL_PARAMETERS
+        && !(task.model() instanceof NetworkSpec s0 && s0.architecture() == Architecture.LOGISTIC_REGRESSION)))) {
+      throw new IllegalArgumentException("influence: the EK-FAC solver supports one dense logistic layer (logistic "
+          + "regression or the last layer), not all parameters of a network or projected gradients; choose cg, "
+          + "lissa or arnoldi");
+    }
     Problem problem;
     if (task.model() instanceof NetworkSpec spec && spec.architecture() == Architecture.LOGISTIC_REGRESSION) {
       problem = new Problem("one-hot logistic regression (exact)", new OneHotDesign(tr), null, tr.labels(),
@@ -174,8 +274,14 @@ public final class InfluenceFunctions implements ImportanceEstimator {
       TrainingLoop.Run run = TrainingLoop.train(task, encoder, tr, null, null);
       meter.training();
       try (TrainedModel model = run.model()) {
-        problem = lastLayerProblem(model, tr, va, progress);
+        problem = scope == GradientScope.LAST_LAYER ? lastLayerProblem(model, tr, va, progress)
+            : fullModelProblem(model, tr, va, projectTo > 0 ? Projection.random(projectionKind, projectTo,
+                GradientDesign.dimension(model, scope), context.seed()) : null, progress);
       }
+    }
+    if (projectTo > 0 && scope == GradientScope.LAST_LAYER) {
+      problem = project(problem, Projection.random(projectionKind, projectTo, problem.train().dim() - 1,
+          context.seed()));
     }
     meter.sample();
     Result r = score(problem, progress, meter);
@@ -190,28 +296,32 @@ public final class InfluenceFunctions implements ImportanceEstimator {
   Problem lastLayerProblem(TrainedModel model, EncodedData tr, EncodedData va, Progress progress) {
     CtrNetwork net = Forward.network(model);
     boolean rep = LastLayerGradients.overRepresentation(net);
-    Object[] trainSide = side(model, tr, rep, progress);
-    Object[] valSide = va == null ? new Object[] {null, null} : side(model, va, rep, progress);
+    GradientDesign.Side t = GradientDesign.lastLayer(model, tr, batchSize, progress);
+    GradientDesign.Side v = va == null ? null : GradientDesign.lastLayer(model, va, batchSize, progress);
     return new Problem("last layer of " + net.architecture().shortName() + (rep ? " (output layer over "
-        + net.representationSize() + "-d representation)" : " (first-order weights)"), (Design) trainSide[0],
-        (double[]) trainSide[1], tr.labels(), tr.weights(), (Design) valSide[0], (double[]) valSide[1],
+        + net.representationSize() + "-d representation)" : " (first-order weights)"), t.design(), t.logits(),
+        tr.labels(), tr.weights(), v == null ? null : v.design(), v == null ? null : v.logits(),
         va == null ? null : va.labels());
   }
 
-  private Object[] side(TrainedModel model, EncodedData data, boolean rep, Progress progress) {
-    double[] offset = new double[data.rows()];
-    float[][] h = rep ? new float[data.rows()][] : null;
-    Forward.run(model, data, batchSize, rep, progress, (start, z, flat, width) -> {
-      for (int k = 0; k < z.length; k++) {
-        offset[start + k] = z[k];
-        if (rep) {
-          float[] row = new float[width];
-          System.arraycopy(flat, k * width, row, 0, width);
-          h[start + k] = row;
-        }
-      }
-    });
-    return new Object[] {rep ? new DenseDesign(h) : new OneHotDesign(data), offset};
+  /** The all-parameter problem: the network linearized at its weights (see the class comment). */
+  Problem fullModelProblem(TrainedModel model, EncodedData tr, EncodedData va, Projection projection,
+      Progress progress) {
+    CtrNetwork net = Forward.network(model);
+    GradientDesign.Side t = GradientDesign.allParameters(model, tr, projection, batchSize, progress);
+    GradientDesign.Side v = va == null ? null
+        : GradientDesign.allParameters(model, va, projection, batchSize, progress);
+    return new Problem("all parameters of " + net.architecture().shortName() + " (linearized, "
+        + (Jacobians.layout(model).get("") + 1) + " parameters" + (projection == null ? ")"
+        : ", projected to " + projection.outputDim() + ")"), t.design(), t.logits(), tr.labels(), tr.weights(),
+        v == null ? null : v.design(), v == null ? null : v.logits(), va == null ? null : va.labels());
+  }
+
+  /** The problem on projected design rows (intercept kept). */
+  static Problem project(Problem pr, Projection p) {
+    return new Problem(pr.features() + ", projected to " + p.outputDim(), p.project(pr.train()),
+        pr.trainOffset(), pr.labels(), pr.weights(), pr.validation() == null ? null : p.project(pr.validation()),
+        pr.validationOffset(), pr.validationLabels());
   }
 
   /** Fits the logistic regression to its optimum and scores every training row. */
@@ -239,6 +349,9 @@ public final class InfluenceFunctions implements ImportanceEstimator {
     }
     double[] scores = new double[n];
     double wTotal = lr.totalWeight;
+    if (solver != null) {
+      return scoreWith(solver, pr, lr, theta, residual, diag, progress, meter);
+    }
     ConjugateGradient.Operator h = lr.hessian(theta);
     if (pr.validation() != null) {
       Design v = pr.validation();
@@ -291,6 +404,50 @@ public final class InfluenceFunctions implements ImportanceEstimator {
         recordCg(diag, maxIt, worst, all);
       }
     }
+    meter.sample();
+    return new Result(scores, diag);
+  }
+
+  private Result scoreWith(InverseHvp s, Problem pr, RegularizedLogistic lr, double[] theta, double[] residual,
+      Map<String, Object> diag, Progress progress, CostMeter meter) {
+    int n = residual.length;
+    int p = lr.dim();
+    double[] scores = new double[n];
+    InverseHvp.Inverse inv = s.prepare(Curvature.of(lr, theta), progress);
+    meter.sample();
+    if (pr.validation() != null) {
+      Design v = pr.validation();
+      int m = v.rows();
+      double[] gVal = new double[p];
+      for (int j = 0; j < m; j++) {
+        double z = (pr.validationOffset() == null ? 0 : pr.validationOffset()[j]) + v.dot(j, theta);
+        v.addTo(j, (RegularizedLogistic.sigmoid(z) - pr.validationLabels()[j]) / m, gVal);
+      }
+      meter.gradients(n + m);
+      double[] x = inv.solve(gVal);
+      for (int i = 0; i < n; i++) {
+        scores[i] = lr.w[i] / lr.totalWeight * residual[i] * pr.train().dot(i, x);
+      }
+      diag.put("target", "validation");
+    } else {
+      diag.put("target", "self-influence");
+      meter.gradients(n);
+      long last = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        progress.checkCancelled();
+        if (lr.w[i] == 0 || residual[i] == 0) {
+          continue;
+        }
+        double[] g = new double[p];
+        pr.train().addTo(i, residual[i], g);
+        scores[i] = lr.w[i] / lr.totalWeight * ConjugateGradient.dot(g, inv.solve(g));
+        if (System.nanoTime() - last > 500_000_000L) {
+          last = System.nanoTime();
+          progress.update("influence: self-influence (" + s.name() + ")", i + 1, n, "");
+        }
+      }
+    }
+    diag.putAll(inv.diagnostics());
     meter.sample();
     return new Result(scores, diag);
   }

@@ -48,6 +48,14 @@ import siebench.train.TrainingLoop;
  * all-parameters 50 s. Memory: one reference gradient per checkpoint (the size of the model for all
  * parameters), nothing per row but the score.
  *
+ * <p><b>Projection.</b> {@link #projectTo(int)} replaces each gradient {@code (p - y) [x, 1]} (the last-layer
+ * features or the logit's gradient over all parameters but the output bias, see {@link GradientDesign}) by
+ * {@code (p - y) [P x, 1]} with a seeded {@code d x p} Johnson-Lindenstrauss matrix {@code P} ({@link
+ * Projection}), as TRAK (Park et al. 2023) does before forming gradient inner products; {@code E[P'P] = I}, so
+ * the projected scores are unbiased for the exact ones. The same {@code P} (seeded with the context's seed) is
+ * used at every checkpoint. With all parameters the per-sample gradients are materialized batch by batch
+ * ({@link Jacobians}), which costs O(rows x parameters x d).
+ *
  * <p>Immutable; each setter returns a new estimator. Reports progress per checkpoint and honours cancellation.
  */
 public final class TracIn implements ImportanceEstimator {
@@ -56,6 +64,8 @@ public final class TracIn implements ImportanceEstimator {
   private final boolean self;
   private final int checkpointEvery;
   private final int batchSize;
+  private int projectTo;
+  private Projection.Kind projectionKind = Projection.Kind.RADEMACHER;
 
   TracIn(GradientScope scope, boolean average, boolean self, int checkpointEvery, int batchSize) {
     if (scope == null) {
@@ -90,32 +100,58 @@ public final class TracIn implements ImportanceEstimator {
   }
 
   public TracIn scope(GradientScope s) {
-    return new TracIn(s, average, self, checkpointEvery, batchSize);
+    return new TracIn(s, average, self, checkpointEvery, batchSize).copyOptions(this);
   }
 
   /** Sums (instead of averages) the validation gradients: scores scale with the validation set's size. */
   public TracIn sumOverValidation() {
-    return new TracIn(scope, false, self, checkpointEvery, batchSize);
+    return new TracIn(scope, false, self, checkpointEvery, batchSize).copyOptions(this);
   }
 
   /** Averages the validation gradients (the default). */
   public TracIn averageOverValidation() {
-    return new TracIn(scope, true, self, checkpointEvery, batchSize);
+    return new TracIn(scope, true, self, checkpointEvery, batchSize).copyOptions(this);
   }
 
   /** Self-influence even when the context has a validation set. */
   public TracIn selfInfluence() {
-    return new TracIn(scope, average, true, checkpointEvery, batchSize);
+    return new TracIn(scope, average, true, checkpointEvery, batchSize).copyOptions(this);
   }
 
   /** A checkpoint after every {@code k}-th epoch (and always after the last one). */
   public TracIn checkpointEvery(int k) {
-    return new TracIn(scope, average, self, k, batchSize);
+    return new TracIn(scope, average, self, k, batchSize).copyOptions(this);
   }
 
   /** Rows per gradient batch (memory vs. speed; results do not depend on it beyond float rounding). */
   public TracIn batchSize(int b) {
-    return new TracIn(scope, average, self, checkpointEvery, b);
+    return new TracIn(scope, average, self, checkpointEvery, b).copyOptions(this);
+  }
+
+  private TracIn copyOptions(TracIn from) {
+    this.projectTo = from.projectTo;
+    this.projectionKind = from.projectionKind;
+    return this;
+  }
+
+  /** Projects the per-sample gradients to {@code d} dimensions with a seeded JL matrix; 0 = no projection. */
+  public TracIn projectTo(int d) {
+    if (d < 0) {
+      throw new IllegalArgumentException("projection dimension must be >= 1 (or 0 for none), got " + d);
+    }
+    TracIn t = new TracIn(scope, average, self, checkpointEvery, batchSize).copyOptions(this);
+    t.projectTo = d;
+    return t;
+  }
+
+  /** The distribution of the projection's entries (Rademacher by default). */
+  public TracIn projection(Projection.Kind kind) {
+    if (kind == null) {
+      throw new IllegalArgumentException("projection kind must not be null");
+    }
+    TracIn t = new TracIn(scope, average, self, checkpointEvery, batchSize).copyOptions(this);
+    t.projectionKind = kind;
+    return t;
   }
 
   @Override
@@ -131,6 +167,9 @@ public final class TracIn implements ImportanceEstimator {
     m.put("selfInfluence", self);
     m.put("checkpointEvery", checkpointEvery);
     m.put("batchSize", batchSize);
+    if (projectTo > 0) {
+      m.put("projection", projectTo + " (" + projectionKind.name().toLowerCase(java.util.Locale.ROOT) + ")");
+    }
     return m;
   }
 
@@ -162,7 +201,8 @@ public final class TracIn implements ImportanceEstimator {
       if (!isCheckpoint(epoch, epochs)) {
         return;
       }
-      double[] d = checkpoint(model, tr, va, progress);
+      double[] d = projectTo > 0 ? projectedCheckpoint(model, tr, va, context.seed(), progress)
+          : checkpoint(model, tr, va, progress);
       meter.gradients(tr.rows() + (va == null ? 0 : va.rows()));
       for (int i = 0; i < scores.length; i++) {
         scores[i] += lr * w[i] * scale * d[i];
@@ -186,6 +226,28 @@ public final class TracIn implements ImportanceEstimator {
 
   private boolean isCheckpoint(int epoch, int epochs) {
     return epoch % checkpointEvery == 0 || epoch == epochs;
+  }
+
+  /** {@link #checkpoint} on gradients projected by the seeded matrix of {@link #projectTo(int)}. */
+  double[] projectedCheckpoint(TrainedModel model, EncodedData train, EncodedData validation, long seed,
+      Progress progress) {
+    Projection p = Projection.random(projectionKind, projectTo, GradientDesign.dimension(model, scope), seed);
+    GradientDesign.Side t;
+    GradientDesign.Side v = null;
+    if (scope == GradientScope.ALL_PARAMETERS) {
+      t = GradientDesign.allParameters(model, train, p, batchSize, progress);
+      if (validation != null) {
+        v = GradientDesign.allParameters(model, validation, p, batchSize, progress);
+      }
+    } else {
+      GradientDesign.Side raw = GradientDesign.lastLayer(model, train, batchSize, progress);
+      t = new GradientDesign.Side(p.project(raw.design()), raw.logits());
+      if (validation != null) {
+        GradientDesign.Side rv = GradientDesign.lastLayer(model, validation, batchSize, progress);
+        v = new GradientDesign.Side(p.project(rv.design()), rv.logits());
+      }
+    }
+    return GradientDesign.dotsOrNorms(t, train.labels(), v, validation == null ? null : validation.labels());
   }
 
   /**
