@@ -93,6 +93,58 @@ class ValuationIntegrationTest {
     assertEquals(u, Arrays.stream(imp.scores()).sum(), 1e-9);
   }
 
+  /**
+   * Warm start: with a vanishing learning rate a warm-started fit predicts what the starting model predicts,
+   * while a cold fit of the same task does not; TMC-Shapley runs on the warm-started DeepFM, states its cost
+   * first, and a features mismatch is refused.
+   */
+  @Test
+  void warmStartedCtrModelAsTheValuationLearner() {
+    Samples s = Toys.blobs(240, 4, 31);
+    Split sp = s.split(0.7, 3);
+    CtrTask task = CtrTask.ctr().model(Models.deepFm()).epochs(3).batchSize(32).learningRate(1e-2).earlyStopping(0)
+        .progress(Progress.silent());
+    try (siebench.train.TrainedModel trained = sp.train().train(task).model()) {
+      EncodedData tr = trained.encoder().encode(sp.train());
+      EncodedData va = trained.encoder().encode(sp.test());
+      int[] all = new int[tr.rows()];
+      Arrays.setAll(all, i -> i);
+      double[] reference = trained.predict(va);
+      CtrTask frozen = task.epochs(1).learningRate(1e-12);
+      double[] warm = CtrTaskLearner.warmStartedFrom(trained, frozen).fitPredict(tr, all, va);
+      double[] cold = new CtrTaskLearner(frozen, trained.encoder()).fitPredict(tr, all, va);
+      double warmGap = 0;
+      double coldGap = 0;
+      for (int i = 0; i < reference.length; i++) {
+        warmGap = Math.max(warmGap, Math.abs(warm[i] - reference[i]));
+        coldGap = Math.max(coldGap, Math.abs(cold[i] - reference[i]));
+      }
+      assertTrue(warmGap < 1e-5, "warm start should reproduce the trained model, max gap " + warmGap);
+      assertTrue(coldGap > 1e-2, "a cold fit is a fresh model, max gap " + coldGap);
+
+      List<String> messages = new ArrayList<>();
+      Progress p = new Progress() {
+        @Override
+        public void update(String t, long done, long total, String message) {
+          messages.add(message);
+        }
+      };
+      CtrTaskLearner learner = CtrTaskLearner.warmStartedFrom(trained, task.epochs(1));
+      assertTrue(learner.name().contains("warm start, 1 epochs"), learner.name());
+      Importance tmc = TmcShapley.defaults().learner(learner).maxPermutations(2).truncation(0).convergence(0)
+          .estimate(sp.train(), EstimationContext.defaults().validation(sp.test()).progress(p));
+      assertEquals(sp.train().size(), tmc.size());
+      assertTrue(messages.get(0).startsWith("cost estimate: up to "), messages.toString());
+      assertTrue(Arrays.stream(tmc.scores()).anyMatch(v -> v != 0), "some marginal contribution is non-zero");
+
+      EncodedData mismatched = Toys.logistic(50, 3, 5); // one categorical field and 3 dense columns
+      int[] rows = {0, 1, 2};
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> learner.fitPredict(mismatched, rows, mismatched));
+      assertTrue(e.getMessage().contains("train the starting model on the samples being valued"), e.getMessage());
+    }
+  }
+
   @Test
   void djlLearnerThroughCtrTask() {
     Samples s = Toys.blobs(200, 3, 13);
