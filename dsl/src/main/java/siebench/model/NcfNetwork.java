@@ -165,6 +165,45 @@ public final class NcfNetwork extends AbstractBlock {
     return new NDList(logit, h);
   }
 
+  /**
+   * The logits of every (user, item) pair of {@code userRows x itemRows} (global embedding rows), row-major
+   * {@code [users][items]}: the forward pass's arithmetic, factored for ranking a whole corpus. GMF is one matrix
+   * product {@code (P * h) Q^T + b}; NeuMF's first MLP layer splits into a user part and an item part ({@code
+   * W [p; q] = W_p p + W_q q}), so only the later layers run per pair. Uses the trained parameter arrays.
+   */
+  public float[] scoreAll(long[] userRows, long[] itemRows) {
+    NDArray e = embedding.getArray();
+    ai.djl.ndarray.NDManager root = e.getManager();
+    try (ai.djl.ndarray.NDManager m = root.newSubManager()) {
+      NDArray u = e.get(m.create(userRows)); // [U,k]
+      NDArray it = e.get(m.create(itemRows)); // [I,k]
+      NDArray h = output.getArray().reshape(-1); // [rep]
+      NDArray hg = h.get("0:" + factors);
+      NDArray s = u.mul(hg).matMul(it.transpose()).add(bias.getArray()); // [U,I]
+      if (kind == Kind.NEUMF) {
+        int me = mlpEmbeddingDim();
+        NDArray em = mlpEmbedding.getArray();
+        NDArray w1 = mlp.get(0)[0].getArray(); // [out, 2me]
+        NDArray a = em.get(m.create(userRows)).matMul(w1.get(":, 0:" + me).transpose()).add(mlp.get(0)[1].getArray());
+        NDArray b = em.get(m.create(itemRows)).matMul(w1.get(":, " + me + ":").transpose()); // [I,out]
+        NDArray hm = h.get(factors + ":");
+        int users = userRows.length;
+        int chunk = Math.max(1, 4_000_000 / Math.max(1, itemRows.length * (int) b.getShape().get(1)));
+        NDList parts = new NDList();
+        for (int start = 0; start < users; start += chunk) {
+          int end = Math.min(users, start + chunk);
+          NDArray z = Activation.relu(a.get(start + ":" + end).expandDims(1).add(b.expandDims(0))); // [c,I,out]
+          for (int l = 1; l < mlp.size(); l++) {
+            z = Activation.relu(z.matMul(mlp.get(l)[0].getArray().transpose()).add(mlp.get(l)[1].getArray()));
+          }
+          parts.add(z.matMul(hm.reshape(-1, 1)).reshape(end - start, itemRows.length));
+        }
+        s = s.add(parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, 0));
+      }
+      return s.toFloatArray();
+    }
+  }
+
   private static NDArray value(ParameterStore ps, Parameter p, NDArray like, boolean training) {
     return ps == null ? p.getArray() : ps.getValue(p, like.getDevice(), training);
   }

@@ -15,7 +15,9 @@ import tech.tablesaw.api.Table;
  * Scores every corpus item for a block of users with a pointwise model trained on {@link ImplicitSamples}
  * (GMF, NeuMF, MF, FM, ... over the two fields {@code user_id} and {@code item_id}), for {@link FullRanking}:
  * the users' and items' embedding rows are looked up once through the model's own feature encoder, then every
- * (user, item) pair of a block goes through the model's forward pass (the logit is the ranking score).
+ * (user, item) pair of a block goes through the model's forward pass (the logit is the ranking score), or, for
+ * GMF and NeuMF, through {@link siebench.model.NcfNetwork#scoreAll}, the same arithmetic factored into matrix
+ * products.
  */
 public final class ModelScorer implements FullRanking.Scorer {
   private final TrainedModel model;
@@ -59,6 +61,18 @@ public final class ModelScorer implements FullRanking.Scorer {
 
   @Override
   public float[] scores(int[] users) {
+    if (model.block() instanceof siebench.model.NcfNetwork ncf) {
+      long[] ur = new long[users.length];
+      for (int j = 0; j < users.length; j++) {
+        ur[j] = userRow[users[j]];
+      }
+      return ncf.scoreAll(ur, itemRow);
+    }
+    return forwardScores(users);
+  }
+
+  /** Scores through the model's forward pass, pair by pair (any model over the user and item fields). */
+  float[] forwardScores(int[] users) {
     int corpus = itemRow.length;
     int rows = users.length * corpus;
     long[] cat = new long[rows * 2];

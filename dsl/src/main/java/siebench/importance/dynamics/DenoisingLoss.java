@@ -23,7 +23,7 @@ import siebench.train.LossModifier;
  *
  * <p>The authors' released code (github.com/WenjieWWJ/DenoisingRec, {@code T_CE/loss.py}, {@code R_CE/loss.py})
  * differs in two details, available as {@link #truncatedOverBatch} and {@link #reweightedBothSides}: T-CE
- * drops {@code floor(eps(T) * B)} rows of the batch of size {@code B} (all of them positives, the largest-loss
+ * drops {@code B - int((1 - eps(T)) * B)} rows of the batch of size {@code B} (all of them positives, the largest-loss
  * ones, since negatives sort first), and R-CE also weights negatives, by {@code (1 - p)^beta}, i.e. every row by
  * {@code exp(-beta * bce)}.
  *
@@ -57,8 +57,8 @@ public final class DenoisingLoss implements LossModifier {
   }
 
   /**
-   * T-CE as in the authors' released code: the drop rate counts rows of the whole batch, {@code floor(eps(T) *
-   * B)} largest-loss positives are dropped (at most all positives).
+   * T-CE as in the authors' released code: the drop rate counts rows of the whole batch, the {@code B - int((1 -
+   * eps(T)) * B)} largest-loss positives are dropped (at most all positives; negatives are never dropped).
    */
   public static DenoisingLoss truncatedOverBatch(double maxDropRate, long rampSteps) {
     truncated(maxDropRate, rampSteps);
@@ -69,6 +69,11 @@ public final class DenoisingLoss implements LossModifier {
   public static DenoisingLoss reweightedBothSides(double beta) {
     reweighted(beta);
     return new DenoisingLoss(Mode.REWEIGHTED, 0, 0, beta, true);
+  }
+
+  /** Rows the released code drops from a batch of {@code b}: {@code b - int((1 - rate) * b)}. */
+  static long releasedDropCount(double rate, long b) {
+    return b - (long) ((1 - rate) * b);
   }
 
   /** True for the released-code variants ({@link #truncatedOverBatch}, {@link #reweightedBothSides}). */
@@ -141,7 +146,7 @@ public final class DenoisingLoss implements LossModifier {
     NDArray key = loss.mul(y).sub(y.neg().add(1f));
     NDArray rank = key.argSort(0, false).argSort(0, true).toType(DataType.FLOAT32, false);
     NDArray k = released
-        ? y.sum().minimum((float) Math.floor(rate * y.getShape().get(0)))
+        ? y.sum().minimum((float) releasedDropCount(rate, y.getShape().get(0)))
         : y.sum().mul((float) rate).floor();
     return rank.lt(k).toType(DataType.FLOAT32, false).neg().add(1f);
   }
@@ -168,7 +173,7 @@ public final class DenoisingLoss implements LossModifier {
         positives++;
       }
     }
-    int k = released ? Math.min(positives, (int) Math.floor(dropRate * y.length))
+    int k = released ? (int) Math.min(positives, releasedDropCount(dropRate, y.length))
         : (int) Math.floor(dropRate * positives);
     if (k == 0) {
       return w;
