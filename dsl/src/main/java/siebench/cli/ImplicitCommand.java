@@ -36,6 +36,9 @@ final class ImplicitCommand implements Callable<Integer> {
   @Option(names = "--factors", defaultValue = "32", description = "Predictive factors (default ${DEFAULT-VALUE}).")
   int factors;
 
+  @Option(names = "--mlp-layers", defaultValue = "3", description = "NeuMF MLP layers (default ${DEFAULT-VALUE}).")
+  int mlpLayers;
+
   @Option(names = "--trainings", split = ",", defaultValue = "normal,tce,rce",
       description = "normal, tce, rce (default ${DEFAULT-VALUE}).")
   List<String> trainings;
@@ -86,6 +89,14 @@ final class ImplicitCommand implements Callable<Integer> {
   @Option(names = "--clean-test", description = "Keep only test events with this behaviour (e.g. buy).")
   String cleanTest;
 
+  @Option(names = "--gains", description = "Run the cleaning gain protocol instead, with injected noise: random:FRACTION "
+      + "or burst:FRACTION:TARGETS (e.g. random:0.2, burst:0.1:20); uses the first of --models.")
+  String gains;
+
+  @Option(names = "--estimators", split = ",", defaultValue = "random,loss,el2n,grand,aum,forgetting,adt",
+      description = "Estimators for --gains (default ${DEFAULT-VALUE}).")
+  List<String> estimators;
+
   @Option(names = "--out", description = "Also write the report to this file (with the command in its header).")
   Path out;
 
@@ -94,19 +105,39 @@ final class ImplicitCommand implements Callable<Integer> {
     Interactions log = ImplicitLogs.load(data);
     List<ModelSpec> specs = new ArrayList<>();
     for (String m : models) {
-      specs.add(Models.named(m).embeddingDim(factors));
+      ModelSpec spec = Models.named(m).embeddingDim(factors);
+      specs.add(spec instanceof siebench.model.Ncf n && n.kind() == siebench.model.NcfNetwork.Kind.NEUMF
+          ? n.layers(mlpLayers) : spec);
     }
-    ImplicitBenchmark.Config c = new ImplicitBenchmark.Config(split, specs, trainings, seeds, epochs, batch, lr,
-        negatives, NegativeSampler.parse(sampler), ks, evalUsers, maxDrop, ramp, beta, !paperText, cleanTest);
-    String report = ImplicitBenchmark.run(log, c, Progress.console()).format();
-    System.out.print(report);
-    if (out != null) {
-      String cmd = "siebench implicit --data " + data + " --models " + String.join(",", models) + " --factors " + factors
+    String report;
+    String cmd;
+    if (gains != null) {
+      String[] g = gains.split(":");
+      if (g.length < 2 || (g[0].equals("burst") && g.length != 3)) {
+        throw new IllegalArgumentException("--gains expects random:FRACTION or burst:FRACTION:TARGETS, got " + gains);
+      }
+      siebench.benchmark.ImplicitGains.Config gc = new siebench.benchmark.ImplicitGains.Config(g[0],
+          Double.parseDouble(g[1]), g.length > 2 ? Integer.parseInt(g[2]) : 0, specs.get(0), estimators, seeds, epochs,
+          batch, lr, negatives, ks[0], evalUsers);
+      report = siebench.benchmark.ImplicitGains.run(log, gc, Progress.console());
+      cmd = "siebench implicit --data " + data + " --gains " + gains + " --models " + models.get(0) + " --factors "
+          + factors + " --estimators " + String.join(",", estimators) + " --seeds " + seeds + " --epochs " + epochs
+          + " --batch-size " + batch + " --lr " + lr + " --negatives " + negatives + " --k " + ks[0] + " --eval-users "
+          + evalUsers;
+    } else {
+      ImplicitBenchmark.Config c = new ImplicitBenchmark.Config(split, specs, trainings, seeds, epochs, batch, lr,
+          negatives, NegativeSampler.parse(sampler), ks, evalUsers, maxDrop, ramp, beta, !paperText, cleanTest);
+      report = ImplicitBenchmark.run(log, c, Progress.console()).format();
+      cmd = "siebench implicit --data " + data + " --models " + String.join(",", models) + " --factors " + factors
+          + " --mlp-layers " + mlpLayers
           + " --trainings " + String.join(",", trainings) + " --split " + split + " --seeds " + seeds + " --epochs "
           + epochs + " --batch-size " + batch + " --lr " + lr + " --negatives " + negatives + " --sampler " + sampler
           + " --k " + java.util.Arrays.toString(ks).replaceAll("[\\[\\] ]", "") + " --eval-users " + evalUsers
           + " --max-drop-rate " + maxDrop + " --ramp-steps " + ramp + " --beta " + beta
           + (paperText ? " --paper-text-losses" : "") + (cleanTest == null ? "" : " --clean-test " + cleanTest);
+    }
+    System.out.print(report);
+    if (out != null) {
       Files.writeString(out, "# command: " + cmd + "\n" + report);
     }
     return 0;

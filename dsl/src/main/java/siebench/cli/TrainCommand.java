@@ -19,7 +19,7 @@ final class TrainCommand implements Callable<Integer> {
   DataOptions data;
 
   @Option(names = "--model", defaultValue = "deepfm",
-      description = "lr, fm, deepfm, dcnv2 or mlp (default ${DEFAULT-VALUE}).")
+      description = "lr, fm, deepfm, dcnv2, mlp, or gmf / neumf for implicit:PATH data (default ${DEFAULT-VALUE}).")
   String model;
 
   @Option(names = "--epochs", defaultValue = "3", description = "Epochs (default ${DEFAULT-VALUE}).")

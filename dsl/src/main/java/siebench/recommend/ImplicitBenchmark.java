@@ -228,7 +228,8 @@ public final class ImplicitBenchmark {
     throw new IllegalArgumentException("unknown split '" + spec + "'; expected loo or time:FRACTION");
   }
 
-  private static int[] evalUsers(int users, int sample) {
+  /** All users, or a sample of {@code sample} of them fixed by seed 12345 (the same for every run). */
+  public static int[] evalUsers(int users, int sample) {
     if (sample <= 0 || sample >= users) {
       return java.util.stream.IntStream.range(0, users).toArray();
     }

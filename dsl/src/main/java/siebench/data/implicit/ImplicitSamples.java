@@ -58,6 +58,15 @@ public final class ImplicitSamples {
     return new ImplicitSamples(NegativeSampler.uniform(), 1, 7, null, null, null);
   }
 
+  /**
+   * The default samples of a whole log for {@code --data implicit:PATH}: one uniform negative per positive,
+   * seeded, and, when the log has {@code buy} events, clicks without purchase marked as the noisy positives.
+   */
+  public static Samples of(Interactions log, long seed) {
+    ImplicitSamples s = defaults().seed(seed);
+    return (log.behaviourCounts().containsKey("buy") ? s.cleanPositives(log, "buy") : s).build(log);
+  }
+
   public ImplicitSamples negatives(NegativeSampler s, int perPositive) {
     if (perPositive < 0) {
       throw new IllegalArgumentException("negatives per positive must be >= 0, got " + perPositive);
