@@ -172,36 +172,57 @@ public final class NcfNetwork extends AbstractBlock {
    * W [p; q] = W_p p + W_q q}), so only the later layers run per pair. Uses the trained parameter arrays.
    */
   public float[] scoreAll(long[] userRows, long[] itemRows) {
-    NDArray e = embedding.getArray();
-    ai.djl.ndarray.NDManager root = e.getManager();
+    ai.djl.ndarray.NDManager root = embedding.getArray().getManager();
+    // every intermediate must live in m: operations attach their results to their operand's manager, so the
+    // parameters are copied into m first (they are small) instead of being used in place
     try (ai.djl.ndarray.NDManager m = root.newSubManager()) {
+      NDArray e = copy(embedding, m);
       NDArray u = e.get(m.create(userRows)); // [U,k]
       NDArray it = e.get(m.create(itemRows)); // [I,k]
-      NDArray h = output.getArray().reshape(-1); // [rep]
+      NDArray h = copy(output, m).reshape(-1); // [rep]
       NDArray hg = h.get("0:" + factors);
-      NDArray s = u.mul(hg).matMul(it.transpose()).add(bias.getArray()); // [U,I]
+      NDArray s = u.mul(hg).matMul(it.transpose()).add(copy(bias, m)); // [U,I]
       if (kind == Kind.NEUMF) {
         int me = mlpEmbeddingDim();
-        NDArray em = mlpEmbedding.getArray();
-        NDArray w1 = mlp.get(0)[0].getArray(); // [out, 2me]
-        NDArray a = em.get(m.create(userRows)).matMul(w1.get(":, 0:" + me).transpose()).add(mlp.get(0)[1].getArray());
+        NDArray em = copy(mlpEmbedding, m);
+        NDArray w1 = copy(mlp.get(0)[0], m); // [out, 2me]
+        NDArray a = em.get(m.create(userRows)).matMul(w1.get(":, 0:" + me).transpose()).add(copy(mlp.get(0)[1], m));
         NDArray b = em.get(m.create(itemRows)).matMul(w1.get(":, " + me + ":").transpose()); // [I,out]
-        NDArray hm = h.get(factors + ":");
+        List<NDArray[]> layers = new ArrayList<>();
+        for (int l = 1; l < mlp.size(); l++) {
+          layers.add(new NDArray[] {copy(mlp.get(l)[0], m).transpose(), copy(mlp.get(l)[1], m)});
+        }
+        NDArray hm = h.get(factors + ":").reshape(-1, 1);
+        NDArray bx = b.expandDims(0);
         int users = userRows.length;
         int chunk = Math.max(1, 4_000_000 / Math.max(1, itemRows.length * (int) b.getShape().get(1)));
-        NDList parts = new NDList();
+        float[] out = s.toFloatArray();
+        int items = itemRows.length;
         for (int start = 0; start < users; start += chunk) {
           int end = Math.min(users, start + chunk);
-          NDArray z = Activation.relu(a.get(start + ":" + end).expandDims(1).add(b.expandDims(0))); // [c,I,out]
-          for (int l = 1; l < mlp.size(); l++) {
-            z = Activation.relu(z.matMul(mlp.get(l)[0].getArray().transpose()).add(mlp.get(l)[1].getArray()));
+          try (ai.djl.ndarray.NDManager cm = m.newSubManager()) {
+            NDArray ac = a.get(start + ":" + end);
+            ac.attach(cm);
+            NDArray z = Activation.relu(ac.expandDims(1).add(bx)); // [c,I,out], in cm
+            for (NDArray[] layer : layers) {
+              z = Activation.relu(z.matMul(layer[0]).add(layer[1]));
+            }
+            float[] part = z.matMul(hm).toFloatArray();
+            for (int q = 0; q < part.length; q++) {
+              out[start * items + q] += part[q];
+            }
           }
-          parts.add(z.matMul(hm.reshape(-1, 1)).reshape(end - start, itemRows.length));
         }
-        s = s.add(parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, 0));
+        return out;
       }
       return s.toFloatArray();
     }
+  }
+
+  private static NDArray copy(Parameter p, ai.djl.ndarray.NDManager m) {
+    NDArray c = p.getArray().duplicate();
+    c.attach(m);
+    return c;
   }
 
   private static NDArray value(ParameterStore ps, Parameter p, NDArray like, boolean training) {
