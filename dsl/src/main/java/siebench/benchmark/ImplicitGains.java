@@ -45,8 +45,8 @@ public final class ImplicitGains {
   public record Config(String noise, double fraction, int targets, ModelSpec model, List<String> estimators,
       int seeds, int epochs, int batchSize, double learningRate, int negatives, int k, int evalUsers) {
     public Config {
-      if (!noise.equals("random") && !noise.equals("burst")) {
-        throw new IllegalArgumentException("noise must be random or burst, got " + noise);
+      if (!noise.equals("random") && !noise.equals("burst") && !noise.startsWith("natural:")) {
+        throw new IllegalArgumentException("noise must be random, burst or natural:BEHAVIOUR, got " + noise);
       }
       estimators = List.copyOf(estimators);
     }
@@ -67,11 +67,16 @@ public final class ImplicitGains {
     int positives = 0;
     for (int s = 0; s < c.seeds; s++) {
       long seed = 1 + s;
-      Interactions noisy = c.noise.equals("random") ? ImplicitNoise.randomInteractions(split.train(), c.fraction, seed)
+      boolean natural = c.noise.startsWith("natural:");
+      Interactions noisy = natural ? split.train() : c.noise.equals("random")
+          ? ImplicitNoise.randomInteractions(split.train(), c.fraction, seed)
           : ImplicitNoise.botBursts(split.train(), c.fraction, c.targets, seed);
       int[][] seen = noisy.itemsByUser();
-      Samples samples = ImplicitSamples.defaults().negatives(NegativeSampler.uniform(), c.negatives).seed(seed)
-          .build(noisy);
+      ImplicitSamples builder = ImplicitSamples.defaults().negatives(NegativeSampler.uniform(), c.negatives).seed(seed);
+      if (natural) {
+        builder = builder.cleanPositives(log, c.noise.substring("natural:".length()));
+      }
+      Samples samples = builder.build(noisy);
       float[] y = samples.labels();
       double[] truth = samples.doubles("truth_corrupted");
       List<Integer> pos = new ArrayList<>();
@@ -98,7 +103,7 @@ public final class ImplicitGains {
       Map<String, Double> base = fit(task, samples, log, seen, relevant, users, c.k);
       Map<String, Double> oracle = fit(task, samples.rows(toArray(clean)), log, seen, relevant, users, c.k);
       put(rows, "noisy (all rows)", metrics, s, c.seeds, base, base, oracle, Double.NaN, Double.NaN, recall, ndcg);
-      put(rows, "oracle (injected removed)", metrics, s, c.seeds, oracle, base, oracle, 1, 1, recall, ndcg);
+      put(rows, "oracle (noisy removed)", metrics, s, c.seeds, oracle, base, oracle, 1, 1, recall, ndcg);
       EstimationContext ctx = EstimationContext.defaults().task(task).seed(seed).progress(Progress.silent());
       for (String name : c.estimators) {
         long t0 = System.nanoTime();
@@ -136,12 +141,15 @@ public final class ImplicitGains {
       }
     }
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "data: %s%nnoise: %s, %.0f%% of the training pairs injected%s (%d of %d "
-        + "positives per seed); cleaning removes the k = #injected most suspicious positives%nmodel: %s, %d "
+    String what = c.noise.startsWith("natural:") ? String.format(Locale.ROOT, "natural: positives without a '%s' event "
+        + "for the pair are the noisy ones", c.noise.substring(8)) : String.format(Locale.ROOT, "%s, %.0f%% of the "
+        + "training pairs injected%s", c.noise, 100 * c.fraction, c.noise.equals("burst") ? " on " + c.targets
+        + " target items" : "");
+    sb.append(String.format(Locale.ROOT, "data: %s%nnoise: %s (%d of %d positives per seed); cleaning removes the k = "
+        + "#noisy most suspicious positives; detection is among positives only%nmodel: %s, %d "
         + "epochs, batch %d, Adam lr %s, %d uniform negative(s) per positive drawn once per seed; leave-last-out, "
         + "full ranking over %d items (training items excluded), %s users; seeds 1..%d%n%n",
-        log, c.noise, 100 * c.fraction, c.noise.equals("burst") ? " on " + c.targets + " target items" : "",
-        injected, positives, c.model, c.epochs, c.batchSize, c.learningRate, c.negatives, log.items(),
+        log, what, injected, positives, c.model, c.epochs, c.batchSize, c.learningRate, c.negatives, log.items(),
         c.evalUsers > 0 ? String.valueOf(c.evalUsers) : "all", c.seeds));
     sb.append(String.format(Locale.ROOT, "%-28s", "training set"));
     for (String m : metrics) {

@@ -90,7 +90,8 @@ final class ImplicitCommand implements Callable<Integer> {
   String cleanTest;
 
   @Option(names = "--gains", description = "Run the cleaning gain protocol instead, with injected noise: random:FRACTION "
-      + "or burst:FRACTION:TARGETS (e.g. random:0.2, burst:0.1:20); uses the first of --models.")
+      + "or burst:FRACTION:TARGETS (e.g. random:0.2, burst:0.1:20), or natural:buy (clicks without purchase are the noisy "
+      + "positives); uses the first of --models.")
   String gains;
 
   @Option(names = "--estimators", split = ",", defaultValue = "random,loss,el2n,grand,aum,forgetting,adt",
@@ -114,10 +115,12 @@ final class ImplicitCommand implements Callable<Integer> {
     if (gains != null) {
       String[] g = gains.split(":");
       if (g.length < 2 || (g[0].equals("burst") && g.length != 3)) {
-        throw new IllegalArgumentException("--gains expects random:FRACTION or burst:FRACTION:TARGETS, got " + gains);
+        throw new IllegalArgumentException("--gains expects random:FRACTION, burst:FRACTION:TARGETS or "
+            + "natural:BEHAVIOUR, got " + gains);
       }
-      siebench.benchmark.ImplicitGains.Config gc = new siebench.benchmark.ImplicitGains.Config(g[0],
-          Double.parseDouble(g[1]), g.length > 2 ? Integer.parseInt(g[2]) : 0, specs.get(0), estimators, seeds, epochs,
+      boolean natural = g[0].equals("natural");
+      siebench.benchmark.ImplicitGains.Config gc = new siebench.benchmark.ImplicitGains.Config(natural ? gains : g[0],
+          natural ? 0 : Double.parseDouble(g[1]), g.length > 2 ? Integer.parseInt(g[2]) : 0, specs.get(0), estimators, seeds, epochs,
           batch, lr, negatives, ks[0], evalUsers);
       report = siebench.benchmark.ImplicitGains.run(log, gc, Progress.console());
       cmd = "siebench implicit --data " + data + " --gains " + gains + " --models " + models.get(0) + " --factors "

@@ -24,7 +24,7 @@ class ImplicitCommandTest {
     assertEquals(0, Main.run("implicit", "--data", data.toString(), "--gains", "random:0.2", "--models", "gmf",
         "--factors", "4", "--seeds", "2", "--epochs", "1", "--estimators", "random,loss", "--out", gains.toString()));
     String g = Files.readString(gains);
-    assertTrue(g.contains("oracle (injected removed)") && g.contains("auroc"), g);
+    assertTrue(g.contains("oracle (noisy removed)") && g.contains("auroc"), g);
     assertEquals(2, Main.run("implicit", "--data", data.toString(), "--gains", "burst:0.1"));
   }
 
