@@ -90,11 +90,13 @@ class NcfModelTest {
     Samples s = implicitToy();
     CtrTask task = CtrTask.ctr().model(Models.named(name).embeddingDim(4)).epochs(2).batchSize(64)
         .learningRate(0.01).seed(3).earlyStopping(0).progress(Progress.silent());
-    siebench.importance.EstimationContext ctx = siebench.importance.EstimationContext.defaults().task(task).progress(Progress.silent());
+    siebench.importance.EstimationContext ctx = siebench.importance.EstimationContext.defaults().task(task)
+        .progress(Progress.silent()).validation(s.rows(java.util.stream.IntStream.range(0, 100).toArray()));
     for (siebench.importance.ImportanceEstimator e : new siebench.importance.ImportanceEstimator[] {
         siebench.importance.Estimators.loss(), siebench.importance.Estimators.el2n(),
         siebench.importance.Estimators.gradientNorm(), siebench.importance.Estimators.aum(),
-        siebench.importance.Estimators.forgetting()}) {
+        siebench.importance.Estimators.forgetting(),
+        siebench.importance.Estimators.knnShapley().onEmbeddings().maxValidation(100)}) {
       Importance imp = e.estimate(s, ctx);
       assertEquals(s.size(), imp.scores().length, e.name());
       assertTrue(java.util.Arrays.stream(imp.scores()).allMatch(Double::isFinite), e.name());
