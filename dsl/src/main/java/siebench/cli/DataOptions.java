@@ -13,8 +13,10 @@ import siebench.data.synthetic.Synthetic;
 /** The {@code --data} option shared by the subcommands, and how it becomes {@link Samples}. */
 final class DataOptions {
   @Option(names = "--data", defaultValue = "synthetic", paramLabel = "SOURCE",
-      description = {"synthetic (default), synthetic-sequences (behaviour histories, for din/bst), csv:PATH, tsv:PATH, criteo:PATH, avazu:PATH, movielens:DIR,",
-          "taobao:PATH (UserBehavior) or obd:PATH (Open Bandit Dataset policy CSV)."})
+      description = {"synthetic (default), synthetic-sequences (behaviour histories, for din/bst), csv:PATH, tsv:PATH,",
+          "criteo:PATH, avazu:PATH, movielens:DIR, taobao:PATH (UserBehavior), obd:PATH (Open Bandit Dataset policy",
+          "CSV) or implicit:PATH (a positives-only log, see siebench implicit: every distinct user-item pair plus one",
+          "seeded uniform negative; with purchase events, clicks without purchase are the ground-truth noisy positives)."})
   String source;
 
   @Option(names = "--rows",
@@ -56,8 +58,11 @@ final class DataOptions {
       case "movielens" -> Loaders.movieLens(existing(path), threshold);
       case "taobao" -> Loaders.taobaoUserBehavior(existing(path));
       case "obd" -> Loaders.openBandit(existing(path));
+      case "implicit" -> siebench.data.implicit.ImplicitSamples.of(
+          siebench.data.implicit.ImplicitLogs.load(existing(path)), seed);
       default -> throw new IllegalArgumentException("unknown --data source '" + source
-          + "'; expected synthetic, synthetic-sequences, csv:PATH, tsv:PATH, criteo:PATH, avazu:PATH, movielens:DIR, taobao:PATH or obd:PATH");
+          + "'; expected synthetic, synthetic-sequences, csv:PATH, tsv:PATH, criteo:PATH, avazu:PATH, movielens:DIR, "
+          + "taobao:PATH, obd:PATH or implicit:PATH");
     };
     return s;
   }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     footer = {"", "Notebooks (the kernel-ext module): siebench notebook [--install-kernel] installs the bundled "
         + "Jupyter kernel and starts Jupyter on notebooks/; siebench notebook --help lists its options."},
     subcommands = {BenchCommand.class, TrainCommand.class, ScoreCommand.class, ThroughputCommand.class, DebiasCommand.class,
-        OpeCommand.class, MnarCommand.class, CvrCommand.class, CommandLine.HelpCommand.class})
+        OpeCommand.class, MnarCommand.class, CvrCommand.class, ImplicitCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
   @Override
   public Integer call() {

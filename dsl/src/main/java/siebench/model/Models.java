@@ -41,9 +41,25 @@ public final class Models {
     return new SequenceSpec(SequenceNetwork.Kind.BST, 16, 2, 1, 36, new int[] {256, 128});
   }
 
-  /** By short name: lr, fm, deepfm, dcnv2, mlp, din, bst. */
+  /** GMF (He et al. 2017) with 16 predictive factors, over the two fields user and item. */
+  public static Ncf gmf() {
+    return new Ncf(NcfNetwork.Kind.GMF, 16, 0);
+  }
+
+  /** NeuMF (He et al. 2017) with 16 predictive factors and a 3-layer MLP tower (128-64-32-16). */
+  public static Ncf neuMf() {
+    return new Ncf(NcfNetwork.Kind.NEUMF, 16, 3);
+  }
+
+  /** By short name: lr, fm, deepfm, dcnv2, mlp, din, bst, gmf, neumf. */
   public static ModelSpec named(String name) {
     String n = name.toLowerCase(java.util.Locale.ROOT);
+    if (n.equals("gmf")) {
+      return gmf();
+    }
+    if (n.equals("neumf")) {
+      return neuMf();
+    }
     if (n.equals("din")) {
       return din();
     }

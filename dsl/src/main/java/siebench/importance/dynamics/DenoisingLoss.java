@@ -21,6 +21,12 @@ import siebench.train.LossModifier;
  *       {@code bce = -log p} for a positive, the weight is {@code exp(-beta * bce)}. Negatives keep weight 1.
  * </ul>
  *
+ * <p>The authors' released code (github.com/WenjieWWJ/DenoisingRec, {@code T_CE/loss.py}, {@code R_CE/loss.py})
+ * differs in two details, available as {@link #truncatedOverBatch} and {@link #reweightedBothSides}: T-CE
+ * drops {@code B - int((1 - eps(T)) * B)} rows of the batch of size {@code B} (all of them positives, the largest-loss
+ * ones, since negatives sort first), and R-CE also weights negatives, by {@code (1 - p)^beta}, i.e. every row by
+ * {@code exp(-beta * bce)}.
+ *
  * Immutable.
  */
 public final class DenoisingLoss implements LossModifier {
@@ -36,12 +42,43 @@ public final class DenoisingLoss implements LossModifier {
   private final double maxDropRate;
   private final long rampSteps;
   private final double beta;
+  private final boolean released;
 
   private DenoisingLoss(Mode mode, double maxDropRate, long rampSteps, double beta) {
+    this(mode, maxDropRate, rampSteps, beta, false);
+  }
+
+  private DenoisingLoss(Mode mode, double maxDropRate, long rampSteps, double beta, boolean released) {
     this.mode = mode;
     this.maxDropRate = maxDropRate;
     this.rampSteps = rampSteps;
     this.beta = beta;
+    this.released = released;
+  }
+
+  /**
+   * T-CE as in the authors' released code: the drop rate counts rows of the whole batch, the {@code B - int((1 -
+   * eps(T)) * B)} largest-loss positives are dropped (at most all positives; negatives are never dropped).
+   */
+  public static DenoisingLoss truncatedOverBatch(double maxDropRate, long rampSteps) {
+    truncated(maxDropRate, rampSteps);
+    return new DenoisingLoss(Mode.TRUNCATED, maxDropRate, rampSteps, 0, true);
+  }
+
+  /** R-CE as in the authors' released code: positives weighted {@code p^beta}, negatives {@code (1-p)^beta}. */
+  public static DenoisingLoss reweightedBothSides(double beta) {
+    reweighted(beta);
+    return new DenoisingLoss(Mode.REWEIGHTED, 0, 0, beta, true);
+  }
+
+  /** Rows the released code drops from a batch of {@code b}: {@code b - int((1 - rate) * b)}. */
+  static long releasedDropCount(double rate, long b) {
+    return b - (long) ((1 - rate) * b);
+  }
+
+  /** True for the released-code variants ({@link #truncatedOverBatch}, {@link #reweightedBothSides}). */
+  public boolean releasedCode() {
+    return released;
   }
 
   /**
@@ -95,6 +132,9 @@ public final class DenoisingLoss implements LossModifier {
     NDArray y = labels.toType(DataType.FLOAT32, false);
     NDArray loss = perRowLoss.toType(DataType.FLOAT32, false);
     if (mode == Mode.REWEIGHTED) {
+      if (released) {
+        return loss.mul((float) -beta).exp();
+      }
       // positives: exp(-beta * loss) = p^beta; negatives: 1
       return y.mul(loss.mul((float) -beta).exp().sub(1f)).add(1f);
     }
@@ -105,7 +145,9 @@ public final class DenoisingLoss implements LossModifier {
     // negatives get -1, below every (non-negative) loss, so they rank after all positives
     NDArray key = loss.mul(y).sub(y.neg().add(1f));
     NDArray rank = key.argSort(0, false).argSort(0, true).toType(DataType.FLOAT32, false);
-    NDArray k = y.sum().mul((float) rate).floor();
+    NDArray k = released
+        ? y.sum().minimum((float) releasedDropCount(rate, y.getShape().get(0)))
+        : y.sum().mul((float) rate).floor();
     return rank.lt(k).toType(DataType.FLOAT32, false).neg().add(1f);
   }
 
@@ -119,7 +161,7 @@ public final class DenoisingLoss implements LossModifier {
     Arrays.fill(w, 1);
     if (mode == Mode.REWEIGHTED) {
       for (int i = 0; i < w.length; i++) {
-        if (y[i] > 0.5) {
+        if (released || y[i] > 0.5) {
           w[i] = Math.exp(-beta * loss[i]);
         }
       }
@@ -131,7 +173,8 @@ public final class DenoisingLoss implements LossModifier {
         positives++;
       }
     }
-    int k = (int) Math.floor(dropRate * positives);
+    int k = released ? (int) Math.min(positives, releasedDropCount(dropRate, y.length))
+        : (int) Math.floor(dropRate * positives);
     if (k == 0) {
       return w;
     }
@@ -154,8 +197,9 @@ public final class DenoisingLoss implements LossModifier {
 
   @Override
   public String toString() {
+    String r = released ? ", released code" : "";
     return mode == Mode.TRUNCATED
-        ? "T-CE(maxDropRate=" + maxDropRate + ", rampSteps=" + rampSteps + ")"
-        : "R-CE(beta=" + beta + ")";
+        ? "T-CE(maxDropRate=" + maxDropRate + ", rampSteps=" + rampSteps + r + ")"
+        : "R-CE(beta=" + beta + r + ")";
   }
 }
