@@ -18,6 +18,7 @@ import siebench.data.Role;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
+import siebench.importance.Importance;
 import siebench.importance.dynamics.CheckpointScores;
 import siebench.train.TrainedModel;
 
@@ -26,7 +27,9 @@ import siebench.train.TrainedModel;
  * writes one CSV row per sample: {@code row_id}, the source's key columns (user, item, query, group when
  * present), the label, the predicted click probability and one column per requested score ({@link
  * CheckpointScores}: loss, EL2N, margin, GraNd of Paul et al. 2021). Categories the model never saw are
- * encoded as the out-of-vocabulary bucket and counted per column.
+ * encoded as the out-of-vocabulary bucket and counted per column. With {@code --weights}, each score's training
+ * weights as {@link Samples#reweight(Importance)} computes them, so that {@code train --weights
+ * FILE:weight_NAME} trains the model the in-process {@code samples.reweight(importance)} does.
  */
 @Command(name = "score", mixinStandardHelpOptions = true,
     description = {"Scores a data source with a saved model (train --save DIR) and writes per-row scores:",
@@ -45,6 +48,10 @@ final class ScoreCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "The CSV file to write.")
   Path out;
 
+  @Option(names = "--weights", description = {"Also write weight_NAME per score: the training weights Samples.reweight "
+      + "gives that score (suspicious rows down-weighted, mean 1),", "for train --weights FILE:weight_NAME."})
+  boolean weights;
+
   static final List<Role> KEY_ROLES = List.of(Role.USER, Role.ITEM, Role.QUERY, Role.GROUP);
 
   @Override
@@ -59,6 +66,12 @@ final class ScoreCommand implements Callable<Integer> {
       long t0 = System.nanoTime();
       EncodedData encoded = encoder.encode(samples);
       Map<String, double[]> scores = CheckpointScores.compute(m, encoded, names);
+      if (weights) {
+        for (String n : names) {
+          Importance imp = Importance.of(n, samples, scores.get(n)).withMeaning(CheckpointScores.meaning(n));
+          scores.put("weight_" + n, imp.toWeights().on(samples).scores());
+        }
+      }
       double secs = (System.nanoTime() - t0) / 1e9;
       reportUnseen(before, encoder.report(), samples.size());
       write(samples, encoded, scores);

@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * Scores as detectors of flagged rows (e.g. corrupted labels): AUROC, average precision, and precision /
- * recall / F1 among the top-k scored rows. Higher score = more suspicious. Ties in score are broken by
- * position, pessimistically for AP (flagged rows after unflagged ones).
+ * recall / F1 among the top-k scored rows. Higher score = more suspicious. Ties in score count half for AUROC,
+ * at their expectation under random order for the top-k figures, and pessimistically for AP and the
+ * precision-recall levels (flagged rows after unflagged ones).
  */
 public final class Detection {
   private Detection() {}
@@ -29,19 +30,34 @@ public final class Detection {
     return hits == 0 ? Double.NaN : sum / hits;
   }
 
-  /** {precision, recall, F1} when the {@code k} most suspicious rows are flagged. */
+  /**
+   * {precision, recall, F1} when the {@code k} most suspicious rows are flagged. When the k-th place falls inside
+   * a group of tied scores, the group's places left are filled at random: the hits count is its expectation
+   * (the flagged share of the group times the places left), as AUROC counts ties half. Integer-valued scores
+   * (e.g. forgetting counts) tie a lot, and a pessimistic order would report no hits at all.
+   */
   public static double[] atK(boolean[] flags, double[] suspicion, int k) {
     int[] order = descending(flags, suspicion);
     int positives = 0;
     for (boolean f : flags) {
       positives += f ? 1 : 0;
     }
-    int hits = 0;
-    for (int r = 0; r < Math.min(k, order.length); r++) {
-      hits += flags[order[r]] ? 1 : 0;
+    double hits = 0;
+    int kk = Math.min(k, order.length);
+    int r = 0;
+    while (r < kk) {
+      int end = r;
+      int flagged = 0;
+      while (end < order.length && suspicion[order[end]] == suspicion[order[r]]) {
+        flagged += flags[order[end]] ? 1 : 0;
+        end++;
+      }
+      int taken = Math.min(end, kk) - r;
+      hits += taken == end - r ? flagged : flagged * (double) taken / (end - r);
+      r = end;
     }
-    double p = k == 0 ? 0 : hits / (double) k;
-    double rc = positives == 0 ? 0 : hits / (double) positives;
+    double p = k == 0 ? 0 : hits / k;
+    double rc = positives == 0 ? 0 : hits / positives;
     double f1 = p + rc == 0 ? 0 : 2 * p * rc / (p + rc);
     return new double[] {p, rc, f1};
   }

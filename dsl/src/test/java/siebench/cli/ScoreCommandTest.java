@@ -13,11 +13,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import siebench.data.Samples;
 import siebench.data.synthetic.Synthetic;
+import siebench.importance.Importance;
+import siebench.importance.dynamics.CheckpointScores;
 import siebench.model.Models;
 import siebench.train.CtrTask;
 import siebench.train.TrainResult;
@@ -137,6 +140,48 @@ class ScoreCommandTest {
       }
       assertTrue(diff > 1e-4, "the weights changed the model by only " + diff);
     }
+  }
+
+  /** score --weights, then train --weights FILE:weight_el2n, trains the model in-process reweighting does. */
+  @Test
+  void scoreThenTrainWithItsWeightsEqualsInProcessReweighting() throws IOException {
+    Path model = dir.resolve("scorer");
+    Run t = run("train", "--data", "synthetic", "--rows", "3000", "--model", "deepfm", "--embedding-dim", "4",
+        "--epochs", "1", "--early-stopping", "0", "--save", model.toString());
+    assertEquals(0, t.status(), t.err());
+    Path scores = dir.resolve("scores-weights.csv");
+    Run s = run("score", "--model", model.toString(), "--data", "synthetic", "--rows", "3000", "--estimators",
+        "el2n,margin", "--weights", "--out", scores.toString());
+    assertEquals(0, s.status(), s.err());
+    Path reweighted = dir.resolve("reweighted");
+    Run r = run("train", "--data", "synthetic", "--rows", "3000", "--model", "lr", "--epochs", "2",
+        "--early-stopping", "0", "--lr", "0.01", "--weights", scores + ":weight_el2n", "--save", reweighted.toString());
+    assertEquals(0, r.status(), r.err());
+
+    Samples samples = synthetic();
+    Importance el2n;
+    Importance margin;
+    try (TrainedModel m = TrainedModel.load(model)) {
+      Map<String, double[]> sc = CheckpointScores.compute(m, m.encoder().encode(samples), List.of("el2n", "margin"));
+      el2n = Importance.of("el2n", samples, sc.get("el2n")).withMeaning(Importance.Meaning.HARDNESS);
+      margin = Importance.of("margin", samples, sc.get("margin")).withMeaning(Importance.Meaning.VALUE);
+    }
+    List<String> lines = Files.readAllLines(scores);
+    assertArrayEquals(samples.reweight(el2n).weights(), toFloats(column(lines, "weight_el2n")), 1e-6f);
+    assertArrayEquals(samples.reweight(margin).weights(), toFloats(column(lines, "weight_margin")), 1e-6f);
+    TrainResult direct = samples.reweight(el2n).train(CtrTask.ctr().model(Models.logisticRegression()
+        .embeddingDim(16)).epochs(2).batchSize(4096).learningRate(0.01).seed(7).earlyStopping(0).testFraction(0.2));
+    try (TrainedModel m = TrainedModel.load(reweighted)) {
+      assertArrayEquals(direct.model().predict(samples), m.predict(samples), 1e-6);
+    }
+  }
+
+  private static float[] toFloats(double[] v) {
+    float[] f = new float[v.length];
+    for (int i = 0; i < v.length; i++) {
+      f[i] = (float) v[i];
+    }
+    return f;
   }
 
   @Test

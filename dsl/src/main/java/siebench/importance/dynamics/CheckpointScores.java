@@ -1,5 +1,7 @@
 package siebench.importance.dynamics;
 
+import siebench.importance.Importance;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +23,17 @@ public final class CheckpointScores {
   public static final List<String> NAMES = List.of("loss", "el2n", "margin", "grand", "grand-last-layer");
 
   private CheckpointScores() {}
+
+  /**
+   * What a high value of score {@code name} means: {@link Importance.Meaning#VALUE} for the margin (a high margin
+   * is an easy, well-fitted row), {@link Importance.Meaning#HARDNESS} for the others.
+   */
+  public static Importance.Meaning meaning(String name) {
+    if (!NAMES.contains(name)) {
+      throw new IllegalArgumentException("unknown score '" + name + "'; expected one of " + NAMES);
+    }
+    return name.equals("margin") ? Importance.Meaning.VALUE : Importance.Meaning.HARDNESS;
+  }
 
   /** Parses a comma-separated list of score names; fails naming the known ones. */
   public static List<String> parse(String list) {
