@@ -13,10 +13,15 @@ Freshness (`check`): both notebooks have the same code cells (same ids and sourc
 executed copy produced outputs of the same kinds as the saved ones: the same sequence of
 (output_type, stream name or sorted MIME types). No output of either may be an error. The numbers inside the
 outputs may differ (training is seeded, but timings and progress text are not); their structure may not.
-A committed notebook without any saved output fails the check with the command that saves them.
+A committed notebook without any saved output fails the check with the command that saves them, and so does
+a saved PNG (as image/png or inline in HTML) larger than MAX_PNG_BYTES.
 """
+import base64
 import json
+import re
 import sys
+
+MAX_PNG_BYTES = 200_000   # a saved chart larger than this bloats the repository: draw it smaller
 
 
 def load(path):
@@ -31,6 +36,19 @@ def signature(output):
     if kind == "error":
         return (kind, output.get("ename"))
     return (kind, tuple(sorted(output.get("data", {}).keys())))
+
+
+def png_bytes(output):
+    data = output.get("data", {})
+    found = []
+    if "image/png" in data:
+        png = data["image/png"]
+        found.append(len(base64.b64decode("".join(png) if isinstance(png, list) else png)))
+    html = data.get("text/html", "")
+    html = "".join(html) if isinstance(html, list) else html
+    for b64 in re.findall(r'data:image/png;base64,([A-Za-z0-9+/=]+)', html):
+        found.append(len(base64.b64decode(b64)))
+    return found
 
 
 def normalized(output):
@@ -87,6 +105,10 @@ def check(executed_path, committed_path):
             for o in cell.get("outputs", []):
                 if o.get("output_type") == "error":
                     problems.append(f"{where}: {label} output is an error ({o.get('ename')}: {o.get('evalue')})")
+        for o in s.get("outputs", []):
+            for size in png_bytes(o):
+                if size > MAX_PNG_BYTES:
+                    problems.append(f"{where}: a saved PNG of {size} bytes (at most {MAX_PNG_BYTES}): draw it smaller")
         want = [signature(o) for o in s.get("outputs", [])]
         got = [signature(o) for o in r.get("outputs", [])]
         if want != got:

@@ -146,6 +146,9 @@ class NotebookOutputsTest(unittest.TestCase):
         self.assertTrue(any("error" in p for p in notebook_outputs.check(failed, committed)))
         edited = self.write([self.code("a", [TABLE], source="y"), self.code("b", [TEXT])])
         self.assertIn("source differs", notebook_outputs.check(edited, committed)[0])
+        big = dict(PNG, data={"image/png": base64.b64encode(b"x" * (notebook_outputs.MAX_PNG_BYTES + 1)).decode()})
+        bloated = self.write([self.code("a", [big]), self.code("b", [TEXT])])
+        self.assertIn("draw it smaller", notebook_outputs.check(bloated, bloated)[0])
         empty = self.write([self.code("a", []), self.code("b", [])])
         self.assertIn("no saved outputs", notebook_outputs.check(swapped, empty)[0])
 
