@@ -21,7 +21,7 @@ import json
 import re
 import sys
 
-MAX_PNG_BYTES = 200_000   # a saved chart larger than this bloats the repository: draw it smaller
+MAX_PNG_BYTES = 300_000   # a saved chart larger than this bloats the repository: draw it smaller
 
 
 def load(path):
@@ -96,8 +96,9 @@ def check(executed_path, committed_path):
                 f"SIEBENCH_NB_SAVE=1 scripts/run-notebooks.sh {committed_path}"]
     if len(saved) != len(ran):
         return [f"{committed_path}: {len(saved)} code cells saved, {len(ran)} executed"]
+    index = [i for i, c in enumerate(committed.get("cells", [])) if c.get("cell_type") == "code"]
     for n, (s, r) in enumerate(zip(saved, ran)):
-        where = f"{committed_path}: code cell {n}"
+        where = f"{committed_path}: cell {index[n]}"
         if source(s) != source(r):
             problems.append(f"{where}: the executed source differs from the saved one")
             continue

@@ -138,7 +138,7 @@ class NotebookOutputsTest(unittest.TestCase):
     def test_other_kinds_errors_and_missing_outputs_are_stale(self):
         committed = self.write([self.code("a", [TABLE]), self.code("b", [TEXT])])
         swapped = self.write([self.code("a", [TEXT]), self.code("b", [TEXT])])
-        self.assertIn("code cell 0", notebook_outputs.check(swapped, committed)[0])
+        self.assertIn("cell 0", notebook_outputs.check(swapped, committed)[0])
         png_too = self.write([self.code("a", [TABLE, PNG]), self.code("b", [TEXT])])
         self.assertEqual(1, len(notebook_outputs.check(png_too, committed)))
         error = {"output_type": "error", "ename": "EvalException", "evalue": "boom", "traceback": []}
