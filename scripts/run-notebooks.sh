@@ -7,7 +7,10 @@
 #   apt-get install -y jupyter-notebook python3-nbconvert python3-nbclient python3-jupyter-client
 # (uses /usr/bin/python3; SIEBENCH_NB_APT=1 installs them when missing). Executed copies go to $SIEBENCH_NB_OUT (default target/notebooks/), so the
 # committed notebooks are never rewritten. Data: SIEBENCH_DATA (default ../shared/data beside the clone when it
-# exists; otherwise the notebooks use the user cache or download, see siebench.data.io.DatasetStore). Exits non-zero when a cell errors or an expected output is missing.
+# exists; otherwise the notebooks use the user cache or download, see siebench.data.io.DatasetStore). Exits non-zero when a cell errors or an expected output is missing,
+# or when the outputs saved in the committed notebook are stale (scripts/notebook-outputs.py check: the same code
+# cells must produce outputs of the same kinds). SIEBENCH_NB_SAVE=1 first writes the executed outputs back into the
+# committed notebooks, normalized for small diffs (scripts/notebook-outputs.py save).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -66,7 +69,12 @@ for nb in "$@"; do
   if "$PY" -m nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=siebench \
       --ExecutePreprocessor.timeout="$TIMEOUT" --output-dir "$OUT" --output "$name" "$nb" \
       >"$WORK/nbconvert.log" 2>&1; then
-    if "$PY" scripts/check-notebooks.py "$OUT/$name" >"$WORK/check.log" 2>&1; then
+    if [ "${SIEBENCH_NB_SAVE:-0}" = 1 ] && "$PY" scripts/check-notebooks.py "$OUT/$name" >/dev/null 2>&1; then
+      # save the outputs into the committed notebook (normalized: no execution counts, display ids, metadata)
+      "$PY" scripts/notebook-outputs.py save "$OUT/$name" "$nb"
+    fi
+    if "$PY" scripts/check-notebooks.py "$OUT/$name" >"$WORK/check.log" 2>&1 \
+        && "$PY" scripts/notebook-outputs.py check "$OUT/$name" "$nb" >>"$WORK/check.log" 2>&1; then
       grep -v 'passed, ' "$WORK/check.log" || true
       echo "notebook $name: ok ($(( $(date +%s) - t0 )) s)"
       passed=$((passed + 1))

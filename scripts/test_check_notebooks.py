@@ -97,5 +97,60 @@ class CheckNotebooksTest(unittest.TestCase):
         self.assertEqual([], self.run_check([cell([TABLE, PNG], ["expect-table", "hide-input"])]))
 
 
+
+spec2 = importlib.util.spec_from_file_location("notebook_outputs", os.path.join(HERE, "notebook-outputs.py"))
+notebook_outputs = importlib.util.module_from_spec(spec2)
+spec2.loader.exec_module(notebook_outputs)
+TEXT = {"output_type": "stream", "name": "stdout", "text": "42 rows\n"}
+
+
+class NotebookOutputsTest(unittest.TestCase):
+    """Saving outputs (normalized) and the structural freshness check of notebook-outputs.py."""
+
+    def write(self, cells):
+        with tempfile.NamedTemporaryFile("w", suffix=".ipynb", delete=False) as f:
+            json.dump({"cells": cells, "metadata": {"kernelspec": {"name": "java"}, "widgets": {}},
+                       "nbformat": 4, "nbformat_minor": 5}, f)
+        self.addCleanup(os.unlink, f.name)
+        return f.name
+
+    def code(self, cid, outputs, source="x"):
+        return {"cell_type": "code", "id": cid, "metadata": {"tags": ["expect-table"], "execution": {"t": 1}},
+                "source": source, "outputs": outputs, "execution_count": 3}
+
+    def test_save_normalizes_and_then_the_same_kinds_are_fresh(self):
+        committed = self.write([self.code("a", []), self.code("b", [])])
+        shown = dict(TABLE, transient={"display_id": "p1"})
+        executed = self.write([self.code("a", [shown]), self.code("b", [TEXT])])
+        notebook_outputs.save(executed, committed)
+        with open(committed) as f:
+            nb = json.load(f)
+        self.assertEqual({"kernelspec": {"name": "java"}}, nb["metadata"])
+        first = nb["cells"][0]
+        self.assertIsNone(first["execution_count"])
+        self.assertEqual({"tags": ["expect-table"]}, first["metadata"])
+        self.assertNotIn("transient", first["outputs"][0])
+        self.assertIsNone(first["outputs"][0]["execution_count"])
+        rerun = self.write([self.code("a", [dict(TABLE, data={"text/html": "<table>2</table>", "text/plain": "u"})]),
+                            self.code("b", [dict(TEXT, text="43 rows\n")])])
+        self.assertEqual([], notebook_outputs.check(rerun, committed))
+
+    def test_other_kinds_errors_and_missing_outputs_are_stale(self):
+        committed = self.write([self.code("a", [TABLE]), self.code("b", [TEXT])])
+        swapped = self.write([self.code("a", [TEXT]), self.code("b", [TEXT])])
+        self.assertIn("cell 0", notebook_outputs.check(swapped, committed)[0])
+        png_too = self.write([self.code("a", [TABLE, PNG]), self.code("b", [TEXT])])
+        self.assertEqual(1, len(notebook_outputs.check(png_too, committed)))
+        error = {"output_type": "error", "ename": "EvalException", "evalue": "boom", "traceback": []}
+        failed = self.write([self.code("a", [TABLE]), self.code("b", [error])])
+        self.assertTrue(any("error" in p for p in notebook_outputs.check(failed, committed)))
+        edited = self.write([self.code("a", [TABLE], source="y"), self.code("b", [TEXT])])
+        self.assertIn("source differs", notebook_outputs.check(edited, committed)[0])
+        big = dict(PNG, data={"image/png": base64.b64encode(b"x" * (notebook_outputs.MAX_PNG_BYTES + 1)).decode()})
+        bloated = self.write([self.code("a", [big]), self.code("b", [TEXT])])
+        self.assertIn("draw it smaller", notebook_outputs.check(bloated, bloated)[0])
+        empty = self.write([self.code("a", []), self.code("b", [])])
+        self.assertIn("no saved outputs", notebook_outputs.check(swapped, empty)[0])
+
 if __name__ == "__main__":
     unittest.main()

@@ -1,6 +1,10 @@
 package siebench.importance.correction;
 
 import siebench.data.Samples;
+import siebench.metrics.WilsonInterval;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * Position-bias estimation from result randomization: in logs where the ranking was randomized (uniformly
@@ -59,5 +63,45 @@ public final class ResultRandomization {
       se[k] = k == 0 ? 0 : v[k] * Math.sqrt(var);
     }
     return Propensities.estimated(v, se, "relative result-randomization");
+  }
+
+  /**
+   * The click-through rate at every position of click logs (label = click, position role) with its 95% Wilson
+   * score interval ({@link WilsonInterval}): columns position, impressions, clicks, ctr, ctr_lo95, ctr_hi95, for
+   * the positions that have rows. On randomized logs the rates are proportional to the examination probabilities
+   * that {@link #estimate} divides out.
+   */
+  public static Table ctrByPosition(Samples logs) {
+    int[] pos = Propensities.positions(logs);
+    float[] c = logs.labels();
+    int kMax = 0;
+    for (int p : pos) {
+      kMax = Math.max(kMax, p);
+    }
+    long[] n = new long[kMax];
+    long[] clicks = new long[kMax];
+    for (int i = 0; i < pos.length; i++) {
+      n[pos[i] - 1]++;
+      clicks[pos[i] - 1] += c[i] > 0.5f ? 1 : 0;
+    }
+    IntColumn position = IntColumn.create("position");
+    DoubleColumn impressions = DoubleColumn.create("impressions");
+    DoubleColumn clicked = DoubleColumn.create("clicks");
+    DoubleColumn ctr = DoubleColumn.create("ctr");
+    DoubleColumn lo = DoubleColumn.create("ctr_lo95");
+    DoubleColumn hi = DoubleColumn.create("ctr_hi95");
+    for (int k = 0; k < kMax; k++) {
+      if (n[k] == 0) {
+        continue;
+      }
+      WilsonInterval w = WilsonInterval.of(clicks[k], n[k]);
+      position.append(k + 1);
+      impressions.append(n[k]);
+      clicked.append(clicks[k]);
+      ctr.append(w.estimate());
+      lo.append(w.lower());
+      hi.append(w.upper());
+    }
+    return Table.create("CTR by position, " + logs.describe(), position, impressions, clicked, ctr, lo, hi);
   }
 }
