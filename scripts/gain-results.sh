@@ -14,6 +14,7 @@ BENCH="${SIEBENCH_CMD:-./siebench}" # e.g. a frozen build: SIEBENCH_CMD="java -c
 FULL="grand,el2n,loss,knn-shapley,confident-learning,noise-reweighting,random"
 SHORT="grand,loss,knn-shapley,noise-reweighting,random"
 PROT="detection,cleaning,reweighting"
+INFL="influence,influence-lissa,influence-arnoldi,influence-ekfac,tracin,tracin-trak256,random"
 ML="movielens:$DATA/movielens_latest_small"
 AVAZU="avazu:$DATA/avazu_ctr_sample/avazu_sample.csv"
 CRITEO="criteo:$DATA/criteo_display_ads_sample/criteo_train_tiny.csv"
@@ -34,6 +35,8 @@ RUNS=(
   "avazu-click-fraud|$FULL|--data $AVAZU --noise-type click-fraud:site_id --repeats 5"
   "criteo-fake-clicks|$FULL|--data $CRITEO --noise-type fake-clicks --repeats 5"
   "criteo-flipped-labels|$FULL|--data $CRITEO --noise-type flipped-labels --repeats 5"
+  "synthetic-influence-solvers|$INFL|--data synthetic --ranker-popularity 0 --rows 20000 --repeats 3|detection,cleaning"
+  "movielens-influence-solvers|$INFL|--data $ML --noise-type fake-clicks --repeats 3|detection,cleaning"
 )
 want=("$@")
 for run in "${RUNS[@]}"; do
