@@ -218,7 +218,18 @@ public final class InfluenceFunctions implements ImportanceEstimator {
 
   @Override
   public String name() {
-    return "influence";
+    return composeName("influence", scope == GradientScope.ALL_PARAMETERS,
+        solver == null ? null : solver.name(), projectTo);
+  }
+
+  /**
+   * The name {@code Estimators.named} parses back into the same settings: {@code base} ({@code influence} or
+   * {@code tracin}), then {@code -all} for all parameters, {@code -SOLVER} and {@code -trakD}, e.g. {@code
+   * influence-all-lissa-trak256}; the defaults add nothing.
+   */
+  static String composeName(String base, boolean allParameters, String solver, int projectTo) {
+    return base + (allParameters ? "-all" : "") + (solver == null ? "" : "-" + solver)
+        + (projectTo > 0 ? "-trak" + projectTo : "");
   }
 
   @Override

@@ -156,7 +156,7 @@ public final class TracIn implements ImportanceEstimator {
 
   @Override
   public String name() {
-    return "tracin";
+    return InfluenceFunctions.composeName("tracin", scope == GradientScope.ALL_PARAMETERS, null, projectTo);
   }
 
   @Override

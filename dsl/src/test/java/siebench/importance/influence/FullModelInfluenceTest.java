@@ -139,6 +139,12 @@ class FullModelInfluenceTest {
     assertTrue(t instanceof TracIn);
     assertEquals("512 (rademacher)", t.parameters().get("projection"));
     assertEquals("all-parameters", t.parameters().get("gradients"));
+    // each variant names itself so that the name parses back to it (the bench labels its columns by name)
+    for (String n : new String[] {"influence", "influence-all-lissa", "influence-arnoldi", "influence-ekfac",
+        "influence-cg-trak256", "tracin", "tracin-all-trak512", "tracin-trak64"}) {
+      assertEquals(n, Estimators.named(n).name());
+    }
+    assertEquals("tracin-all-trak512", t.name());
     IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
         () -> Estimators.named("influence-lissa-cg"));
     assertTrue(bad.getMessage().contains("cholesky, cg, lissa"), bad.getMessage());
