@@ -30,9 +30,11 @@ import siebench.train.TrainingLoop;
 
 /**
  * TracIn (Pruthi et al. 2020) on GMF / NeuMF (He et al. 2017) rows, last-layer scope, against brute force: each
- * row's gradient of the output layer and bias from its own one-sample backward pass at every epoch checkpoint.
+ * row's gradient of the output layer and bias from its own one-sample backward pass at every epoch checkpoint;
+ * and last-layer influence functions (Koh &amp; Liang 2017) against the closed form with an explicit Hessian solve
+ * and against actual leave-one-out refits of the head.
  */
-class NcfTracInTest {
+class NcfInfluenceTest {
   static final long SEED = 3;
 
   /** 16 users in two communities of 10 items, 4 items each; positives and one sampled negative per positive. */
@@ -133,6 +135,30 @@ class NcfTracInTest {
     ModelSpec m = model(name);
     TracInTest.assertClose(bruteForce(m, true), estimate(m, true), 1e-4, name + " last-layer TracIn");
     TracInTest.assertClose(bruteForce(m, false), estimate(m, false), 1e-4, name + " last-layer self-influence");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"gmf", "neumf"})
+  void lastLayerInfluencePredictsLeaveOneOutOfTheHead(String name) {
+    FeatureEncoder enc = FeatureEncoder.fit(TRAIN);
+    EncodedData tr = enc.encode(TRAIN);
+    EncodedData va = enc.encode(VALID);
+    InfluenceFunctions est = Estimators.influence().l2(InfluenceFunctionsTest.L2);
+    try (TrainedModel model = TrainingLoop.train(task(model(name)), enc, tr, null, null).model()) {
+      InfluenceFunctions.Problem pr = est.lastLayerProblem(model, tr, va, Progress.silent());
+      double[] scores = est.score(pr, Progress.silent(), new CostMeter()).scores();
+      InfluenceFunctionsTest.Reference train = new InfluenceFunctionsTest.Reference(
+          InfluenceFunctionsTest.withIntercept(model.representations(tr)), model.logits(tr), tr.labels(),
+          InfluenceFunctionsTest.L2);
+      InfluenceFunctionsTest.Reference valid = new InfluenceFunctionsTest.Reference(
+          InfluenceFunctionsTest.withIntercept(model.representations(va)), model.logits(va), va.labels(),
+          InfluenceFunctionsTest.L2);
+      double[][] loo = InfluenceFunctionsTest.leaveOneOut(train, valid);
+      TracInTest.assertClose(loo[0], scores, 1e-5, name + " head influence vs closed form");
+      double r = siebench.metrics.Ranks.pearson(scores, loo[1]);
+      System.out.printf("%s last layer: Pearson(predicted, actual LOO) = %.4f%n", name, r);
+      org.junit.jupiter.api.Assertions.assertTrue(r >= 0.9, "Pearson " + r);
+    }
   }
 
   @Test
