@@ -40,7 +40,7 @@ final class ImplicitCommand implements Callable<Integer> {
   int mlpLayers;
 
   @Option(names = "--trainings", split = ",", defaultValue = "normal,tce,rce",
-      description = "normal, tce, rce (default ${DEFAULT-VALUE}).")
+      description = "normal, tce, rce, bpr (default ${DEFAULT-VALUE}).")
   List<String> trainings;
 
   @Option(names = "--split", defaultValue = "loo", description = "loo or time:FRACTION (default ${DEFAULT-VALUE}).")

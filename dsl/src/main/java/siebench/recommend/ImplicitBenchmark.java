@@ -18,6 +18,7 @@ import siebench.metrics.FullRanking;
 import siebench.metrics.MeanInterval;
 import siebench.model.ModelSpec;
 import siebench.train.CtrTask;
+import siebench.train.Objective;
 import siebench.train.Progress;
 import siebench.train.TrainedModel;
 import siebench.train.TrainingLoop;
@@ -30,7 +31,9 @@ import siebench.train.TrainingLoop;
  * Recall@K / NDCG@K / HitRate@K ({@link FullRanking}, the user's training items excluded), beside the
  * popularity and random baselines. Every seed draws its own negatives and initialization, shared by all
  * trainings of that seed, so T-CE minus normal is a paired difference per seed; results are the mean and 95%
- * t-interval over seeds ({@link MeanInterval}).
+ * t-interval over seeds ({@link MeanInterval}). Training {@code bpr} replaces BCE by the pairwise BPR loss of
+ * Rendle et al. (2009, "BPR: Bayesian Personalized Ranking from Implicit Feedback", {@link Objective#bpr()}) over
+ * the same rows: each positive against the negatives drawn for it.
  *
  * <p>Deviation from the paper, stated in every report: negatives are drawn once per seed (the training loop
  * trains on a fixed set of rows, which is also what lets every per-sample estimator score them), whereas the
@@ -47,8 +50,8 @@ public final class ImplicitBenchmark {
         throw new IllegalArgumentException("seeds, epochs, batch size and negatives must be >= 1");
       }
       for (String t : trainings) {
-        if (!List.of("normal", "tce", "rce").contains(t)) {
-          throw new IllegalArgumentException("unknown training '" + t + "'; expected normal, tce or rce");
+        if (!List.of("normal", "tce", "rce", "bpr").contains(t)) {
+          throw new IllegalArgumentException("unknown training '" + t + "'; expected normal, tce, rce or bpr");
         }
       }
       models = List.copyOf(models);
@@ -176,7 +179,12 @@ public final class ImplicitBenchmark {
                 : DenoisingLoss.reweighted(c.beta));
           }
           long t0 = System.nanoTime();
-          try (TrainedModel m = TrainingLoop.train(task, encoder, data, null, null).model()) {
+          // bpr: the same negatives (same sampler seed), grouped with their positive; CtrTask.fit passes the
+          // groups to the training loop and encodes exactly as above
+          try (TrainedModel m = training.equals("bpr")
+              ? task.objective(Objective.bpr()).fit(ImplicitSamples.defaults().negatives(c.sampler, c.negatives)
+                  .seed(seed).groupedByPositive().build(train)).model()
+              : TrainingLoop.train(task, encoder, data, null, null).model()) {
             FullRanking.Result r = ranking.evaluate(new ModelScorer(m, log.userIds(), log.itemIds()), log.items(),
                 seen, relevant, users);
             record(values, order, model.name(), training, r, s, c.seeds);

@@ -53,6 +53,14 @@ import siebench.metrics.Groups;
  *   <li>{@link #squared()}: {@link #ips()} and {@link #snips()} with the squared local loss {@code c/theta (1 -
  *       p)^2 + (1 - c/theta) p^2}, the form of Saito et al.'s released implementation; unbiased like the log
  *       loss, and bounded below on every row.
+ *   <li>{@link #bpr()}: Bayesian Personalized Ranking, Rendle, Freudenthaler, Gantner &amp; Schmidt-Thieme (2009,
+ *       "BPR: Bayesian Personalized Ranking from Implicit Feedback", UAI), the BPR-Opt criterion {@code mean
+ *       -ln sigmoid(z_ui - z_uj)} over triples of a user, a positive item {@code i} and a sampled negative item
+ *       {@code j}. It is the pairwise loss above with the labels as targets (no propensities): when every
+ *       group holds one positive and its sampled negatives (see {@code ImplicitSamples.groupedByPositive()}),
+ *       the pairs of a group are exactly that positive's triples. The prior term of BPR-Opt is the task's
+ *       weight decay. A group cut by a minibatch boundary loses the pairs across the cut in that step; with
+ *       groups of equal size dividing the batch size (e.g. 1 negative and an even batch) none is cut.
  * </ul>
  *
  * <p>Sample weights (the weight role) multiply every row's terms in all objectives.
@@ -69,11 +77,13 @@ public final class Objective {
     /** Joachims et al. (2017) propensity-weighted pairwise loss. */
     PAIRWISE_IPS,
     /** Ai et al. (2018) propensity-weighted listwise softmax loss. */
-    LISTWISE_IPS;
+    LISTWISE_IPS,
+    /** Rendle et al. (2009) BPR: the pairwise logistic loss of each group's positives against its negatives. */
+    BPR;
 
     /** True for the losses that compare results of the same query (minibatches hold whole queries). */
     public boolean perQuery() {
-      return this == PAIRWISE_IPS || this == LISTWISE_IPS;
+      return this == PAIRWISE_IPS || this == LISTWISE_IPS || this == BPR;
     }
   }
 
@@ -122,9 +132,18 @@ public final class Objective {
     return new Objective(Kind.LISTWISE_IPS, DEFAULT_CLIP, false, false);
   }
 
+  /**
+   * Bayesian Personalized Ranking (Rendle et al. 2009): {@code -ln sigmoid(z_i - z_j)} averaged over the pairs
+   * of a labelled-positive row {@code i} and another row {@code j} of its group (query); needs a group or query
+   * column, and no propensities.
+   */
+  public static Objective bpr() {
+    return new Objective(Kind.BPR, 0, false, false);
+  }
+
   /** The names {@link #named} parses. */
   public static final java.util.List<String> NAMES = java.util.List.of("bce", "ips", "ips-squared", "ips-nonneg",
-      "ips-nonneg-squared", "snips", "snips-squared", "pairwise-ips", "listwise-ips");
+      "ips-nonneg-squared", "snips", "snips-squared", "pairwise-ips", "listwise-ips", "bpr");
 
   /** Parses one of {@link #NAMES}; fails naming them. */
   public static Objective named(String name) {
@@ -138,6 +157,7 @@ public final class Objective {
       case "snips-squared" -> snips().squared();
       case "pairwise-ips" -> pairwiseIps();
       case "listwise-ips" -> listwiseIps();
+      case "bpr" -> bpr();
       default -> throw new IllegalArgumentException("unknown objective '" + name + "'; expected one of " + NAMES);
     };
   }
@@ -179,7 +199,7 @@ public final class Objective {
   }
 
   private void requirePropensities(String what) {
-    if (kind == Kind.BCE) {
+    if (!needsPropensities()) {
       throw new IllegalStateException(what + " applies to the propensity objectives (ips, snips, pairwise-ips), "
           + "not to bce");
     }
@@ -205,7 +225,7 @@ public final class Objective {
 
   /** True when the objective reads the samples' propensity column. */
   public boolean needsPropensities() {
-    return kind != Kind.BCE;
+    return kind != Kind.BCE && kind != Kind.BPR;
   }
 
   /** One of the names {@link #named} parses. */
@@ -216,6 +236,7 @@ public final class Objective {
       case SNIPS -> "snips";
       case PAIRWISE_IPS -> "pairwise-ips";
       case LISTWISE_IPS -> "listwise-ips";
+      case BPR -> "bpr";
     };
     return squared ? base + "-squared" : base;
   }
@@ -224,7 +245,7 @@ public final class Objective {
   public Map<String, Object> parameters() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("objective", name());
-    if (kind != Kind.BCE) {
+    if (needsPropensities()) {
       m.put("propensityClip", clip);
     }
     return m;
@@ -236,7 +257,7 @@ public final class Objective {
    */
   public float[] targets(Samples train) {
     float[] y = train.labels();
-    if (kind == Kind.BCE) {
+    if (!needsPropensities()) {
       return y;
     }
     if (train.schema().column(Role.PROPENSITY).isEmpty()) {
@@ -317,7 +338,8 @@ public final class Objective {
         NDArray weighted = lPos.sub(lNeg).mul(wy).sum().div(wy.sum().add(1e-12f)).mul((float) rho);
         return weighted.add(lNeg.mul(w).sum().div(wSum));
       }
-      case PAIRWISE_IPS: {
+      case PAIRWISE_IPS:
+      case BPR: {
         long b = z.getShape().get(0);
         NDArray zi = z.reshape(b, 1);
         NDArray zj = z.reshape(1, b);
@@ -345,6 +367,6 @@ public final class Objective {
 
   @Override
   public String toString() {
-    return name() + (kind == Kind.BCE ? "" : "(clip=" + clip + ")");
+    return name() + (needsPropensities() ? "(clip=" + clip + ")" : "");
   }
 }

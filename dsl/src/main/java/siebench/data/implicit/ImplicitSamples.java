@@ -24,7 +24,11 @@ import tech.tablesaw.api.Table;
  * 1), and the ground truth {@code truth_corrupted} / {@code truth_corruption}: a positive is corrupted when its
  * behaviour was injected as noise (a behaviour starting with {@code noise}, see {@link ImplicitNoise}) or, with
  * {@link #cleanPositives}, when the pair is not among the clean pairs (e.g. a click without purchase, the
- * natural noise of Wang et al. 2021). Immutable builder.
+ * natural noise of Wang et al. 2021). With {@link #groupedByPositive()} a further column {@code positive_group}
+ * (the index of the positive row a row belongs to: itself for a positive, the positive it was drawn for for a
+ * negative) is the samples' group, which turns the pairwise {@code Objective.bpr()} into the (user, positive,
+ * negative) triples of Rendle et al. 2009 ("BPR: Bayesian Personalized Ranking from Implicit Feedback").
+ * Immutable builder.
  */
 public final class ImplicitSamples {
   public static final String USER = "user_id";
@@ -35,6 +39,8 @@ public final class ImplicitSamples {
   public static final String NEGATIVE = "negative";
   /** Behaviours starting with this prefix are injected noise. */
   public static final String NOISE_PREFIX = "noise";
+  /** The group column of {@link #groupedByPositive()}. */
+  public static final String POSITIVE_GROUP = "positive_group";
 
   private final NegativeSampler sampler;
   private final int negatives;
@@ -42,9 +48,16 @@ public final class ImplicitSamples {
   private final Map<String, Double> weights;
   private final Set<Long> clean;
   private final String cleanName;
+  private final boolean grouped;
 
   private ImplicitSamples(NegativeSampler sampler, int negatives, long seed, Map<String, Double> weights,
       Set<Long> clean, String cleanName) {
+    this(sampler, negatives, seed, weights, clean, cleanName, false);
+  }
+
+  private ImplicitSamples(NegativeSampler sampler, int negatives, long seed, Map<String, Double> weights,
+      Set<Long> clean, String cleanName, boolean grouped) {
+    this.grouped = grouped;
     this.sampler = sampler;
     this.negatives = negatives;
     this.seed = seed;
@@ -71,11 +84,11 @@ public final class ImplicitSamples {
     if (perPositive < 0) {
       throw new IllegalArgumentException("negatives per positive must be >= 0, got " + perPositive);
     }
-    return new ImplicitSamples(s, perPositive, seed, weights, clean, cleanName);
+    return new ImplicitSamples(s, perPositive, seed, weights, clean, cleanName, grouped);
   }
 
   public ImplicitSamples seed(long s) {
-    return new ImplicitSamples(sampler, negatives, s, weights, clean, cleanName);
+    return new ImplicitSamples(sampler, negatives, s, weights, clean, cleanName, grouped);
   }
 
   /**
@@ -89,7 +102,7 @@ public final class ImplicitSamples {
             + e.getValue());
       }
     }
-    return new ImplicitSamples(sampler, negatives, seed, Map.copyOf(w), clean, cleanName);
+    return new ImplicitSamples(sampler, negatives, seed, Map.copyOf(w), clean, cleanName, grouped);
   }
 
   /**
@@ -108,7 +121,15 @@ public final class ImplicitSamples {
       throw new IllegalArgumentException("no '" + behaviour + "' events in " + log.name() + " to mark clean positives;"
           + " behaviours are " + log.behaviourCounts().keySet());
     }
-    return new ImplicitSamples(sampler, negatives, seed, weights, pairs, "not-" + behaviour);
+    return new ImplicitSamples(sampler, negatives, seed, weights, pairs, "not-" + behaviour, grouped);
+  }
+
+  /**
+   * Adds the {@value #POSITIVE_GROUP} column, declared as the samples' group: each positive row with the
+   * negatives drawn for it, the groups over which {@code Objective.bpr()} forms its (positive, negative) pairs.
+   */
+  public ImplicitSamples groupedByPositive() {
+    return new ImplicitSamples(sampler, negatives, seed, weights, clean, cleanName, true);
   }
 
   static long pair(int user, int item) {
@@ -183,6 +204,7 @@ public final class ImplicitSamples {
     IntColumn corrupted = IntColumn.create(Samples.TRUTH_PREFIX + "corrupted", rows);
     StringColumn kind = StringColumn.create(Samples.TRUTH_PREFIX + "corruption");
     DoubleColumn weight = weights == null ? null : DoubleColumn.create(Samples.SAMPLE_WEIGHT, rows);
+    StringColumn group = grouped ? StringColumn.create(POSITIVE_GROUP) : null;
     for (int r = 0; r < n; r++) {
       users.append(train.userIds().get(p.user[r]));
       items.append(train.itemIds().get(p.item[r]));
@@ -197,6 +219,9 @@ public final class ImplicitSamples {
       if (weight != null) {
         weight.set(r, injected ? 1.0 : rank(p.behaviour[r]));
       }
+      if (group != null) {
+        group.append(Integer.toString(r));
+      }
     }
     for (int k = 0; k < d.item().length; k++) {
       int r = n + k;
@@ -210,14 +235,23 @@ public final class ImplicitSamples {
       if (weight != null) {
         weight.set(r, 1.0);
       }
+      if (group != null) {
+        group.append(Integer.toString(d.positive()[k]));
+      }
     }
     Table t = Table.create(train.name() + " implicit(" + sampler + " x" + negatives + ", seed " + seed + ")", users,
         items, label, q, behaviour, corrupted, kind);
     if (weight != null) {
       t.addColumns(weight);
     }
+    if (group != null) {
+      t.addColumns(group);
+    }
     Samples s = Samples.from(t).label(LABEL).user(USER).item(ITEM).categorical(USER, ITEM)
         .features(USER, ITEM);
+    if (group != null) {
+      s = s.group(POSITIVE_GROUP);
+    }
     return weight != null ? s.weight(Samples.SAMPLE_WEIGHT) : s;
   }
 }

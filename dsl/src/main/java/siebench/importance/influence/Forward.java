@@ -4,9 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import siebench.features.EncodedData;
 import siebench.model.CtrNetwork;
+import siebench.model.NcfNetwork;
 import siebench.train.Progress;
 import siebench.train.TrainedModel;
 
@@ -19,13 +21,27 @@ final class Forward {
     void accept(int start, float[] logits, float[] representation, int width);
   }
 
-  /** The model's block as a {@link CtrNetwork}, or a clear error. */
+  /** The model's block as a {@link CtrNetwork}, or a clear error (the all-parameter estimators need one). */
   static CtrNetwork network(TrainedModel model) {
     if (model.block() instanceof CtrNetwork net) {
       return net;
     }
-    throw new UnsupportedOperationException("influence estimators need a CtrNetwork model, got "
-        + model.block().getClass().getSimpleName());
+    throw new UnsupportedOperationException("this influence estimator needs a CtrNetwork model, got "
+        + model.block().getClass().getSimpleName() + (model.block() instanceof NcfNetwork
+            ? "; for GMF / NeuMF use the last-layer gradients (the default scope)" : ""));
+  }
+
+  /**
+   * The model's block when it has this package's contract (a {@link CtrNetwork}, or the {@link NcfNetwork} GMF /
+   * NeuMF: input {@code (int64 [B, F], float [B, D])}, output {@code (logits [B], representation [B, H])}), or a
+   * clear error.
+   */
+  static Block block(TrainedModel model) {
+    if (model.block() instanceof CtrNetwork || model.block() instanceof NcfNetwork) {
+      return model.block();
+    }
+    throw new UnsupportedOperationException("influence estimators need a CtrNetwork or NcfNetwork (GMF / NeuMF) "
+        + "model, got " + model.block().getClass().getSimpleName());
   }
 
   /** Inputs of rows {@code [start, end)}: int64 [B,F], float [B,D], labels [B]. */
@@ -45,7 +61,7 @@ final class Forward {
   /** One forward pass per batch; the representation is read only when {@code withRepresentation}. */
   static void run(TrainedModel model, EncodedData data, int batchSize, boolean withRepresentation,
       Progress progress, Body body) {
-    CtrNetwork net = network(model);
+    Block net = block(model);
     try (NDManager root = NDManager.newBaseManager(model.device())) {
       ParameterStore store = new ParameterStore(root, false);
       for (int start = 0; start < data.rows(); start += batchSize) {

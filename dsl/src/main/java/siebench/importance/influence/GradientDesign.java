@@ -19,7 +19,7 @@ final class GradientDesign {
   record Side(Design design, double[] logits) {}
 
   static Side lastLayer(TrainedModel model, EncodedData data, int batchSize, Progress progress) {
-    boolean rep = LastLayerGradients.overRepresentation(Forward.network(model));
+    boolean rep = LastLayerGradients.overRepresentation(Forward.block(model));
     double[] offset = new double[data.rows()];
     float[][] h = rep ? new float[data.rows()][] : null;
     Forward.run(model, data, batchSize, rep, progress, (start, z, flat, width) -> {
@@ -47,7 +47,7 @@ final class GradientDesign {
     if (scope == GradientScope.ALL_PARAMETERS) {
       return Jacobians.layout(model).get("");
     }
-    return LastLayerGradients.dimension(Forward.network(model)) - 1;
+    return LastLayerGradients.dimension(Forward.block(model)) - 1;
   }
 
   /**

@@ -9,8 +9,8 @@ public enum GradientScope {
   /**
    * The parameters entering the logit linearly at the output, in closed form {@code (p - y) * phi} from one
    * forward pass (no backward pass): for DeepFM and DCN-v2 the output layer over the representation {@code h}
-   * ({@code phi = [h, 1]}: "output_weight" and "bias"); for LR and FM the first-order weights over one-hot
-   * categorical rows, the dense weights and the bias ({@code phi = [onehot, dense, 1]}; for LR these are all
+   * ({@code phi = [h, 1]}: "output_weight" and "bias"), likewise GMF / NeuMF over their representation; for LR
+   * and FM the first-order weights over one-hot categorical rows, the dense weights and the bias ({@code phi = [onehot, dense, 1]}; for LR these are all
    * parameters, so this is exact). Cost per checkpoint: one forward pass over training and validation rows.
    */
   LAST_LAYER,

@@ -305,12 +305,13 @@ public final class InfluenceFunctions implements ImportanceEstimator {
 
   /** The last-layer problem of a trained deep model (see the class comment). */
   Problem lastLayerProblem(TrainedModel model, EncodedData tr, EncodedData va, Progress progress) {
-    CtrNetwork net = Forward.network(model);
+    ai.djl.nn.Block net = Forward.block(model);
     boolean rep = LastLayerGradients.overRepresentation(net);
     GradientDesign.Side t = GradientDesign.lastLayer(model, tr, batchSize, progress);
     GradientDesign.Side v = va == null ? null : GradientDesign.lastLayer(model, va, batchSize, progress);
-    return new Problem("last layer of " + net.architecture().shortName() + (rep ? " (output layer over "
-        + net.representationSize() + "-d representation)" : " (first-order weights)"), t.design(), t.logits(),
+    String name = net instanceof CtrNetwork c ? c.architecture().shortName() : model.spec().name();
+    return new Problem("last layer of " + name + (rep ? " (output layer over "
+        + (LastLayerGradients.dimension(net) - 1) + "-d representation)" : " (first-order weights)"), t.design(), t.logits(),
         tr.labels(), tr.weights(), v == null ? null : v.design(), v == null ? null : v.logits(),
         va == null ? null : va.labels());
   }

@@ -1,35 +1,47 @@
 package siebench.importance.influence;
 
+import ai.djl.nn.Block;
 import siebench.features.EncodedData;
 import siebench.model.Architecture;
 import siebench.model.CtrNetwork;
+import siebench.model.NcfNetwork;
 import siebench.train.Progress;
 import siebench.train.TrainedModel;
 
 /**
  * Per-sample gradients of the logistic loss with respect to the last layer, in closed form: a parameter block
  * entering the logit as {@code theta . phi} has gradient {@code (sigmoid(z) - y) phi}. See {@link
- * GradientScope#LAST_LAYER} for {@code phi} per architecture.
+ * GradientScope#LAST_LAYER} for {@code phi} per architecture. For GMF / NeuMF ({@link NcfNetwork}, He et al. 2017)
+ * the last layer is the output layer {@code h} and bias over the network's representation ({@code p_u * q_i}, with
+ * NeuMF's MLP tower output appended), so {@code phi = [representation, 1]}.
  */
 final class LastLayerGradients {
   private LastLayerGradients() {}
 
   /** Whether the last layer is the output layer over the representation (else the first-order part). */
-  static boolean overRepresentation(CtrNetwork net) {
-    return net.architecture() == Architecture.DEEP_FM || net.architecture() == Architecture.DCN_V2;
+  static boolean overRepresentation(Block net) {
+    if (net instanceof NcfNetwork) {
+      return true;
+    }
+    Architecture a = ((CtrNetwork) net).architecture();
+    return a == Architecture.DEEP_FM || a == Architecture.DCN_V2;
   }
 
   /** Dimension of the last-layer parameter vector. */
-  static int dimension(CtrNetwork net) {
-    if (overRepresentation(net)) {
-      return (int) net.representationSize() + 1;
+  static int dimension(Block net) {
+    if (net instanceof NcfNetwork ncf) {
+      return (int) ncf.representationSize() + 1;
     }
-    return (int) (net.layout().totalVocab() + net.layout().dense() + 1);
+    CtrNetwork ctr = (CtrNetwork) net;
+    if (overRepresentation(ctr)) {
+      return (int) ctr.representationSize() + 1;
+    }
+    return (int) (ctr.layout().totalVocab() + ctr.layout().dense() + 1);
   }
 
   /** {@code sum_v g_v} over the rows of {@code data} (unweighted). */
   static double[] sum(TrainedModel model, EncodedData data, int batchSize, Progress progress) {
-    CtrNetwork net = Forward.network(model);
+    Block net = Forward.block(model);
     double[] g = new double[dimension(net)];
     boolean rep = overRepresentation(net);
     OneHotDesign oneHot = rep ? null : new OneHotDesign(data);
@@ -57,7 +69,7 @@ final class LastLayerGradients {
    */
   static double[] dotsOrNorms(TrainedModel model, EncodedData train, double[] reference, int batchSize,
       Progress progress) {
-    CtrNetwork net = Forward.network(model);
+    Block net = Forward.block(model);
     boolean rep = overRepresentation(net);
     OneHotDesign oneHot = rep ? null : new OneHotDesign(train);
     float[] y = train.labels();
