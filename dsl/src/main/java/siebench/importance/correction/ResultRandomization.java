@@ -28,18 +28,10 @@ public final class ResultRandomization {
    * fails when position 1 has no clicks, or names the positions without rows.
    */
   public static Propensities estimate(Samples randomizedLogs) {
-    int[] pos = Propensities.positions(randomizedLogs);
-    float[] c = randomizedLogs.labels();
-    int kMax = 0;
-    for (int p : pos) {
-      kMax = Math.max(kMax, p);
-    }
-    long[] n = new long[kMax];
-    long[] clicks = new long[kMax];
-    for (int i = 0; i < pos.length; i++) {
-      n[pos[i] - 1]++;
-      clicks[pos[i] - 1] += c[i] > 0.5f ? 1 : 0;
-    }
+    long[][] counts = countsByPosition(randomizedLogs);
+    long[] n = counts[0];
+    long[] clicks = counts[1];
+    int kMax = n.length;
     if (n.length == 0 || clicks[0] == 0) {
       throw new IllegalArgumentException("result randomization needs clicks at position 1; "
           + randomizedLogs.describe() + " has " + (n.length == 0 ? 0 : n[0]) + " rows and no clicks there");
@@ -65,6 +57,22 @@ public final class ResultRandomization {
     return Propensities.estimated(v, se, "relative result-randomization");
   }
 
+  /** Impressions ({@code [0]}) and clicks ({@code [1]}) per position 1..max, from the position role and labels. */
+  private static long[][] countsByPosition(Samples logs) {
+    int[] pos = Propensities.positions(logs);
+    float[] c = logs.labels();
+    int kMax = 0;
+    for (int p : pos) {
+      kMax = Math.max(kMax, p);
+    }
+    long[][] counts = new long[2][kMax];
+    for (int i = 0; i < pos.length; i++) {
+      counts[0][pos[i] - 1]++;
+      counts[1][pos[i] - 1] += c[i] > 0.5f ? 1 : 0;
+    }
+    return counts;
+  }
+
   /**
    * The click-through rate at every position of click logs (label = click, position role) with its 95% Wilson
    * score interval ({@link WilsonInterval}): columns position, impressions, clicks, ctr, ctr_lo95, ctr_hi95, for
@@ -72,18 +80,10 @@ public final class ResultRandomization {
    * that {@link #estimate} divides out.
    */
   public static Table ctrByPosition(Samples logs) {
-    int[] pos = Propensities.positions(logs);
-    float[] c = logs.labels();
-    int kMax = 0;
-    for (int p : pos) {
-      kMax = Math.max(kMax, p);
-    }
-    long[] n = new long[kMax];
-    long[] clicks = new long[kMax];
-    for (int i = 0; i < pos.length; i++) {
-      n[pos[i] - 1]++;
-      clicks[pos[i] - 1] += c[i] > 0.5f ? 1 : 0;
-    }
+    long[][] counts = countsByPosition(logs);
+    long[] n = counts[0];
+    long[] clicks = counts[1];
+    int kMax = n.length;
     IntColumn position = IntColumn.create("position");
     DoubleColumn impressions = DoubleColumn.create("impressions");
     DoubleColumn clicked = DoubleColumn.create("clicks");

@@ -222,6 +222,18 @@ public final class InfluenceFunctions implements ImportanceEstimator {
         solver == null ? null : solver.name(), projectTo);
   }
 
+  /** The gradient of the mean validation loss at {@code theta}: {@code sum_j (sigmoid(z_j) - y_j) x_j / m}. */
+  private static double[] validationGradient(Problem pr, double[] theta, int p) {
+    Design v = pr.validation();
+    int m = v.rows();
+    double[] g = new double[p];
+    for (int j = 0; j < m; j++) {
+      double z = (pr.validationOffset() == null ? 0 : pr.validationOffset()[j]) + v.dot(j, theta);
+      v.addTo(j, (RegularizedLogistic.sigmoid(z) - pr.validationLabels()[j]) / m, g);
+    }
+    return g;
+  }
+
   /**
    * The name {@code Estimators.named} parses back into the same settings: {@code base} ({@code influence} or
    * {@code tracin}), then {@code -all} for all parameters, {@code -SOLVER} and {@code -trakD}, e.g. {@code
@@ -366,13 +378,8 @@ public final class InfluenceFunctions implements ImportanceEstimator {
     }
     ConjugateGradient.Operator h = lr.hessian(theta);
     if (pr.validation() != null) {
-      Design v = pr.validation();
-      int m = v.rows();
-      double[] gVal = new double[p];
-      for (int j = 0; j < m; j++) {
-        double z = (pr.validationOffset() == null ? 0 : pr.validationOffset()[j]) + v.dot(j, theta);
-        v.addTo(j, (RegularizedLogistic.sigmoid(z) - pr.validationLabels()[j]) / m, gVal);
-      }
+      int m = pr.validation().rows();
+      double[] gVal = validationGradient(pr, theta, p);
       meter.gradients(n + m);
       ConjugateGradient.Result s = ConjugateGradient.solve(h, gVal, cgTolerance, cgMaxIterations, progress,
           "influence: CG for H^-1 grad L_val");
@@ -428,13 +435,8 @@ public final class InfluenceFunctions implements ImportanceEstimator {
     InverseHvp.Inverse inv = s.prepare(Curvature.of(lr, theta), progress);
     meter.sample();
     if (pr.validation() != null) {
-      Design v = pr.validation();
-      int m = v.rows();
-      double[] gVal = new double[p];
-      for (int j = 0; j < m; j++) {
-        double z = (pr.validationOffset() == null ? 0 : pr.validationOffset()[j]) + v.dot(j, theta);
-        v.addTo(j, (RegularizedLogistic.sigmoid(z) - pr.validationLabels()[j]) / m, gVal);
-      }
+      int m = pr.validation().rows();
+      double[] gVal = validationGradient(pr, theta, p);
       meter.gradients(n + m);
       double[] x = inv.solve(gVal);
       for (int i = 0; i < n; i++) {
