@@ -81,8 +81,9 @@ public final class ConjugateGradient {
     }
     double rel = Math.sqrt(rr) / bNorm;
     if (progress != null && task != null) {
-      progress.update(task, it, maxIterations, String.format("%s after %d iterations, relative residual %.3e",
-          rel <= tolerance ? "converged" : "NOT converged", it, rel));
+      // converged early: the task is done, so the bar reaches its end
+      progress.update(task, rel <= tolerance ? maxIterations : it, maxIterations, String.format(
+          "%s after %d iterations, relative residual %.3e", rel <= tolerance ? "converged" : "NOT converged", it, rel));
     }
     return new Result(x, it, rel, rel <= tolerance);
   }

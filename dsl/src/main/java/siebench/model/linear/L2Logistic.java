@@ -226,6 +226,11 @@ public final class L2Logistic {
         progress.update(task, it, maxIterations, String.format("objective %.8f  |gradient|max %.3e", f, gNorm));
       }
       if (gNorm <= tolerance || it == maxIterations) {
+        if (progress != null && task != null && gNorm <= tolerance) {
+          // converged early: the task is done, so the bar reaches its end
+          progress.update(task, maxIterations, maxIterations, String.format("converged after %d Newton steps, "
+              + "|gradient|max %.3e", it, gNorm));
+        }
         break;
       }
       // preconditioned CG on H s = -g, H v = X' diag(d) X v + Lambda v
