@@ -1,7 +1,7 @@
 package siebench.benchmark;
 
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +31,11 @@ import tech.tablesaw.api.Table;
  * writes a click log and held-out sessions; each model is trained on the raw clicks (naive) and with an unbiased
  * {@link Objective} on propensities from each source, and every held-out session's results are ranked by the
  * model's scores. The naive run minimises the same objective with every propensity set to 1 (for {@code ips}
- * that is cross-entropy against the clicks), so the two runs differ only in the correction. NDCG@10 is measured against {@code truth_relevance} on whole sessions (the logged lists), so
- * the comparison is the one of Joachims, Swaminathan &amp; Schnabel (2017, "Unbiased Learning-to-Rank with Biased
- * Feedback", WSDM) and Wang et al. (2018, "Position Bias Estimation for Unbiased Learning to Rank in Personal
- * Search", WSDM): the same logs, the same splits and seeds, the debiased model against the naive one.
+ * that is cross-entropy against the clicks), so the two runs differ only in the correction. NDCG@10 is measured
+ * against {@code truth_relevance} on whole sessions (the logged lists), so the comparison is the one of Joachims,
+ * Swaminathan &amp; Schnabel (2017, "Unbiased Learning-to-Rank with Biased Feedback", WSDM) and Wang et al. (2018,
+ * "Position Bias Estimation for Unbiased Learning to Rank in Personal Search", WSDM): the same logs, the same
+ * splits and seeds, the debiased model against the naive one.
  *
  * <p>Propensity sources: {@code true} (the generator's {@code truth_propensity}), {@code regression-em} (on the
  * training logs), {@code randomized} (result randomization on a separate log of the same world whose lists were

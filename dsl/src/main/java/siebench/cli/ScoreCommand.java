@@ -42,7 +42,8 @@ final class ScoreCommand implements Callable<Integer> {
   Path model;
 
   @Option(names = "--estimators", defaultValue = "loss,el2n,grand",
-      description = "Comma-separated scores among loss, el2n, margin, grand, grand-last-layer (default ${DEFAULT-VALUE}).")
+      description = "Comma-separated scores among loss, el2n, margin, grand, grand-last-layer "
+          + "(default ${DEFAULT-VALUE}).")
   String estimators;
 
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "The CSV file to write.")

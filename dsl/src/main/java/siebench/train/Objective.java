@@ -174,7 +174,10 @@ public final class Objective {
     return new Objective(kind, minPropensity, nonNegative, squared);
   }
 
-  /** The non-negative variant of {@link #ips()} (a negative minibatch estimate of the negative-class term is pushed back up). */
+  /**
+   * The non-negative variant of {@link #ips()}: a negative minibatch estimate of the negative-class term is pushed
+   * back up.
+   */
   public Objective nonNegative() {
     if (kind != Kind.IPS) {
       throw new IllegalStateException("the non-negative variant applies to the pointwise ips objective, not " + name());
