@@ -22,6 +22,9 @@ import siebench.train.Objective;
 import siebench.train.Progress;
 import siebench.train.TrainedModel;
 import siebench.train.TrainingLoop;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * Implicit-feedback recommendation measured end to end, the protocol of Wang, Feng, He, Nie and Chua (2021),
@@ -85,6 +88,35 @@ public final class ImplicitBenchmark {
       return rows.stream().filter(r -> r.model.equals(model) && r.training.equals(training)
           && r.metric.equals(metric)).findFirst().orElseThrow(() -> new IllegalArgumentException(
               "no row " + model + "/" + training + "/" + metric));
+    }
+
+    /**
+     * One row per model and training, with each metric's mean over seeds and the half-width of its 95% t-interval
+     * (column {@code METRIC_ci95}), in the order of the runs; for notebooks and CSV output.
+     */
+    public Table table() {
+      List<String> metrics = rows.stream().map(Row::metric).distinct().toList();
+      StringColumn model = StringColumn.create("model");
+      StringColumn training = StringColumn.create("training");
+      Map<String, DoubleColumn> cols = new LinkedHashMap<>();
+      for (String m : metrics) {
+        cols.put(m, DoubleColumn.create(m));
+        cols.put(m + "_ci95", DoubleColumn.create(m + "_ci95"));
+      }
+      List<String> runs = rows.stream().map(r -> r.model + "\t" + r.training).distinct().toList();
+      for (String run : runs) {
+        String[] mt = run.split("\t");
+        model.append(mt[0]);
+        training.append(mt[1]);
+        for (String m : metrics) {
+          MeanInterval mi = row(mt[0], mt[1], m).interval();
+          cols.get(m).append(mi.mean());
+          cols.get(m + "_ci95").append(mi.halfWidth());
+        }
+      }
+      Table t = Table.create("full-ranking metrics, mean and 95% CI half-width over seeds", model, training);
+      cols.values().forEach(t::addColumns);
+      return t;
     }
 
     /** A fixed-width text table: metric means ± 95% CI, then the paired differences to normal training. */

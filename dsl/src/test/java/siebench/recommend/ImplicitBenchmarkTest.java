@@ -78,5 +78,16 @@ class ImplicitBenchmarkTest {
     assertTrue(random < 0.3, "random recall@5 " + random);
     assertEquals(2, r.row("gmf", "tce", "ndcg@5").perSeed().length);
     assertTrue(r.format().contains("paired difference to normal training"));
+    tech.tablesaw.api.Table t = r.table();
+    assertEquals(4, t.rowCount()); // popularity, random, gmf normal, gmf tce
+    int row = -1;
+    for (int i = 0; i < t.rowCount(); i++) {
+      if (t.stringColumn("model").get(i).equals("gmf") && t.stringColumn("training").get(i).equals("normal")) {
+        row = i;
+      }
+    }
+    assertEquals(gmf, t.doubleColumn("recall@5").getDouble(row), 1e-12);
+    assertEquals(r.row("gmf", "normal", "recall@5").interval().halfWidth(),
+        t.doubleColumn("recall@5_ci95").getDouble(row), 1e-12);
   }
 }
