@@ -3,9 +3,6 @@ package siebench.importance.influence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -75,52 +72,7 @@ class NcfInfluenceTest {
   }
 
   static double[] bruteForce(ModelSpec model, boolean withValidation) {
-    Set<String> names = Set.of("output_weight", "bias");
-    CtrTask t = task(model);
-    FeatureEncoder enc = FeatureEncoder.fit(TRAIN);
-    EncodedData tr = enc.encode(TRAIN);
-    EncodedData va = enc.encode(VALID);
-    List<List<NDArray>> checkpoints = new ArrayList<>();
-    NDManager keep = NDManager.newBaseManager();
-    TrainingLoop.Run run = TrainingLoop.train(t, enc, tr, null, (epoch, m) -> {
-      List<NDArray> snap = new ArrayList<>();
-      for (Parameter p : m.parameters()) {
-        NDArray c = p.getArray().duplicate();
-        c.attach(keep);
-        snap.add(c);
-      }
-      checkpoints.add(snap);
-    });
-    TrainedModel m = run.model();
-    double[] scores = new double[tr.rows()];
-    for (List<NDArray> snap : checkpoints) {
-      for (int k = 0; k < snap.size(); k++) {
-        snap.get(k).copyTo(m.parameters().get(k).getArray());
-      }
-      double[][] gTrain = TracInTest.gradients(m, tr, names);
-      double[] ref = null;
-      if (withValidation) {
-        double[][] gVal = TracInTest.gradients(m, va, names);
-        ref = new double[gVal[0].length];
-        for (double[] g : gVal) {
-          for (int j = 0; j < g.length; j++) {
-            ref[j] += g[j] / va.rows();
-          }
-        }
-      }
-      for (int i = 0; i < tr.rows(); i++) {
-        double[] other = ref == null ? gTrain[i] : ref;
-        double s = 0;
-        for (int j = 0; j < other.length; j++) {
-          s += gTrain[i][j] * other[j];
-        }
-        scores[i] += t.learningRate() * s;
-      }
-    }
-    m.close();
-    keep.close();
-    assertEquals(3, checkpoints.size());
-    return scores;
+    return TracInTest.bruteForce(task(model), TRAIN, VALID, withValidation, Set.of("output_weight", "bias"));
   }
 
   static double[] estimate(ModelSpec model, boolean withValidation) {

@@ -54,10 +54,17 @@ class TracInTest {
 
   /** Brute-force TracIn: per-checkpoint one-sample gradients restricted to {@code names} (null = all). */
   static double[] bruteForce(ModelSpec model, boolean withValidation, Set<String> names) {
-    CtrTask t = task(model);
-    FeatureEncoder enc = FeatureEncoder.fit(TRAIN);
-    EncodedData tr = enc.encode(TRAIN);
-    EncodedData va = enc.encode(VALID);
+    return bruteForce(task(model), TRAIN, VALID, withValidation, names);
+  }
+
+  /**
+   * Brute-force TracIn of {@code task} trained on {@code train} (its 3 epochs are the checkpoints), against the
+   * mean gradient of {@code valid} or, without validation, as self-influence.
+   */
+  static double[] bruteForce(CtrTask t, Samples train, Samples valid, boolean withValidation, Set<String> names) {
+    FeatureEncoder enc = FeatureEncoder.fit(train);
+    EncodedData tr = enc.encode(train);
+    EncodedData va = enc.encode(valid);
     List<List<NDArray>> checkpoints = new ArrayList<>();
     NDManager keep = NDManager.newBaseManager();
     TrainingLoop.Run run = TrainingLoop.train(t, enc, tr, null, (epoch, m) -> {
