@@ -42,10 +42,28 @@ import tech.tablesaw.api.Table;
  * shown in random order, {@link #randomizedShare} of the training rows; the RandTop-N intervention of Wang,
  * Bendersky, Metzler &amp; Najork 2016). Estimated propensities are made absolute with position 1 examined with
  * probability 1, and their mean relative error against the truth over the training rows is reported.
+ *
+ * <p>Two reference rows per model split the gap between the naive model and the ceiling:
+ * <ul>
+ *   <li>{@value #RANDOM_ORDER}: the model trained naively on as many sessions of the same world shown in uniformly
+ *       random order. Its clicks are as few as the logged ones, but examination no longer follows the ranker, so
+ *       {@code random-order - none} is what the position-relevance confounding costs the naive model: the most a
+ *       correction can recover.
+ *   <li>{@value #ORACLE}: the ceiling, the model trained naively on full-information clicks, drawn on the same
+ *       sessions in the same order with every result examined (the generator at position bias 0 and the same
+ *       seed), as in the full-information baselines of the unbiased learning-to-rank papers. {@code oracle -
+ *       random-order} is the information the unexamined results never gave, which no correction recovers.
+ * </ul>
  */
 public final class PositionBiasExperiment {
   /** The propensity sources {@link #propensities} accepts. */
   public static final List<String> SOURCES = List.of("true", "regression-em", "randomized");
+
+  /** The reference row of the model trained on logs shown in random order. */
+  public static final String RANDOM_ORDER = "random-order";
+
+  /** The training row of the ceiling: the model trained on full-information clicks. */
+  public static final String ORACLE = "oracle";
 
   /** The propensity column of the naive runs: every row examined with probability 1. */
   static final String UNCORRECTED = "uncorrected_propensity";
@@ -138,8 +156,9 @@ public final class PositionBiasExperiment {
   }
 
   /**
-   * The runs: one row per seed, model and training (propensities {@code none} = naive), with NDCG@10 against the
-   * true relevance, its difference to the naive model of the same seed, and the propensity error.
+   * The runs: one row per seed, model and training (propensities {@code none} = naive; {@value #RANDOM_ORDER} and
+   * {@value #ORACLE} = the reference rows), with NDCG@10 against the true relevance, its difference to the naive model of the
+   * same seed, and the propensity error.
    */
   public Result run() {
     IntColumn seed = IntColumn.create("seed");
@@ -148,7 +167,7 @@ public final class PositionBiasExperiment {
     DoubleColumn ndcg = DoubleColumn.create("ndcg@10");
     DoubleColumn delta = DoubleColumn.create("ndcg@10_delta");
     DoubleColumn error = DoubleColumn.create("propensity_error");
-    int total = seeds * models.size() * (1 + sources.size());
+    int total = seeds * models.size() * (3 + sources.size());
     int done = 0;
     for (int s = 1; s <= seeds; s++) {
       progress.checkCancelled();
@@ -159,9 +178,10 @@ public final class PositionBiasExperiment {
       double[] relevance = test.doubles(Debiasing.RELEVANCE);
       Groups groups = Groups.of(test.strings(SyntheticData.QUERY_ID));
       double[] truth = train.doubles(Debiasing.PROPENSITY);
-      double[] ones = new double[train.size()];
-      Arrays.fill(ones, 1.0);
-      Samples uncorrected = train.withPropensities(UNCORRECTED, ones);
+      Samples uncorrected = uncorrected(train);
+      Map<String, Samples> references = new LinkedHashMap<>();
+      references.put(RANDOM_ORDER, g.randomizedRanking(true).testRows(0).generate().samples());
+      references.put(ORACLE, g.positionBias(0).testRows(0).generate().samples());
       Map<String, Samples> withPropensities = new LinkedHashMap<>();
       for (String src : sources) {
         withPropensities.put(src, ipsFor(src, g, train).withPropensities(train, progress));
@@ -189,9 +209,27 @@ public final class PositionBiasExperiment {
           progress.update("position-bias experiment", ++done, total, String.format("seed %d, %s %s %s: NDCG@10 %.4f",
               s, m, objective.name(), e.getKey(), v));
         }
+        for (Map.Entry<String, Samples> e : references.entrySet()) {
+          double v = ndcg(uncorrected(e.getValue()).train(t), test, relevance, groups);
+          seed.append(s);
+          model.append(m);
+          source.append(e.getKey());
+          ndcg.append(v);
+          delta.append(v - naive);
+          error.append(Double.NaN);
+          progress.update("position-bias experiment", ++done, total, String.format("seed %d, %s naive on %s logs: "
+              + "NDCG@10 %.4f", s, m, e.getKey(), v));
+        }
       }
     }
     return new Result(Table.create("position-bias experiment runs", seed, model, source, ndcg, delta, error));
+  }
+
+  /** The samples with every propensity 1: the objective's naive form. */
+  private static Samples uncorrected(Samples s) {
+    double[] ones = new double[s.size()];
+    Arrays.fill(ones, 1.0);
+    return s.withPropensities(UNCORRECTED, ones);
   }
 
   private PositionBiasIps ipsFor(String source, EcommerceGenerator g, Samples train) {

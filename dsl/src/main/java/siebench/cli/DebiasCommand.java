@@ -58,6 +58,10 @@ final class DebiasCommand implements Callable<Integer> {
   @Option(names = "--lr", defaultValue = "0.005", description = "Adam learning rate (default ${DEFAULT-VALUE}).")
   double learningRate;
 
+  @Option(names = "--weight-decay", defaultValue = "0",
+      description = "Adam's L2 weight decay, the same for every run (default ${DEFAULT-VALUE}).")
+  double weightDecay;
+
   @Option(names = "--out", description = "Also write the per-seed runs to this CSV file.")
   Path out;
 
@@ -70,11 +74,13 @@ final class DebiasCommand implements Callable<Integer> {
     PositionBiasExperiment e = PositionBiasExperiment.on(Synthetic.ecommerce().rows(rows)
             .rankerPopularity(rankerPopularity).positionBias(eta))
         .models(models.toArray(String[]::new)).propensities(propensities.toArray(String[]::new)).objective(o)
-        .task(CtrTask.ctr().epochs(epochs).batchSize(2048).learningRate(learningRate).earlyStopping(patience)
+        .task(CtrTask.ctr().epochs(epochs).batchSize(2048).learningRate(learningRate).weightDecay(weightDecay)
+            .earlyStopping(patience)
             .validationFraction(patience > 0 ? 0.1 : 0))
         .seeds(seeds).progress(Progress.console());
     System.out.printf("generated search logs: %d rows per seed, rankerPopularity %s, eta %s; objective %s; at most %d "
-        + "epochs, early-stopping patience %d, lr %s%n", rows, rankerPopularity, eta, o, epochs, patience, learningRate);
+        + "epochs, early-stopping patience %d, lr %s, weight decay %s%n", rows, rankerPopularity, eta, o, epochs, patience,
+        learningRate, weightDecay);
     PositionBiasExperiment.Result r = e.run();
     System.out.print(r.print());
     if (out != null) {
