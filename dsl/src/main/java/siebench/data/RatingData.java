@@ -88,6 +88,32 @@ public record RatingData(Samples train, Samples test, int users, int items, Stri
     return samples.doubles(PROPENSITY);
   }
 
+  /**
+   * The mean of {@code values} (one per row of {@code samples}) over the rows of each rating 1..5: index
+   * {@code r - 1} holds the mean for rating {@code r}, NaN when no row has that rating. For example the mean
+   * known propensity of the observed ratings of each level, {@code meanByRating(train, propensities(train))}.
+   */
+  public static double[] meanByRating(Samples samples, double[] values) {
+    double[] r = ratings(samples);
+    if (values.length != r.length) {
+      throw new IllegalArgumentException("expected one value per row: " + r.length + " rows, got " + values.length
+          + " values");
+    }
+    double[] sum = new double[5];
+    int[] count = new int[5];
+    for (int i = 0; i < r.length; i++) {
+      if (r[i] < 1 || r[i] > 5 || r[i] != Math.rint(r[i])) {
+        throw new IllegalArgumentException("rating at row " + i + " is " + r[i] + "; expected integers 1..5");
+      }
+      sum[(int) r[i] - 1] += values[i];
+      count[(int) r[i] - 1]++;
+    }
+    for (int k = 0; k < 5; k++) {
+      sum[k] = count[k] == 0 ? Double.NaN : sum[k] / count[k];
+    }
+    return sum;
+  }
+
   /** The user and item feature columns (categorical, {@code user_*} / {@code item_*}) of {@code samples}. */
   public static List<String> featureColumns(Samples samples) {
     return samples.schema().categorical().stream().filter(c -> !c.equals(USER) && !c.equals(ITEM))

@@ -122,20 +122,23 @@ public final class MnarExperiment {
     return new MnarExperiment(source, sourceName, seeds, propensities, objectives, task, marSampleFraction, k, out);
   }
 
+  /**
+   * The MAR sample and evaluation set that {@link #run()} uses for {@code seed} on {@code data} (for a synthetic
+   * experiment, {@code data} is the generator's data of that seed), e.g. to look at the propensities of one run.
+   */
+  public MarSplit split(RatingData data, long seed) {
+    Objects.requireNonNull(data, "data");
+    return MarSplit.of(data.test(), marSampleFraction, seed * 7919 + 1);
+  }
+
   /** Runs every seed; see the class comment. */
   public MnarResult run() {
     List<MnarResult.Run> runs = new ArrayList<>();
     for (long seed = 1; seed <= seeds; seed++) {
       RatingData data = source.apply(seed);
-      Samples test = data.test();
-      int[] perm = Samples.permutation(test.size(), seed * 7919 + 1);
-      int m = Math.max(1, (int) Math.round(marSampleFraction * test.size()));
-      if (m >= test.size()) {
-        throw new IllegalArgumentException("the MAR test set of " + test.size() + " ratings is too small to set "
-            + m + " aside");
-      }
-      Samples marSample = test.rows(Arrays.copyOfRange(perm, 0, m));
-      Samples evaluation = test.rows(Arrays.copyOfRange(perm, m, perm.length));
+      MarSplit split = split(data, seed);
+      Samples marSample = split.marSample();
+      Samples evaluation = split.evaluation();
       RatingTask seeded = task.seed(seed);
       runs.add(trainAndEvaluate(seeded.objective(RatingObjective.NAIVE), data, null, "-", evaluation, seed));
       for (PropensityEstimator estimator : propensities) {

@@ -1,9 +1,12 @@
 package siebench.mnar;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 import siebench.metrics.MeanInterval;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -103,6 +106,54 @@ public final class MnarResult {
     cols.forEach(t::addColumns);
     t.addColumns(d, dci);
     return t;
+  }
+
+  /**
+   * One metric ({@code "MSE"}, {@code "MAE"}, {@code "AUC"} or {@code "NDCG@k"}) by objective, one series per
+   * propensity estimator, each starting at the naive model (which needs no propensities): the mean over seeds,
+   * with the 95% Student-t interval as error bars when there are at least two seeds.
+   */
+  public CategoryChart chart(String metric) {
+    if (!Arrays.asList(RatingEvaluation.NAMES).contains(metric)) {
+      throw new IllegalArgumentException("unknown metric '" + metric + "'; expected one of "
+          + Arrays.toString(RatingEvaluation.NAMES));
+    }
+    Table s = summary();
+    StringColumn obj = s.stringColumn("objective");
+    StringColumn prop = s.stringColumn("propensity");
+    DoubleColumn mean = s.doubleColumn(metric);
+    DoubleColumn ci = s.doubleColumn(metric + "_ci95");
+    int naive = obj.indexOf(RatingObjective.NAIVE.shortName());
+    long seeds = runs.stream().mapToLong(Run::seed).distinct().count();
+    boolean bars = seeds > 1;
+    CategoryChart chart = new CategoryChartBuilder().width(620).height(320)
+        .title(metric + " on the MAR evaluation set, " + (bars ? "mean and 95% CI over " + seeds + " seeds"
+            : "one seed"))
+        .xAxisTitle("objective").yAxisTitle(metric).build();
+    List<String> estimators = prop.asList().stream().filter(p -> !p.equals("-")).distinct().toList();
+    for (String p : estimators) {
+      List<String> x = new ArrayList<>();
+      List<Double> y = new ArrayList<>();
+      List<Double> e = new ArrayList<>();
+      if (naive >= 0) {
+        x.add(obj.get(naive));
+        y.add(mean.getDouble(naive));
+        e.add(ci.getDouble(naive));
+      }
+      for (int r = 0; r < s.rowCount(); r++) {
+        if (prop.get(r).equals(p)) {
+          x.add(obj.get(r));
+          y.add(mean.getDouble(r));
+          e.add(ci.getDouble(r));
+        }
+      }
+      if (bars) {
+        chart.addSeries(p, x, y, e);
+      } else {
+        chart.addSeries(p, x, y);
+      }
+    }
+    return chart;
   }
 
   /** The summary as aligned text: {@code mean ± ci95} per metric. */

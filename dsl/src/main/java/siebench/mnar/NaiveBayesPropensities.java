@@ -2,6 +2,9 @@ package siebench.mnar;
 
 import siebench.data.RatingData;
 import siebench.data.Samples;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * Naive-Bayes propensities of Schnabel, Swaminathan, Singh, Chandak &amp; Joachims 2016 ("Recommendations as
@@ -55,6 +58,23 @@ public final class NaiveBayesPropensities implements PropensityEstimator {
       p[r] = mar[r] == 0 ? Double.NaN : Math.min(1, observed[r] * pObserved / mar[r]);
     }
     return p;
+  }
+
+  /**
+   * {@link #byRating} as a table, one row per rating 1..5, next to the mean known propensity of the observed
+   * ratings of that level ({@link RatingData#meanByRating}) when the training rows carry known propensities
+   * (synthetic data): the true propensities also vary within a level (e.g. with item popularity), so the two
+   * agree only in their mean.
+   */
+  public Table byRatingTable(RatingData data, Samples marSample) {
+    Table t = Table.create("P(O = 1 | rating): naive Bayes from " + marSample.size() + " MAR ratings"
+            + (RatingData.hasPropensities(data.train()) ? " vs the mean true propensity of the observed ratings" : ""),
+        IntColumn.create("rating", 1, 2, 3, 4, 5), DoubleColumn.create("naive Bayes", byRating(data, marSample)));
+    if (RatingData.hasPropensities(data.train())) {
+      t.addColumns(DoubleColumn.create("true (mean over observed)",
+          RatingData.meanByRating(data.train(), RatingData.propensities(data.train()))));
+    }
+    return t;
   }
 
   @Override

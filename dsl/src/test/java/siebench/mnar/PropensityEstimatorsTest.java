@@ -24,6 +24,26 @@ class PropensityEstimatorsTest {
   }
 
   @Test
+  void meanByRatingAveragesEachLevelAndTheTableShowsItBesideNaiveBayes() {
+    // observed ratings 5, 5, 4, 1, 5 with known propensities 0.2, 0.4, 0.3, 0.05, 0.6
+    Samples train = RatingData.samples("train", new int[] {0, 0, 1, 1, 1}, new int[] {0, 1, 2, 3, 4},
+        new int[] {5, 5, 4, 1, 5}, new double[] {0.2, 0.4, 0.3, 0.05, 0.6}, List.of());
+    double[] mean = RatingData.meanByRating(train, RatingData.propensities(train));
+    assertArrayEquals(new double[] {0.05, Double.NaN, Double.NaN, 0.3, 0.4}, mean, 1e-12);
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> RatingData.meanByRating(train, new double[2]))
+        .getMessage().contains("one value per row"));
+
+    RatingData known = new RatingData(train, tiny().test(), 2, 5, "known");
+    tech.tablesaw.api.Table t = PropensityEstimators.naiveBayes().byRatingTable(known, known.test());
+    assertEquals(List.of("rating", "naive Bayes", "true (mean over observed)"), t.columnNames());
+    assertArrayEquals(PropensityEstimators.naiveBayes().byRating(known, known.test()),
+        t.doubleColumn("naive Bayes").asDoubleArray(), 0);
+    assertArrayEquals(mean, t.doubleColumn("true (mean over observed)").asDoubleArray(), 0);
+    assertEquals(List.of("rating", "naive Bayes"),
+        PropensityEstimators.naiveBayes().byRatingTable(tiny(), tiny().test()).columnNames(), "no known propensities");
+  }
+
+  @Test
   void naiveBayesIsBayesRuleByHand() {
     RatingData d = tiny();
     // P(O=1|r) = P(r|O=1) P(O=1) / P(r): P(O=1) = 4/10; P(r|O=1) = 1/4, 0, 0, 1/4, 2/4; P(r) = 3/8, 1/8, 1/8, 1/8, 2/8
