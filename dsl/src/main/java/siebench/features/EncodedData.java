@@ -49,6 +49,19 @@ public record EncodedData(FeatureLayout layout, int rows, long[] cat, float[] de
     return new EncodedData(layout, n, c, x, y, w, ids, h);
   }
 
+  /** The dense (numeric) feature values of row {@code i}, in the layout's dense-column order. */
+  public double[] denseRow(int i) {
+    if (i < 0 || i >= rows) {
+      throw new IndexOutOfBoundsException("row " + i + " of " + rows + " encoded rows");
+    }
+    int d = layout.dense();
+    double[] x = new double[d];
+    for (int j = 0; j < d; j++) {
+      x[j] = dense[i * d + j];
+    }
+    return x;
+  }
+
   /** The same rows with other weights. */
   public EncodedData withWeights(float[] w) {
     if (w.length != rows) {

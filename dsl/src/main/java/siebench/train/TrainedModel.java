@@ -198,6 +198,27 @@ public final class TrainedModel implements AutoCloseable {
     return list;
   }
 
+  /**
+   * The current values of the trainable parameter {@code name}, flattened in row-major order: e.g. for
+   * {@code logisticRegression()} the weights of the dense features, {@code "dense_linear"} (one per dense
+   * column of the encoder's layout), and the intercept, {@code "bias"}.
+   */
+  public double[] parameterValues(String name) {
+    List<String> names = new ArrayList<>();
+    for (Parameter p : parameters()) {
+      if (p.getName().equals(name)) {
+        float[] v = p.getArray().toFloatArray();
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+          out[i] = v[i];
+        }
+        return out;
+      }
+      names.add(p.getName());
+    }
+    throw new IllegalArgumentException("no parameter named '" + name + "'; this model has " + names);
+  }
+
   interface BatchBody {
     void run(int start, NDManager m, Batch batch);
   }

@@ -1,6 +1,10 @@
 package siebench.notebook.exercises;
 
+import java.util.List;
 import java.util.Objects;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * The outcome of one exercise check of {@link InterviewExercises}: whether the student's function passed and a
@@ -23,6 +27,14 @@ public record ExerciseResult(int exercise, String title, boolean passed, String 
     }
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(message, "message");
+  }
+
+  /** The score sheet: one row per result, {@code exercise}, {@code title} and {@code result} (passed / not yet). */
+  public static Table table(List<ExerciseResult> results) {
+    return Table.create("interview exercises",
+        IntColumn.create("exercise", results.stream().mapToInt(ExerciseResult::exercise).toArray()),
+        StringColumn.create("title", results.stream().map(ExerciseResult::title).toList()),
+        StringColumn.create("result", results.stream().map(r -> r.passed() ? "passed" : "not yet").toList()));
   }
 
   static ExerciseResult pass(int exercise, String title, String message) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.Supplier;
+import siebench.data.Samples;
 import siebench.importance.correction.ImportanceSampling;
 import siebench.importance.influence.Cholesky;
 import siebench.train.TrainedModel;
@@ -230,6 +231,29 @@ public final class InterviewExercises {
       yv[i] = 1 + 2 * u + 0.1 * r.nextGaussian();
     }
     return new RidgeProblem(x, y, xv, yv, 0.5);
+  }
+
+  /**
+   * The notebook's data for exercise 5: {@code rows} rows with two standard-normal numeric features {@code a} and
+   * {@code b} and a click drawn with probability {@code σ(1.5a − b − 0.5)}, the model a logistic regression
+   * fits, as {@link Samples} (label {@code click}).
+   */
+  public static Samples logisticSamples(int rows, long seed) {
+    if (rows < 1) {
+      throw new IllegalArgumentException("need at least one row, got " + rows);
+    }
+    Random r = new Random(seed);
+    DoubleColumn a = DoubleColumn.create("a");
+    DoubleColumn b = DoubleColumn.create("b");
+    IntColumn click = IntColumn.create("click");
+    for (int i = 0; i < rows; i++) {
+      double u = r.nextGaussian();
+      double v = r.nextGaussian();
+      a.append(u);
+      b.append(v);
+      click.append(r.nextDouble() < sigmoid(1.5 * u - v - 0.5) ? 1 : 0);
+    }
+    return Samples.from(Table.create("two numeric features", a, b, click));
   }
 
   // ------------------------------------------------------------------ references

@@ -397,6 +397,47 @@ class InterviewExercisesTest {
 
   /** The closed form equals SIEBench's exact per-sample gradient norms (what GraNd averages) for the LR model. */
   @Test
+  void logisticSamplesFollowTheStatedModel() {
+    Samples s = InterviewExercises.logisticSamples(4_000, 5);
+    Table t = s.table();
+    assertEquals(java.util.List.of("row_id", "a", "b", "click"), t.columnNames());
+    double expected = 0;
+    for (int i = 0; i < t.rowCount(); i++) {
+      expected += InterviewExercises.sigmoid(1.5 * t.doubleColumn("a").getDouble(i) - t.doubleColumn("b").getDouble(i)
+          - 0.5);
+    }
+    expected /= t.rowCount();
+    double rate = t.intColumn("click").sum() / (double) t.rowCount();
+    // clicks are Bernoulli(σ(1.5a − b − 0.5)): the click rate is within 4 standard errors of the mean probability
+    assertEquals(expected, rate, 4 * Math.sqrt(0.25 / t.rowCount()));
+    // and rise with a: the click rate of the upper half of a beats the lower half's
+    double hi = 0;
+    double lo = 0;
+    for (int i = 0; i < t.rowCount(); i++) {
+      if (t.doubleColumn("a").getDouble(i) > 0) {
+        hi += t.intColumn("click").getInt(i);
+      } else {
+        lo += t.intColumn("click").getInt(i);
+      }
+    }
+    assertTrue(hi > 2 * lo, hi + " vs " + lo);
+    assertEquals(t.print(), InterviewExercises.logisticSamples(4_000, 5).table().print(), "seeded");
+    assertEquals("click", s.schema().label());
+  }
+
+  @Test
+  void scoreTableListsEveryResult() {
+    Table t = ExerciseResult.table(java.util.List.of(new ExerciseResult(1, "leave-one-out", true, "ok"),
+        new ExerciseResult(3, "resampling", false, "index 2 too rare")));
+    assertEquals(java.util.List.of("exercise", "title", "result"), t.columnNames());
+    assertEquals(2, t.rowCount());
+    assertEquals(3, t.intColumn("exercise").getInt(1));
+    assertEquals("passed", t.stringColumn("result").get(0));
+    assertEquals("not yet", t.stringColumn("result").get(1));
+    assertEquals(0, ExerciseResult.table(java.util.List.of()).rowCount());
+  }
+
+  @Test
   void gradientNormReferenceMatchesSiebenchLogisticRegression() {
     Random r = new Random(13);
     DoubleColumn a = DoubleColumn.create("a");
