@@ -51,6 +51,28 @@ public final class PositionBias {
     return new PositionBias(curve.clone(), "curve" + Arrays.toString(curve));
   }
 
+  /**
+   * A curve known only up to a factor (e.g. the click-through rates by position of randomized logs, or
+   * {@code Propensities} relative to position 1, which may exceed 1 elsewhere), scaled so that the most examined
+   * position has propensity 1. Values must be finite and positive.
+   */
+  public static PositionBias relative(double... values) {
+    checkPositions(values.length);
+    double max = 0;
+    for (int i = 0; i < values.length; i++) {
+      if (!(values[i] > 0) || Double.isInfinite(values[i])) {
+        throw new IllegalArgumentException("relative examination of position " + (i + 1) + " is " + values[i]
+            + "; expected finite and > 0");
+      }
+      max = Math.max(max, values[i]);
+    }
+    double[] c = new double[values.length];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = values[i] / max;
+    }
+    return new PositionBias(c, "relative" + Arrays.toString(values));
+  }
+
   private static void checkPositions(int positions) {
     if (positions < 1) {
       throw new IllegalArgumentException("need at least one display position, got " + positions);

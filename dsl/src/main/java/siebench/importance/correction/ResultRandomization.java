@@ -1,5 +1,7 @@
 package siebench.importance.correction;
 
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 import siebench.data.Samples;
 import siebench.metrics.WilsonInterval;
 import tech.tablesaw.api.DoubleColumn;
@@ -103,5 +105,31 @@ public final class ResultRandomization {
       hi.append(w.upper());
     }
     return Table.create("CTR by position, " + logs.describe(), position, impressions, clicked, ctr, lo, hi);
+  }
+  /**
+   * The click-through rates of {@link #ctrByPosition} as a bar per position with whiskers of half the width of
+   * the 95% Wilson interval (the interval itself is asymmetric: the table has its bounds).
+   */
+  public static CategoryChart ctrChart(Table ctrByPosition) {
+    for (String c : new String[] {"position", "ctr", "ctr_lo95", "ctr_hi95"}) {
+      if (!ctrByPosition.columnNames().contains(c)) {
+        throw new IllegalArgumentException("expected the table of ctrByPosition (columns position, ctr, ctr_lo95,"
+            + " ctr_hi95); it has no '" + c + "' column: " + ctrByPosition.columnNames());
+      }
+    }
+    double[] x = ctrByPosition.numberColumn("position").asDoubleArray();
+    double[] ctr = ctrByPosition.numberColumn("ctr").asDoubleArray();
+    double[] lo = ctrByPosition.numberColumn("ctr_lo95").asDoubleArray();
+    double[] hi = ctrByPosition.numberColumn("ctr_hi95").asDoubleArray();
+    double[] half = new double[x.length];
+    for (int k = 0; k < x.length; k++) {
+      half[k] = (hi[k] - lo[k]) / 2;
+    }
+    CategoryChart chart = new CategoryChartBuilder().width(520).height(300)
+        .title("CTR by position, +/- half the 95% interval").xAxisTitle("position").yAxisTitle("CTR").build();
+    chart.addSeries("CTR, whiskers: half the 95% Wilson width", x, ctr, half);
+    chart.getStyler().setLegendVisible(false);
+    chart.getStyler().setYAxisDecimalPattern("0.000");
+    return chart;
   }
 }

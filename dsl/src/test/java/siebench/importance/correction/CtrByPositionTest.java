@@ -30,4 +30,18 @@ class CtrByPositionTest {
     // the relative propensities divide the same rates
     assertEquals((1.0 / 3) / 0.5, ResultRandomization.estimate(logs).at(3), 1e-12);
   }
+  @Test
+  void chartShowsTheRatesWithHalfTheWilsonWidth() {
+    Table t = Table.create("logs", IntColumn.create("item_id", 1, 2, 3, 4, 5, 6, 7),
+        IntColumn.create("position", 1, 3, 1, 3, 1, 1, 3), IntColumn.create("click", 1, 0, 0, 1, 1, 0, 0));
+    Table ctr = ResultRandomization.ctrByPosition(Samples.from(t).label("click").position("position"));
+    org.knowm.xchart.CategoryChart c = ResultRandomization.ctrChart(ctr);
+    org.knowm.xchart.CategorySeries s = c.getSeriesMap().values().iterator().next();
+    assertEquals(java.util.List.of(1.0, 3.0), s.getXData().stream().map(v -> ((Number) v).doubleValue()).toList());
+    assertEquals(java.util.List.of(0.5, 1.0 / 3), s.getYData().stream().map(Number::doubleValue).toList());
+    WilsonInterval w = WilsonInterval.of(1, 3);
+    assertEquals((w.upper() - w.lower()) / 2, s.getExtraValues().stream().toList().get(1).doubleValue(), 1e-12);
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> ResultRandomization.ctrChart(ctr.removeColumns("ctr_lo95")));
+  }
 }
