@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The project's test command (README and .ci/run both call it): the JUnit suites of all modules, then the
-# tutorial notebooks executed headless on the bundled kernel with their outputs checked.
+# The project's test command (README and .ci/run both call it): the JUnit suites of all modules, the
+# tutorial notebooks executed headless on the bundled kernel with their outputs checked, then the JJava user's
+# `%maven` path (kernel-ext/src/it/jjava-maven-path).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
@@ -10,3 +11,5 @@ if [ -z "${SIEBENCH_DATA:-}" ] && [ -d "$ROOT/../shared/data" ]; then
 fi
 mvn -B test
 SIEBENCH_NB_APT=1 bash scripts/run-notebooks.sh
+# the JJava user's path: `mvn install`, then `%maven` the coordinates on the real jjava-jupyter classes
+bash kernel-ext/src/it/jjava-maven-path/run.sh

@@ -5,9 +5,9 @@
 #   3. the resolved jars added to a kernel on the real jjava-jupyter 1.0-a6 classes, which discovers
 #      siebench.notebook.jjava.SiebenchExtension through META-INF/services and installs it.
 # Usage: kernel-ext/src/it/jjava-maven-path/run.sh [LOCAL_REPO]
-#   LOCAL_REPO (default: a new temporary folder) is seeded from ~/.m2/repository when it does not exist, so the
-#   install runs offline (-o) when everything the build needs is in ~/.m2; MIMA's jars come from Maven Central
-#   the first time (set SIEBENCH_IT_OFFLINE=1 to forbid that when they are already in LOCAL_REPO).
+#   LOCAL_REPO (default: a new temporary folder) is seeded from ~/.m2/repository when it does not exist, so
+#   only what the build has not used yet (the install plugin, MIMA's jars) comes from Maven Central; set
+#   SIEBENCH_IT_OFFLINE=1 to forbid that when everything is already in LOCAL_REPO.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../../../.." && pwd)"
@@ -17,13 +17,13 @@ if [ ! -d "$REPO" ]; then
   if [ -d "$HOME/.m2/repository" ]; then cp -a "$HOME/.m2/repository" "$REPO"; else mkdir -p "$REPO"; fi
 fi
 REPO="$(cd "$REPO" && pwd)"
-VERSION="$(cd "$ROOT" && sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)"
+VERSION="$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$ROOT/pom.xml" | sed -n 1p)"
 COORDS="io.siebench:siebench-kernel-ext:$VERSION"
 echo "local repository: $REPO"
 echo "1. mvn install (SIEBench $VERSION)"
-(cd "$ROOT" && mvn -o -B -q -DskipTests -Dmaven.repo.local="$REPO" install)
-echo "2-3. %maven $COORDS on a kernel built on jjava-jupyter"
 OFF=(); [ "${SIEBENCH_IT_OFFLINE:-0}" = 1 ] && OFF=(-o)
+(cd "$ROOT" && mvn "${OFF[@]}" -B -q -DskipTests -Dmaven.repo.local="$REPO" install)
+echo "2-3. %maven $COORDS on a kernel built on jjava-jupyter"
 (cd "$HERE" && mvn "${OFF[@]}" -B -q -Dmaven.repo.local="$REPO" compile dependency:build-classpath \
   -Dmdep.outputFile=target/classpath.txt)
 java -Xmx1g -Djava.awt.headless=true -cp "$HERE/target/classes:$(cat "$HERE/target/classpath.txt")" \

@@ -37,7 +37,7 @@ import org.eclipse.aether.util.graph.visitor.PreorderNodeListGenerator;
  * io.siebench:siebench-kernel-ext:VERSION} resolves the coordinates and adds the jars to the kernel, which then
  * finds {@code siebench.notebook.jjava.SiebenchExtension} through {@code META-INF/services} and installs it.
  *
- * <p>What is JJava's own code here and what is a copy (JJava 1.0-a6, github.com/dflib/jjava at tag 1.0-a6):
+ * <p>What is JJava's own code here and what stands in for it (JJava 1.0-a6, github.com/dflib/jjava at tag 1.0-a6):
  * <ul>
  *   <li>real (jjava-jupyter 1.0-a6 from Maven Central): {@link BaseKernel} with its {@code
  *       installExtensions(String)} (a URLClassLoader over the new jars with the kernel's loader as parent,
@@ -45,7 +45,7 @@ import org.eclipse.aether.util.graph.visitor.PreorderNodeListGenerator;
  *       (notebook kernel, default extensions), {@code onShutdown} (uninstall), the renderer, {@code
  *       MagicsRegistry}, {@code MagicsArgs}, {@code PathsHandler};</li>
  *   <li>real (MIMA 2.4.0, the resolver JJava 1.0-a6 pins): the dependency resolution;</li>
- *   <li>copied, a few lines each: {@code jjava-maven/.../MavenDependencyResolver.resolveDependency} (runtime-scope
+ *   <li>written here to make the same calls, as read in JJava's source: {@code jjava-maven/.../MavenDependencyResolver.resolveDependency} (runtime-scope
  *       root, {@code withUserSettings(true)}, Central as the remote, {@code PreorderNodeListGenerator}),
  *       {@code MavenMagic.eval} (argument schema, {@code addToClasspath}) and {@code
  *       JavaKernel.addToClasspath} (JShell class path, then {@code installExtensions}); JShell's class path is
@@ -152,8 +152,8 @@ public final class JJavaMavenPath {
   }
 
   /**
-   * JJava 1.0-a6's {@code %maven}: {@code MavenMagic.eval} over {@code MavenDependencyResolver.resolveDependency},
-   * copied, with the local repository given.
+   * A stand-in for JJava 1.0-a6's {@code %maven} ({@code MavenMagic.eval} over {@code
+   * MavenDependencyResolver.resolveDependency}): the same MIMA request, with the local repository given.
    */
   static final class MavenMagic implements LineMagic<List<String>, PathKernel> {
     private static final String MAVEN_CENTRAL_URL = "https://repo1.maven.org/maven2/";
