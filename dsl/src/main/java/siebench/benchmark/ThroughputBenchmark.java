@@ -193,13 +193,8 @@ public final class ThroughputBenchmark {
   }
 
   static double siebench(Config c, Progress progress) {
-    EncodedData data = c.mode() == Mode.MLP ? mlpData(c) : criteoData(c);
-    ModelSpec spec = c.mode() == Mode.MLP ? Models.mlp(c.hidden1(), c.hidden2())
-        : Models.deepFm().embeddingDim(16).hidden(c.hidden1(), c.hidden2());
-    CtrTask task = CtrTask.ctr().model(spec).batchSize(c.batch()).epochs(c.epochs()).learningRate(1e-3)
-        .earlyStopping(0).seed(c.seed()).progress(progress)
-        .embeddingUpdates(c.lazy() ? EmbeddingUpdates.LAZY : EmbeddingUpdates.DENSE);
-    TrainingLoop.Run run = TrainingLoop.train(task, null, data, null, null);
+    EncodedData data = data(c);
+    TrainingLoop.Run run = TrainingLoop.train(task(c, progress), null, data, null, null);
     double secs = 0;
     List<EpochStats> h = run.history();
     for (int e = 1; e < h.size(); e++) {
@@ -207,6 +202,20 @@ public final class ThroughputBenchmark {
     }
     run.model().close();
     return data.rows() * (double) (h.size() - 1) / secs;
+  }
+
+  /** The in-memory rows of {@code c}'s mode. */
+  static EncodedData data(Config c) {
+    return c.mode() == Mode.MLP ? mlpData(c) : criteoData(c);
+  }
+
+  /** The training task of {@code c}'s mode: its model, batch, epochs and embedding updates, Adam at 1e-3. */
+  static CtrTask task(Config c, Progress progress) {
+    ModelSpec spec = c.mode() == Mode.MLP ? Models.mlp(c.hidden1(), c.hidden2())
+        : Models.deepFm().embeddingDim(16).hidden(c.hidden1(), c.hidden2());
+    return CtrTask.ctr().model(spec).batchSize(c.batch()).epochs(c.epochs()).learningRate(1e-3)
+        .earlyStopping(0).seed(c.seed()).progress(progress)
+        .embeddingUpdates(c.lazy() ? EmbeddingUpdates.LAZY : EmbeddingUpdates.DENSE);
   }
 
   private static EncodedData mlpData(Config c) {

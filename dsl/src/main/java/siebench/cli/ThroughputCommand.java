@@ -3,6 +3,7 @@ package siebench.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import siebench.benchmark.ScoringCost;
 import siebench.benchmark.ThroughputBenchmark;
 import siebench.benchmark.ThroughputBenchmark.Config;
 import siebench.benchmark.ThroughputBenchmark.Mode;
@@ -57,6 +58,12 @@ final class ThroughputCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "7", description = "Seed (default ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--scoring",
+      description = "Instead of PyTorch: time one checkpoint of the per-sample scores (loss / EL2N, GraNd over all "
+          + "parameters, GraNd's last layer) on every training row as a multiple of one training epoch of the same "
+          + "model, per repeat (ScoringCost).")
+  boolean scoring;
+
   @Override
   public Integer call() {
     Config d = mode == Mode.MLP ? Config.defaults() : Config.deepFm();
@@ -67,6 +74,9 @@ final class ThroughputCommand implements Callable<Integer> {
         hidden == null ? d.hidden1() : hidden[0], hidden == null ? d.hidden2() : hidden[1],
         batch == null ? d.batch() : batch, epochs == null ? d.epochs() : epochs, threads, seed, python, repeats,
         vocabCap, lazy);
+    if (scoring) {
+      return scoringCost(c);
+    }
     ThroughputBenchmark.Result r = ThroughputBenchmark.run(c, Progress.console());
     if (mode == Mode.MLP) {
       System.out.printf("model        MLP %d-%d-%d-1, batch %d, dense Adam, %d rows, %d epochs timed of %d%n",
@@ -88,6 +98,26 @@ final class ThroughputCommand implements Callable<Integer> {
         r.pythonNote(), r.pythonBlas(), String.join(", ", ThroughputBenchmark.CLEARED_ENVIRONMENT));
     System.out.printf("ratio        median %.2fx over %d pairs, range %.2fx - %.2fx%n", r.medianRatio(),
         r.pairs().size(), r.minRatio(), r.maxRatio());
+    return 0;
+  }
+
+  private static int scoringCost(Config c) {
+    ScoringCost.Result r = ScoringCost.run(c, Progress.console());
+    System.out.printf("model        %s, batch %d, %d rows; the last of %d epochs timed, then one pass of each score%n",
+        c.mode() == Mode.MLP ? "MLP " + c.dim() + "-" + c.hidden1() + "-" + c.hidden2() + "-1" : "DeepFM (Criteo shape)",
+        c.batch(), c.rows(), c.epochs());
+    for (int i = 0; i < r.repeats().size(); i++) {
+      ScoringCost.Repeat p = r.repeats().get(i);
+      StringBuilder sb = new StringBuilder(String.format("repeat %d     epoch %.2f s", i + 1, p.epochSeconds()));
+      for (int k = 0; k < ScoringCost.PASSES.size(); k++) {
+        sb.append(String.format("  %s %.2f s (%.2fx)", ScoringCost.PASSES.get(k), p.passSeconds()[k], p.multiple(k)));
+      }
+      System.out.println(sb);
+    }
+    for (int k = 0; k < ScoringCost.PASSES.size(); k++) {
+      System.out.printf("%-24s median %.2fx one epoch over %d repeats, range %.2fx - %.2fx%n",
+          ScoringCost.PASSES.get(k), r.medianMultiple(k), r.repeats().size(), r.minMultiple(k), r.maxMultiple(k));
+    }
     return 0;
   }
 }

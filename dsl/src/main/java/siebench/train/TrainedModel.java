@@ -153,7 +153,10 @@ public final class TrainedModel implements AutoCloseable {
 
   /**
    * Exact per-sample L2 norms of the gradient of each row's (unweighted) loss with respect to all trainable
-   * parameters, computed in batched backward passes with a {@link Probe} (no per-sample loop).
+   * parameters, computed in batched backward passes with a {@link Probe} (no per-sample loop). The parameters do
+   * not record gradients during these passes (only the probes do), so no parameter-sized gradient, in particular
+   * none of the embedding tables, is computed or cleared: a pass costs about a training epoch's forward and backward
+   * without the update.
    */
   public double[] gradientNorms(EncodedData data) {
     if (!(block instanceof CtrNetwork || block instanceof siebench.model.NcfNetwork)) {
@@ -161,34 +164,32 @@ public final class TrainedModel implements AutoCloseable {
           + block.getClass().getSimpleName());
     }
     double[] out = new double[data.rows()];
-    forEachBatch(data, (start, m, in) -> {
-      Probe probe = new Probe();
-      PairList<String, Object> params = new PairList<>();
-      params.add(CtrNetwork.PROBE, probe);
-      try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
-        NDArray z = block.forward(store, in.inputs(), true, params).get(0);
-        NDArray y = in.labels();
-        gc.backward(Losses.bce(z, y).sum());
-      }
-      float[] sq = probe.squaredNorms().toFloatArray();
-      for (int i = 0; i < sq.length; i++) {
-        out[start + i] = Math.sqrt(sq[i]);
-      }
-      clearParameterGradients();
-    });
-    return out;
-  }
-
-  /** Zeroes the accumulated gradients of all parameters (after a backward pass that was not an update). */
-  void clearParameterGradients() {
+    List<NDArray> recording = new ArrayList<>();
     for (Parameter p : parameters()) {
-      NDArray a = p.getArray();
-      if (a.hasGradient()) {
-        try (NDArray g = a.getGradient()) {
-          g.subi(g);
-        }
+      if (p.getArray().hasGradient()) {
+        recording.add(p.getArray());
       }
     }
+    recording.forEach(a -> a.setRequiresGradient(false));
+    try {
+      forEachBatch(data, (start, m, in) -> {
+        Probe probe = new Probe();
+        PairList<String, Object> params = new PairList<>();
+        params.add(CtrNetwork.PROBE, probe);
+        try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
+          NDArray z = block.forward(store, in.inputs(), true, params).get(0);
+          NDArray y = in.labels();
+          gc.backward(Losses.bce(z, y).sum());
+        }
+        float[] sq = probe.squaredNorms().toFloatArray();
+        for (int i = 0; i < sq.length; i++) {
+          out[start + i] = Math.sqrt(sq[i]);
+        }
+      });
+    } finally {
+      recording.forEach(a -> a.setRequiresGradient(true));
+    }
+    return out;
   }
 
   /** The trainable parameters, in block order. */
