@@ -331,11 +331,10 @@ public final class InfluenceFunctions implements ImportanceEstimator {
   /** The all-parameter problem: the network linearized at its weights (see the class comment). */
   Problem fullModelProblem(TrainedModel model, EncodedData tr, EncodedData va, Projection projection,
       Progress progress) {
-    CtrNetwork net = Forward.network(model);
     GradientDesign.Side t = GradientDesign.allParameters(model, tr, projection, batchSize, progress);
     GradientDesign.Side v = va == null ? null
         : GradientDesign.allParameters(model, va, projection, batchSize, progress);
-    return new Problem("all parameters of " + net.architecture().shortName() + " (linearized, "
+    return new Problem("all parameters of " + Forward.architecture(model) + " (linearized, "
         + (Jacobians.layout(model).get("") + 1) + " parameters" + (projection == null ? ")"
         : ", projected to " + projection.outputDim() + ")"), t.design(), t.logits(), tr.labels(), tr.weights(),
         v == null ? null : v.design(), v == null ? null : v.logits(), va == null ? null : va.labels());

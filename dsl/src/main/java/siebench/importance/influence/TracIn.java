@@ -8,6 +8,7 @@ import siebench.features.FeatureEncoder;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
 import siebench.importance.ImportanceEstimator;
+import siebench.model.SequenceNetwork;
 import siebench.train.CtrTask;
 import siebench.train.EpochListener;
 import siebench.train.Progress;
@@ -255,6 +256,12 @@ public final class TracIn implements ImportanceEstimator {
    * null) for each training row.
    */
   double[] checkpoint(TrainedModel model, EncodedData train, EncodedData validation, Progress progress) {
+    if (scope == GradientScope.ALL_PARAMETERS && model.block() instanceof SequenceNetwork) {
+      // per-sample gradients of layers shared over history positions: materialized rows (see Jacobians)
+      return GradientDesign.dotsOrNorms(GradientDesign.allParameters(model, train, null, batchSize, progress),
+          train.labels(), validation == null ? null : GradientDesign.allParameters(model, validation, null,
+              batchSize, progress), validation == null ? null : validation.labels());
+    }
     if (scope == GradientScope.ALL_PARAMETERS) {
       return FullGradients.dotsOrNorms(model, train, validation, batchSize, progress);
     }
