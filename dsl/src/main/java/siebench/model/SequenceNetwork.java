@@ -265,8 +265,6 @@ public final class SequenceNetwork extends AbstractBlock {
   @Override
   public Shape[] getOutputShapes(Shape[] inputShapes) {
     long b = inputShapes[0].get(0);
-    long h = hidden.length > 0 ? hidden[hidden.length - 1]
-        : layout.fields() * (long) k + layout.dense() + (kind == Kind.DIN ? k : 2L * k);
-    return new Shape[] {new Shape(b), new Shape(b, h)};
+    return new Shape[] {new Shape(b), new Shape(b, representationSize())};
   }
 }
