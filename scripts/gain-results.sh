@@ -39,6 +39,7 @@ RUNS=(
   "synthetic-influence-solvers|$INFL|--data synthetic --ranker-popularity 0 --rows 20000 --repeats 3|detection,cleaning"
   "movielens-influence-solvers|$INFL|--data $ML --noise-type fake-clicks --repeats 3|detection,cleaning"
   "synthetic-sequences-influence-din|$SEQ|--data synthetic-sequences --model din --rows 4000 --noise-type fake-clicks --repeats 3|detection"
+  "synthetic-sequences-influence-bst|$SEQ|--data synthetic-sequences --model bst --rows 1500 --noise-type fake-clicks --repeats 3|detection"
 )
 want=("$@")
 for run in "${RUNS[@]}"; do
