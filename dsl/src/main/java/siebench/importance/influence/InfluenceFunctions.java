@@ -58,8 +58,9 @@ import siebench.train.TrainingLoop;
  * with the default DeepFM (2 epochs, 2 shared CPU cores): 29 s in total, of which about 21 s is the training.
  *
  * <p><b>Beyond the last layer.</b> {@link #allParameters()} uses every parameter of a deep model (FM, DeepFM,
- * DCN-v2, MLP networks, and the sequence models DIN and BST): the network is linearized at its trained weights, {@code z_i = z_net_i + J_i . theta}
- * with {@code J_i} the per-sample gradient of the logit ({@link Jacobians}), and {@code theta} (the change of all
+ * DCN-v2, MLP networks, and the sequence models DIN and BST): the network is linearized at its trained weights,
+ * {@code z_i = z_net_i + J_i . theta} with {@code J_i} the per-sample gradient of the logit ({@link Jacobians}),
+ * and {@code theta} (the change of all
  * weights, L2-penalized towards the trained network, the output bias as the unpenalized intercept) is fitted as
  * above. The Hessian of that problem is the damped Gauss-Newton matrix of the network at its weights, which is
  * positive definite even where the network's own Hessian is not. The last layer stays the cheap default.
