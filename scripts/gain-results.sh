@@ -15,6 +15,7 @@ FULL="grand,el2n,loss,knn-shapley,confident-learning,noise-reweighting,random"
 SHORT="grand,loss,knn-shapley,noise-reweighting,random"
 PROT="detection,cleaning,reweighting"
 INFL="influence,influence-lissa,influence-arnoldi,influence-ekfac,tracin,tracin-trak256,random"
+SEQ="influence,influence-all-trak512,tracin,tracin-all-trak512,random"
 ML="movielens:$DATA/movielens_latest_small"
 AVAZU="avazu:$DATA/avazu_ctr_sample/avazu_sample.csv"
 CRITEO="criteo:$DATA/criteo_display_ads_sample/criteo_train_tiny.csv"
@@ -37,6 +38,8 @@ RUNS=(
   "criteo-flipped-labels|$FULL|--data $CRITEO --noise-type flipped-labels --repeats 5"
   "synthetic-influence-solvers|$INFL|--data synthetic --ranker-popularity 0 --rows 20000 --repeats 3|detection,cleaning"
   "movielens-influence-solvers|$INFL|--data $ML --noise-type fake-clicks --repeats 3|detection,cleaning"
+  "synthetic-sequences-influence-din|$SEQ|--data synthetic-sequences --model din --rows 4000 --noise-type fake-clicks --repeats 3|detection"
+  "synthetic-sequences-influence-bst|$SEQ|--data synthetic-sequences --model bst --rows 1500 --noise-type fake-clicks --repeats 3|detection"
 )
 want=("$@")
 for run in "${RUNS[@]}"; do

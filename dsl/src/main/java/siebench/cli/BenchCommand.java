@@ -18,6 +18,7 @@ import siebench.importance.ImportanceEstimator;
 import siebench.importance.Reweighting;
 import siebench.importance.valuation.Budgeted;
 import siebench.importance.valuation.FitBudget;
+import siebench.importance.valuation.TaskLearner;
 import siebench.model.Models;
 import siebench.train.CtrTask;
 import siebench.train.Progress;
@@ -87,11 +88,22 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "report", description = "Output directory (default ${DEFAULT-VALUE}).")
   Path out;
 
+  @Option(names = "--learner", paramLabel = "LEARNER", defaultValue = "java-lr",
+      description = {"Model that tmc-shapley, beta-shapley, cs-shapley, banzhaf, loo, data-oob and",
+          "confident-learning retrain: java-lr (the Java logistic regression, default), ctr (the --model CTR",
+          "model trained afresh per fit) or ctr-warm[:EPOCHS] (the --model trained once on the training rows,",
+          "every fit continuing from it for EPOCHS epochs, default 1; not for data-oob or confident-learning)."})
+  String learner;
+
   @Override
   public Integer call() {
     List<ImportanceEstimator> est = new ArrayList<>();
+    TaskLearner taskLearner = taskLearner(learner);
     for (String e : estimators) {
       ImportanceEstimator named = Estimators.named(e);
+      if (taskLearner != null) {
+        named = taskLearner.useIn(named, Models.named(model));
+      }
       if (named instanceof Budgeted b) {
         FitBudget budget = b.budget();
         budget = maxFits == null ? budget : budget.withMaxFits(maxFits);
@@ -133,6 +145,27 @@ final class BenchCommand implements Callable<Integer> {
     Path report = r.save(out);
     System.out.println("report: " + report.toAbsolutePath());
     return 0;
+  }
+
+  /** The {@code --learner} value as a task learner, or null for the Java logistic regression. */
+  static TaskLearner taskLearner(String name) {
+    String n = name.trim().toLowerCase(java.util.Locale.ROOT);
+    if (n.equals("java-lr")) {
+      return null;
+    }
+    if (n.equals("ctr")) {
+      return TaskLearner.cold();
+    }
+    if (n.equals("ctr-warm") || n.startsWith("ctr-warm:")) {
+      String e = n.equals("ctr-warm") ? "1" : n.substring("ctr-warm:".length());
+      try {
+        return TaskLearner.warmStarted(Integer.parseInt(e));
+      } catch (NumberFormatException ex) {
+        throw new IllegalArgumentException("--learner ctr-warm:EPOCHS needs a whole number of epochs, got '" + e
+            + "'");
+      }
+    }
+    throw new IllegalArgumentException("unknown --learner '" + name + "'; expected java-lr, ctr or ctr-warm[:EPOCHS]");
   }
 
   private Reweighting weighting() {

@@ -22,7 +22,41 @@ public final class Probe {
   /** One tapped layer: the probe (whose gradient is dZ), the input activation A (null: no weight term). */
   private record Tap(String name, NDArray probe, NDArray input, boolean bias) {}
 
+  /**
+   * What the gradient of a {@link #tapLayer}, {@link #tapLookup} or {@link #tapParameter} probe is the per-sample
+   * gradient of: its kind, the parameter names it accounts for ({@code bias} null when none), the recorded input
+   * activation (layers) or row indices (lookups).
+   */
+  public record ParameterTap(String name, Kind kind, String weight, String bias, NDArray probe, NDArray input,
+      NDArray indices) {
+    /** The per-sample gradient at the probe (after the backward pass). */
+    public NDArray gradient() {
+      return probe.getGradient();
+    }
+  }
+
+  /** The three ways a parameter enters a batched forward pass. */
+  public enum Kind {
+    /**
+     * {@code Z = A W' (+ b)} at {@code P} positions of each sample: {@code z} is {@code [B, P, out]}, {@code A}
+     * is {@code [B, P, in]}; sample {@code i}'s gradient of {@code W} is {@code sum_p dZ_ip A_ip'}, of {@code b}
+     * {@code sum_p dZ_ip}.
+     */
+    LAYER,
+    /**
+     * Rows of a table looked up: {@code z} is {@code [B, Q, k]} with row indices {@code [B, Q]}; sample {@code
+     * i}'s gradient scatter-adds {@code dZ_iq} into row {@code idx_iq} (repeated rows add up).
+     */
+    LOOKUP,
+    /**
+     * The parameter itself broadcast to {@code [B, shape...]} (singleton axes allowed where the forward pass
+     * broadcasts further): sample {@code i}'s gradient is {@code dZ_i}, flattened in the parameter's order.
+     */
+    PARAMETER
+  }
+
   private final List<Tap> taps = new ArrayList<>();
+  private final List<ParameterTap> parameterTaps = new ArrayList<>();
 
   /**
    * Adds a zero probe to the output {@code z} of a layer {@code Z = A W^T (+ b)} and records its input
@@ -36,6 +70,34 @@ public final class Probe {
     return z.add(p);
   }
 
+  /** Taps {@code z = a W' (+ b)} of {@link Kind#LAYER} for parameters {@code weight} and {@code bias}. */
+  public NDArray tapLayer(String name, NDArray z, NDArray a, String weight, String bias) {
+    return described(name, Kind.LAYER, weight, bias, z, a.stopGradient(), null);
+  }
+
+  /** Taps vectors {@code z} looked up from table {@code table} at {@code indices} ({@link Kind#LOOKUP}). */
+  public NDArray tapLookup(String name, NDArray z, NDArray indices, String table) {
+    return described(name, Kind.LOOKUP, table, null, z, null, indices);
+  }
+
+  /** Taps parameter {@code parameter}'s value broadcast per sample ({@link Kind#PARAMETER}). */
+  public NDArray tapParameter(String name, NDArray perSample, String parameter) {
+    return described(name, Kind.PARAMETER, parameter, null, perSample, null, null);
+  }
+
+  private NDArray described(String name, Kind kind, String weight, String bias, NDArray z, NDArray a,
+      NDArray indices) {
+    NDArray p = z.zerosLike();
+    p.setRequiresGradient(true);
+    parameterTaps.add(new ParameterTap(name, kind, weight, bias, p, a, indices));
+    return z.add(p);
+  }
+
+  /** The taps made with {@link #tapLayer}, {@link #tapLookup} and {@link #tapParameter}, in forward order. */
+  public List<ParameterTap> parameterTaps() {
+    return List.copyOf(parameterTaps);
+  }
+
   /** The names of the tapped layers, in forward order. */
   public List<String> names() {
     return taps.stream().map(Tap::name).toList();
@@ -47,6 +109,11 @@ public final class Probe {
    * |dZ_i|^2} when the layer has a bias; for a parameter-lookup tap: {@code |dZ_i|^2}.
    */
   public NDArray squaredNorms() {
+    if (!parameterTaps.isEmpty()) {
+      throw new UnsupportedOperationException("squared norms need layers tapped with tap(...); this probe has "
+          + "position-shared layers or lookups (tapLayer / tapLookup / tapParameter): sum their per-sample "
+          + "gradients first");
+    }
     NDArray total = null;
     for (Tap t : taps) {
       NDArray g = t.probe.getGradient();
@@ -86,6 +153,7 @@ public final class Probe {
   public NDList arrays() {
     NDList l = new NDList();
     taps.forEach(t -> l.add(t.probe));
+    parameterTaps.forEach(t -> l.add(t.probe()));
     return l;
   }
 }

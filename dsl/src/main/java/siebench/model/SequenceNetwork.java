@@ -37,7 +37,11 @@ import siebench.features.FeatureLayout;
  * </ul>
  *
  * <p>Input: {@code NDList(int64 [B, F], float32 [B, D], int64 [B, L])}. Output: {@code NDList(logits [B],
- * representation [B, H])} like {@link CtrNetwork}.
+ * representation [B, H])} like {@link CtrNetwork}. A {@link Probe} passed as parameter {@link CtrNetwork#PROBE}
+ * taps every use of every parameter ({@link Probe#tapLayer} for the layers applied at each history position or
+ * once per row, {@link Probe#tapLookup} for the field and history embeddings, {@link Probe#tapParameter} for the
+ * position embeddings, layer-normalization gains and shifts and the output bias), so that one batched backward
+ * pass yields every row's gradient with respect to all parameters.
  */
 public final class SequenceNetwork extends AbstractBlock {
   /** The two sequence architectures. */
@@ -120,9 +124,16 @@ public final class SequenceNetwork extends AbstractBlock {
     return kind;
   }
 
+  /** Width {@code H} of the representation (the input of the output layer). */
+  public long representationSize() {
+    return hidden.length > 0 ? hidden[hidden.length - 1]
+        : layout.fields() * (long) k + layout.dense() + (kind == Kind.DIN ? k : 2L * k);
+  }
+
   @Override
   protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
       PairList<String, Object> params) {
+    Probe probe = params == null ? null : (Probe) params.get(CtrNetwork.PROBE);
     NDArray idx = inputs.get(0);
     NDArray dense = inputs.get(1);
     NDArray hist = inputs.get(2);
@@ -131,59 +142,104 @@ public final class SequenceNetwork extends AbstractBlock {
     NDArrayEx ex = idx.getNDArrayInternal();
     NDArray table = v(ps, embedding, idx, training);
     NDArray fields = ex.embedding(idx, table, SparseFormat.DENSE).get(0); // [B,F,k]
-    NDArray target = fields.get(":, " + layout.historyField() + ", :"); // [B,k]
     NDArray h = ex.embedding(hist, table, SparseFormat.DENSE).get(0); // [B,L,k]
+    if (probe != null) {
+      fields = probe.tapLookup("embedding", fields, idx, "embedding");
+      h = probe.tapLookup("history", h, hist, "embedding");
+    }
+    NDArray target = fields.get(":, " + layout.historyField() + ", :"); // [B,k]
     NDArray mask = hist.neq(layout.paddingRow()).toType(DataType.FLOAT32, false); // [B,L]
     NDList features = new NDList(fields.reshape(b, (long) layout.fields() * k));
     if (layout.dense() > 0) {
       features.add(dense);
     }
     if (kind == Kind.DIN) {
-      features.add(dinInterest(ps, ex, h, target, mask, b, l, training, idx));
+      features.add(dinInterest(ps, ex, h, target, mask, b, l, training, idx, probe));
     } else {
-      features.addAll(bstOutputs(ps, ex, h, target, mask, b, l, training, idx));
+      features.addAll(bstOutputs(ps, ex, h, target, mask, b, l, training, idx, probe));
     }
     NDArray x = NDArrays.concat(features, 1);
-    for (Parameter[] layer : mlp) {
-      x = Activation.relu(ex.linear(x, v(ps, layer[0], idx, training), v(ps, layer[1], idx, training)).get(0));
+    for (int i = 0; i < mlp.size(); i++) {
+      Parameter[] layer = mlp.get(i);
+      NDArray z = ex.linear(x, v(ps, layer[0], idx, training), v(ps, layer[1], idx, training)).get(0);
+      x = Activation.relu(tap(probe, "mlp" + i, z, x, layer[0], layer[1], b, 1));
     }
-    NDArray logit = ex.linear(x, v(ps, output, idx, training), null).get(0).reshape(b)
-        .add(v(ps, bias, idx, training));
+    NDArray z = ex.linear(x, v(ps, output, idx, training), null).get(0);
+    NDArray logit = tap(probe, "output", z, x, output, null, b, 1).reshape(b);
+    NDArray bv = v(ps, bias, idx, training);
+    logit = probe == null ? logit.add(bv) : logit.add(probe.tapParameter("bias", bv.broadcast(new Shape(b)), "bias"));
     return new NDList(logit, x);
   }
 
+  /**
+   * {@code z} ({@code [B * positions, out]}, from input {@code a}) with a {@link Probe.Kind#LAYER} probe of
+   * {@code w} and {@code bias} added when {@code probe} is given.
+   */
+  private static NDArray tap(Probe probe, String name, NDArray z, NDArray a, Parameter w, Parameter bias, long b,
+      long positions) {
+    if (probe == null) {
+      return z;
+    }
+    long out = z.getShape().get(z.getShape().dimension() - 1);
+    long in = a.getShape().get(a.getShape().dimension() - 1);
+    return probe.tapLayer(name, z.reshape(b, positions, out), a.reshape(b, positions, in), w.getName(),
+        bias == null ? null : bias.getName()).reshape(z.getShape());
+  }
+
+  /** A parameter's value, with a {@link Probe.Kind#PARAMETER} probe of per-sample shape {@code [B, 1, n]}. */
+  private static NDArray perSample(Probe probe, NDArray value, Parameter p, long b) {
+    if (probe == null) {
+      return value;
+    }
+    long n = value.getShape().size();
+    return probe.tapParameter(p.getName(), value.reshape(1, 1, n).broadcast(new Shape(b, 1, n)), p.getName());
+  }
+
   private NDArray dinInterest(ParameterStore ps, NDArrayEx ex, NDArray h, NDArray target, NDArray mask, long b,
-      int l, boolean training, NDArray like) {
+      int l, boolean training, NDArray like, Probe probe) {
     Parameter[] a = attention.get(0);
     NDArray t = target.expandDims(1).broadcast(new Shape(b, l, k));
     NDArray unit = NDArrays.concat(new NDList(h, t, h.sub(t), h.mul(t)), 2).reshape(b * l, 4L * k);
-    NDArray hid = Activation.relu(ex.linear(unit, v(ps, a[0], like, training), v(ps, a[1], like, training)).get(0));
-    NDArray score = ex.linear(hid, v(ps, a[2], like, training), v(ps, a[3], like, training)).get(0).reshape(b, l);
+    NDArray z1 = ex.linear(unit, v(ps, a[0], like, training), v(ps, a[1], like, training)).get(0);
+    NDArray hid = Activation.relu(tap(probe, "att1", z1, unit, a[0], a[1], b, l));
+    NDArray z2 = ex.linear(hid, v(ps, a[2], like, training), v(ps, a[3], like, training)).get(0);
+    NDArray score = tap(probe, "att2", z2, hid, a[2], a[3], b, l).reshape(b, l);
     NDArray w = score.mul(mask).expandDims(2); // [B,L,1]
     return h.mul(w).sum(new int[] {1}); // [B,k]
   }
 
   private NDList bstOutputs(ParameterStore ps, NDArrayEx ex, NDArray h, NDArray target, NDArray mask, long b,
-      int l, boolean training, NDArray like) {
-    NDArray seq = NDArrays.concat(new NDList(h, target.expandDims(1)), 1)
-        .add(v(ps, position, like, training).expandDims(0)); // [B,L+1,k]
+      int l, boolean training, NDArray like, Probe probe) {
+    NDArray pos = v(ps, position, like, training).expandDims(0); // [1,L+1,k]
+    if (probe != null) {
+      pos = probe.tapParameter("position", pos.broadcast(new Shape(b, l + 1, k)), position.getName());
+    }
+    NDArray seq = NDArrays.concat(new NDList(h, target.expandDims(1)), 1).add(pos); // [B,L+1,k]
     NDArray fullMask = NDArrays.concat(new NDList(mask, mask.getManager().ones(new Shape(b, 1))), 1); // [B,L+1]
     NDArray keyBias = fullMask.sub(1).mul(1e9f).reshape(b, 1, 1, l + 1);
     int dh = k / heads;
     int n = l + 1;
     for (Parameter[] p : attention) {
       NDArray flat = seq.reshape(b * n, k);
-      NDArray q = split(ex.linear(flat, v(ps, p[0], like, training), null).get(0), b, n, dh);
-      NDArray kk = split(ex.linear(flat, v(ps, p[1], like, training), null).get(0), b, n, dh);
-      NDArray vv = split(ex.linear(flat, v(ps, p[2], like, training), null).get(0), b, n, dh);
+      NDArray q = split(tap(probe, p[0].getName(), ex.linear(flat, v(ps, p[0], like, training), null).get(0), flat,
+          p[0], null, b, n), b, n, dh);
+      NDArray kk = split(tap(probe, p[1].getName(), ex.linear(flat, v(ps, p[1], like, training), null).get(0),
+          flat, p[1], null, b, n), b, n, dh);
+      NDArray vv = split(tap(probe, p[2].getName(), ex.linear(flat, v(ps, p[2], like, training), null).get(0),
+          flat, p[2], null, b, n), b, n, dh);
       NDArray att = q.matMul(kk.transpose(0, 1, 3, 2)).div((float) Math.sqrt(dh)).add(keyBias).softmax(3);
       NDArray ctx = att.matMul(vv).transpose(0, 2, 1, 3).reshape(b * n, k); // heads back together
-      NDArray o = ex.linear(ctx, v(ps, p[3], like, training), null).get(0).reshape(b, n, k);
-      seq = layerNorm(seq.add(o), v(ps, p[4], like, training), v(ps, p[5], like, training));
-      NDArray ff = Activation.relu(ex.linear(seq.reshape(b * n, k), v(ps, p[6], like, training),
-          v(ps, p[7], like, training)).get(0));
-      ff = ex.linear(ff, v(ps, p[8], like, training), v(ps, p[9], like, training)).get(0).reshape(b, n, k);
-      seq = layerNorm(seq.add(ff), v(ps, p[10], like, training), v(ps, p[11], like, training));
+      NDArray o = tap(probe, p[3].getName(), ex.linear(ctx, v(ps, p[3], like, training), null).get(0), ctx, p[3],
+          null, b, n).reshape(b, n, k);
+      seq = layerNorm(seq.add(o), perSample(probe, v(ps, p[4], like, training), p[4], b),
+          perSample(probe, v(ps, p[5], like, training), p[5], b));
+      NDArray flat2 = seq.reshape(b * n, k);
+      NDArray ff = Activation.relu(tap(probe, p[6].getName(), ex.linear(flat2, v(ps, p[6], like, training),
+          v(ps, p[7], like, training)).get(0), flat2, p[6], p[7], b, n));
+      ff = tap(probe, p[8].getName(), ex.linear(ff, v(ps, p[8], like, training), v(ps, p[9], like, training))
+          .get(0), ff, p[8], p[9], b, n).reshape(b, n, k);
+      seq = layerNorm(seq.add(ff), perSample(probe, v(ps, p[10], like, training), p[10], b),
+          perSample(probe, v(ps, p[11], like, training), p[11], b));
     }
     NDArray targetOut = seq.get(":, " + l + ", :"); // [B,k]
     NDArray m = fullMask.expandDims(2);
@@ -209,8 +265,6 @@ public final class SequenceNetwork extends AbstractBlock {
   @Override
   public Shape[] getOutputShapes(Shape[] inputShapes) {
     long b = inputShapes[0].get(0);
-    long h = hidden.length > 0 ? hidden[hidden.length - 1]
-        : layout.fields() * (long) k + layout.dense() + (kind == Kind.DIN ? k : 2L * k);
-    return new Shape[] {new Shape(b), new Shape(b, h)};
+    return new Shape[] {new Shape(b), new Shape(b, representationSize())};
   }
 }

@@ -9,6 +9,7 @@ import ai.djl.training.ParameterStore;
 import siebench.features.EncodedData;
 import siebench.model.CtrNetwork;
 import siebench.model.NcfNetwork;
+import siebench.model.SequenceNetwork;
 import siebench.train.Progress;
 import siebench.train.TrainedModel;
 
@@ -32,16 +33,37 @@ final class Forward {
   }
 
   /**
-   * The model's block when it has this package's contract (a {@link CtrNetwork}, or the {@link NcfNetwork} GMF /
-   * NeuMF: input {@code (int64 [B, F], float [B, D])}, output {@code (logits [B], representation [B, H])}), or a
-   * clear error.
+   * The model's block when its per-sample Jacobians over all parameters can be read with a {@link
+   * siebench.model.Probe} ({@link Jacobians}): a {@link CtrNetwork} or a {@link SequenceNetwork} (DIN, BST); else
+   * a clear error.
    */
-  static Block block(TrainedModel model) {
-    if (model.block() instanceof CtrNetwork || model.block() instanceof NcfNetwork) {
+  static Block allParameters(TrainedModel model) {
+    if (model.block() instanceof CtrNetwork || model.block() instanceof SequenceNetwork) {
       return model.block();
     }
-    throw new UnsupportedOperationException("influence estimators need a CtrNetwork or NcfNetwork (GMF / NeuMF) "
-        + "model, got " + model.block().getClass().getSimpleName());
+    throw new UnsupportedOperationException("all-parameter gradients need a CtrNetwork (LR, FM, DeepFM, DCN-v2, MLP)"
+        + " or a sequence model (DIN, BST), got " + model.block().getClass().getSimpleName()
+        + (model.block() instanceof NcfNetwork ? "; for GMF / NeuMF use the last-layer gradients (the default scope)"
+            : ""));
+  }
+
+  /** A short name of the model's architecture for reports ({@code deepfm}, {@code din}, ...). */
+  static String architecture(TrainedModel model) {
+    return model.block() instanceof CtrNetwork c ? c.architecture().shortName() : model.spec().name();
+  }
+
+  /**
+   * The model's block when it has this package's contract (a {@link CtrNetwork}, the {@link NcfNetwork} GMF /
+   * NeuMF or a {@link SequenceNetwork}: input {@code (int64 [B, F], float [B, D])}, plus {@code int64 [B, L]}
+   * histories for the sequence models, output {@code (logits [B], representation [B, H])}), or a clear error.
+   */
+  static Block block(TrainedModel model) {
+    if (model.block() instanceof CtrNetwork || model.block() instanceof NcfNetwork
+        || model.block() instanceof SequenceNetwork) {
+      return model.block();
+    }
+    throw new UnsupportedOperationException("influence estimators need a CtrNetwork, NcfNetwork (GMF / NeuMF) or "
+        + "SequenceNetwork (DIN / BST) model, got " + model.block().getClass().getSimpleName());
   }
 
   /** Inputs of rows {@code [start, end)}: int64 [B,F], float [B,D], labels [B]. */
@@ -68,8 +90,7 @@ final class Forward {
         progress.checkCancelled();
         int end = Math.min(data.rows(), start + batchSize);
         try (NDManager m = root.newSubManager()) {
-          NDList in = inputs(m, data, start, end);
-          NDList out = net.forward(store, new NDList(in.get(0), in.get(1)), false);
+          NDList out = net.forward(store, TrainedModel.inputs(m, data, start, end), false);
           float[] z = out.get(0).toFloatArray();
           float[] h = null;
           int width = 0;

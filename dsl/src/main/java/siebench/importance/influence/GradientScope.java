@@ -18,7 +18,9 @@ public enum GradientScope {
    * All trainable parameters, exactly, without a per-sample loop: one batched backward pass per batch with a
    * {@link siebench.model.Probe}, and per-sample dot products with the summed validation gradient from the
    * outer-product structure of each layer. Cost per checkpoint: about one training epoch over the training
-   * rows plus one backward pass over the validation rows.
+   * rows plus one backward pass over the validation rows. For the sequence models (DIN, BST), whose layers are
+   * shared over the history positions, the per-sample gradients are materialized row by row ({@link Jacobians},
+   * memory rows x parameters, or rows x d with a projection).
    */
   ALL_PARAMETERS
 }

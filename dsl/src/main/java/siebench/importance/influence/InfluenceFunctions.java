@@ -58,8 +58,9 @@ import siebench.train.TrainingLoop;
  * with the default DeepFM (2 epochs, 2 shared CPU cores): 29 s in total, of which about 21 s is the training.
  *
  * <p><b>Beyond the last layer.</b> {@link #allParameters()} uses every parameter of a deep model (FM, DeepFM,
- * DCN-v2, MLP networks): the network is linearized at its trained weights, {@code z_i = z_net_i + J_i . theta}
- * with {@code J_i} the per-sample gradient of the logit ({@link Jacobians}), and {@code theta} (the change of all
+ * DCN-v2, MLP networks, and the sequence models DIN and BST): the network is linearized at its trained weights,
+ * {@code z_i = z_net_i + J_i . theta} with {@code J_i} the per-sample gradient of the logit ({@link Jacobians}),
+ * and {@code theta} (the change of all
  * weights, L2-penalized towards the trained network, the output bias as the unpenalized intercept) is fitted as
  * above. The Hessian of that problem is the damped Gauss-Newton matrix of the network at its weights, which is
  * positive definite even where the network's own Hessian is not. The last layer stays the cheap default.
@@ -67,8 +68,8 @@ import siebench.train.TrainingLoop;
  * <p><b>Solvers.</b> {@link #solver(InverseHvp)} chooses how {@code H^{-1}} is applied: {@link
  * InverseHvp#cholesky()}, {@link InverseHvp#conjugateGradient}, {@link InverseHvp#lissa()}, {@link
  * InverseHvp#arnoldi} or {@link InverseHvp#ekfac()} (one dense layer only, so not with {@link #allParameters()}
- * or a projection). Without one, the behaviour above is kept (CG for the validation target; Cholesky or CG per
- * row for self-influence).
+ * or a projection). Without one, the same code runs with the default solver ({@link #defaultSolver}): CG for the
+ * validation target; Cholesky or CG per row for self-influence.
  *
  * <p><b>Projection.</b> {@link #projectTo(int)} replaces every design row (all columns but the intercept) by a
  * seeded random projection to {@code d} dimensions ({@link Projection}, as TRAK of Park et al. 2023 does with
@@ -141,8 +142,15 @@ public final class InfluenceFunctions implements ImportanceEstimator {
         batchSize).copyOptions(this);
   }
 
-  /** Largest dimension for which self-influence inverts the Hessian explicitly (else CG per row). */
+  /**
+   * Largest dimension for which self-influence inverts the Hessian explicitly (else CG per row); at most the
+   * Cholesky solver's limit of 5,000.
+   */
   public InfluenceFunctions maxDenseDimension(int d) {
+    if (d > CholeskySolver.MAX_DIMENSION) {
+      throw new IllegalArgumentException("maxDenseDimension must be at most " + CholeskySolver.MAX_DIMENSION
+          + " (the dense Cholesky inverse), got " + d);
+    }
     return new InfluenceFunctions(l2, cgTolerance, cgMaxIterations, newtonTolerance, newtonMaxIterations, d,
         batchSize).copyOptions(this);
   }
@@ -331,11 +339,10 @@ public final class InfluenceFunctions implements ImportanceEstimator {
   /** The all-parameter problem: the network linearized at its weights (see the class comment). */
   Problem fullModelProblem(TrainedModel model, EncodedData tr, EncodedData va, Projection projection,
       Progress progress) {
-    CtrNetwork net = Forward.network(model);
     GradientDesign.Side t = GradientDesign.allParameters(model, tr, projection, batchSize, progress);
     GradientDesign.Side v = va == null ? null
         : GradientDesign.allParameters(model, va, projection, batchSize, progress);
-    return new Problem("all parameters of " + net.architecture().shortName() + " (linearized, "
+    return new Problem("all parameters of " + Forward.architecture(model) + " (linearized, "
         + (Jacobians.layout(model).get("") + 1) + " parameters" + (projection == null ? ")"
         : ", projected to " + projection.outputDim() + ")"), t.design(), t.logits(), tr.labels(), tr.weights(),
         v == null ? null : v.design(), v == null ? null : v.logits(), va == null ? null : va.labels());
@@ -371,60 +378,18 @@ public final class InfluenceFunctions implements ImportanceEstimator {
     for (int i = 0; i < n; i++) {
       residual[i] = RegularizedLogistic.sigmoid(lr.logit(i, theta)) - pr.labels()[i];
     }
-    double[] scores = new double[n];
-    double wTotal = lr.totalWeight;
-    if (solver != null) {
-      return scoreWith(solver, pr, lr, theta, residual, diag, progress, meter);
-    }
-    ConjugateGradient.Operator h = lr.hessian(theta);
-    if (pr.validation() != null) {
-      int m = pr.validation().rows();
-      double[] gVal = validationGradient(pr, theta, p);
-      meter.gradients(n + m);
-      ConjugateGradient.Result s = ConjugateGradient.solve(h, gVal, cgTolerance, cgMaxIterations, progress,
-          "influence: CG for H^-1 grad L_val");
-      recordCg(diag, s.iterations(), s.relativeResidual(), s.converged());
-      for (int i = 0; i < n; i++) {
-        scores[i] = lr.w[i] / wTotal * residual[i] * pr.train().dot(i, s.x());
-      }
-      diag.put("target", "validation");
-    } else {
-      diag.put("target", "self-influence");
-      meter.gradients(n);
-      if (p <= maxDenseDimension) {
-        double[][] inv = Cholesky.inverse(lr.denseHessian(theta));
-        diag.put("inverse", "dense Cholesky");
-        for (int i = 0; i < n; i++) {
-          scores[i] = lr.w[i] / wTotal * residual[i] * residual[i] * pr.train().quadratic(i, inv);
-        }
-      } else {
-        diag.put("inverse", "CG per row");
-        int maxIt = 0;
-        double worst = 0;
-        boolean all = true;
-        long last = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-          progress.checkCancelled();
-          if (lr.w[i] == 0 || residual[i] == 0) {
-            continue;
-          }
-          double[] g = new double[p];
-          pr.train().addTo(i, residual[i], g);
-          ConjugateGradient.Result s = ConjugateGradient.solve(h, g, cgTolerance, cgMaxIterations, progress, null);
-          maxIt = Math.max(maxIt, s.iterations());
-          worst = Math.max(worst, s.relativeResidual());
-          all &= s.converged();
-          scores[i] = lr.w[i] / wTotal * ConjugateGradient.dot(g, s.x());
-          if (System.nanoTime() - last > 500_000_000L) {
-            last = System.nanoTime();
-            progress.update("influence: self-influence CG", i + 1, n, "max CG iterations so far " + maxIt);
-          }
-        }
-        recordCg(diag, maxIt, worst, all);
-      }
-    }
-    meter.sample();
-    return new Result(scores, diag);
+    return scoreWith(solver != null ? solver : defaultSolver(pr.validation() != null, p), pr, lr, theta, residual,
+        diag, progress, meter);
+  }
+
+  /**
+   * The solver used when none is chosen: CG to {@code cgTolerance} for the one validation solve; for
+   * self-influence, the explicit Cholesky inverse up to {@link #maxDenseDimension(int)} parameters, else CG per
+   * row.
+   */
+  InverseHvp defaultSolver(boolean validation, int dimension) {
+    return !validation && dimension <= maxDenseDimension ? InverseHvp.cholesky()
+        : InverseHvp.conjugateGradient(cgTolerance, cgMaxIterations);
   }
 
   private Result scoreWith(InverseHvp s, Problem pr, RegularizedLogistic lr, double[] theta, double[] residual,
@@ -464,11 +429,5 @@ public final class InfluenceFunctions implements ImportanceEstimator {
     diag.putAll(inv.diagnostics());
     meter.sample();
     return new Result(scores, diag);
-  }
-
-  private static void recordCg(Map<String, Object> diag, int iterations, double residual, boolean converged) {
-    diag.put("cg.iterations", iterations);
-    diag.put("cg.relativeResidual", residual);
-    diag.put("cg.converged", converged);
   }
 }

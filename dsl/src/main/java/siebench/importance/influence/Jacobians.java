@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -11,6 +12,8 @@ import ai.djl.util.PairList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import siebench.features.EncodedData;
 import siebench.model.CtrNetwork;
 import siebench.model.Probe;
@@ -23,6 +26,9 @@ import siebench.train.TrainedModel;
  * Probe} gives each layer's per-sample output gradient {@code dZ_i} and input {@code A_i}; a dense layer's
  * weight gradient is {@code dZ_i A_i'}, its bias gradient {@code dZ_i}, and a table lookup scatters {@code
  * dZ_i[f]} into row {@code idx_i[f]} (Goodfellow 2015's outer-product identity, as in {@link FullGradients}).
+ * The sequence models (DIN, BST) tap every parameter use with {@link Probe#tapLayer}, {@link Probe#tapLookup}
+ * and {@link Probe#tapParameter}: a layer shared over the history positions contributes {@code sum_p dZ_ip
+ * A_ip'}, a lookup scatter-adds into the rows it read, so repeated items add up.
  * Parameters are flattened row-major in the order of {@link TrainedModel#parameters()}.
  *
  * <p>The loss gradient of row {@code i} is {@code (p_i - y_i) [J_i, 1]} (the 1 for the output bias), so these
@@ -59,7 +65,7 @@ final class Jacobians {
 
   static Rows compute(TrainedModel model, EncodedData data, Projection projection, int batchSize,
       Progress progress) {
-    CtrNetwork net = Forward.network(model);
+    Block net = Forward.allParameters(model);
     Map<String, Integer> layout = layout(model);
     int dim = layout.get("");
     if (projection != null && projection.inputDim() != dim) {
@@ -84,18 +90,21 @@ final class Jacobians {
           int end = Math.min(data.rows(), start + batchSize);
           int b = end - start;
           try (NDManager m = root.newSubManager()) {
-            NDList in = Forward.inputs(m, data, start, end);
+            NDList in = TrainedModel.inputs(m, data, start, end);
             Probe probe = new Probe();
             PairList<String, Object> pl = new PairList<>();
             pl.add(CtrNetwork.PROBE, probe);
             float[] z;
             try (GradientCollector gc = engine.newGradientCollector()) {
-              NDArray logit = net.forward(store, new NDList(in.get(0), in.get(1)), true, pl).get(0);
+              NDArray logit = net.forward(store, in, true, pl).get(0);
               z = logit.toFloatArray();
               gc.backward(logit.sum());
             }
             long[] idx = in.get(0).toLongArray();
             double[][] rows = new double[b][dim];
+            if (!probe.parameterTaps().isEmpty()) {
+              addParameterTaps(probe, layout, rows, start == 0);
+            }
             for (String tap : probe.names()) {
               if (tap.equals("bias")) {
                 continue;
@@ -168,5 +177,74 @@ final class Jacobians {
       }
     }
     return new Rows(out, logits);
+  }
+
+  /**
+   * Adds the per-sample logit gradients recorded by {@link Probe#parameterTaps()} (layers shared over positions,
+   * table lookups, parameters broadcast per sample; see {@link Probe.Kind}) into {@code rows}; with {@code check},
+   * fails unless the taps account for exactly the parameters of {@code layout}.
+   */
+  static void addParameterTaps(Probe probe, Map<String, Integer> layout, double[][] rows, boolean check) {
+    int b = rows.length;
+    Set<String> covered = new TreeSet<>();
+    for (Probe.ParameterTap t : probe.parameterTaps()) {
+      Integer base = layout.get(t.weight());
+      if (base == null) { // the output bias: the intercept of the design
+        if (!t.weight().equals("bias")) {
+          throw new IllegalStateException("tap '" + t.name() + "' is of unknown parameter '" + t.weight() + "'");
+        }
+        continue;
+      }
+      covered.add(t.weight());
+      NDArray dz = t.gradient();
+      switch (t.kind()) {
+        case PARAMETER -> addRows(rows, base, dz.toFloatArray());
+        case LOOKUP -> {
+          float[] g = dz.toFloatArray();
+          long[] idx = t.indices().toLongArray();
+          int q = idx.length / b;
+          int k = g.length / idx.length;
+          for (int r = 0; r < b; r++) {
+            for (int j = 0; j < q; j++) {
+              int off = base + (int) idx[r * q + j] * k;
+              int src = (r * q + j) * k;
+              for (int c = 0; c < k; c++) {
+                rows[r][off + c] += g[src + c];
+              }
+            }
+          }
+        }
+        case LAYER -> {
+          addRows(rows, base, dz.transpose(0, 2, 1).matMul(t.input()).toFloatArray()); // sum_p dZ_p A_p'
+          if (t.bias() != null) {
+            Integer bb = layout.get(t.bias());
+            if (bb == null) {
+              throw new IllegalStateException("tap '" + t.name() + "': unknown bias '" + t.bias() + "'");
+            }
+            covered.add(t.bias());
+            addRows(rows, bb, dz.sum(new int[] {1}).toFloatArray());
+          }
+        }
+        default -> throw new IllegalStateException("unknown tap kind " + t.kind());
+      }
+    }
+    if (check) {
+      Set<String> all = new TreeSet<>(layout.keySet());
+      all.remove("");
+      if (!covered.equals(all)) {
+        throw new IllegalStateException("the probe's taps cover parameters " + covered + " but the model has " + all);
+      }
+    }
+  }
+
+  /** Adds a {@code [B, width]} row-major block at column {@code base} of every row. */
+  private static void addRows(double[][] rows, int base, float[] g) {
+    int width = g.length / rows.length;
+    for (int r = 0; r < rows.length; r++) {
+      double[] row = rows[r];
+      for (int j = 0; j < width; j++) {
+        row[base + j] += g[r * width + j];
+      }
+    }
   }
 }

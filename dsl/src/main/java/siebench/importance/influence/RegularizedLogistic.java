@@ -107,49 +107,6 @@ final class RegularizedLogistic {
     return g;
   }
 
-  /** Per-row curvature {@code w_i p_i (1 - p_i) / W} at {@code theta}. */
-  private double[] curvature(double[] theta) {
-    double[] c = new double[x.rows()];
-    for (int i = 0; i < c.length; i++) {
-      double p = sigmoid(logit(i, theta));
-      c[i] = w[i] * p * (1 - p) / totalWeight;
-    }
-    return c;
-  }
-
-  /** The Hessian at {@code theta} as an operator: {@code H v = X' diag(c) X v + lambda v} in O(nnz). */
-  ConjugateGradient.Operator hessian(double[] theta) {
-    double[] c = curvature(theta);
-    int icpt = intercept();
-    return (v, out) -> {
-      java.util.Arrays.fill(out, 0);
-      for (int i = 0; i < c.length; i++) {
-        if (c[i] != 0) {
-          x.addTo(i, c[i] * x.dot(i, v), out);
-        }
-      }
-      for (int j = 0; j < icpt; j++) {
-        out[j] += lambda * v[j];
-      }
-    };
-  }
-
-  /** The Hessian at {@code theta} as a dense matrix (for small dimensions). */
-  double[][] denseHessian(double[] theta) {
-    double[] c = curvature(theta);
-    int p = dim();
-    double[][] h = new double[p][p];
-    for (int i = 0; i < c.length; i++) {
-      if (c[i] != 0) {
-        x.addOuter(i, c[i], h);
-      }
-    }
-    for (int j = 0; j < intercept(); j++) {
-      h[j][j] += lambda;
-    }
-    return h;
-  }
-
   /** A fitted optimum. */
   record Fit(double[] theta, int newtonIterations, double gradientNorm, int cgIterations) {}
 

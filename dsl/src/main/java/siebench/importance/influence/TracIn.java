@@ -8,6 +8,7 @@ import siebench.features.FeatureEncoder;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
 import siebench.importance.ImportanceEstimator;
+import siebench.model.SequenceNetwork;
 import siebench.train.CtrTask;
 import siebench.train.EpochListener;
 import siebench.train.Progress;
@@ -36,10 +37,11 @@ import siebench.train.TrainingLoop;
  * rows: there higher = more self-influential, not more valuable.
  *
  * <p><b>Gradients.</b> {@link GradientScope#LAST_LAYER} (default, one forward pass per checkpoint) or {@link
- * GradientScope#ALL_PARAMETERS} (exact, batched, about one epoch's cost per checkpoint); see {@link
- * GradientScope}. The trainer uses Adam; like the paper's practical variant, TracInCP here uses the nominal
- * learning rate and plain gradients (Adam's per-coordinate preconditioning is not applied), and it omits the
- * {@code 1/batch} factor of a mini-batch step (a constant for unweighted data, so rankings are unaffected).
+ * GradientScope#ALL_PARAMETERS} (exact, batched, about one epoch's cost per checkpoint; for DIN and BST the
+ * per-sample gradients are materialized); see {@link GradientScope}. The trainer uses Adam; like the paper's
+ * practical variant, TracInCP here uses the nominal learning rate and plain gradients (Adam's per-coordinate
+ * preconditioning is not applied), and it omits the {@code 1/batch} factor of a mini-batch step (a constant for
+ * unweighted data, so rankings are unaffected).
  *
  * <p><b>Cost.</b> One training run (the context's task, seeded with the context's seed, no early stopping) plus,
  * per checkpoint, one forward pass (last layer) or about one epoch of forward and backward passes (all
@@ -255,6 +257,12 @@ public final class TracIn implements ImportanceEstimator {
    * null) for each training row.
    */
   double[] checkpoint(TrainedModel model, EncodedData train, EncodedData validation, Progress progress) {
+    if (scope == GradientScope.ALL_PARAMETERS && model.block() instanceof SequenceNetwork) {
+      // per-sample gradients of layers shared over history positions: materialized rows (see Jacobians)
+      return GradientDesign.dotsOrNorms(GradientDesign.allParameters(model, train, null, batchSize, progress),
+          train.labels(), validation == null ? null : GradientDesign.allParameters(model, validation, null,
+              batchSize, progress), validation == null ? null : validation.labels());
+    }
     if (scope == GradientScope.ALL_PARAMETERS) {
       return FullGradients.dotsOrNorms(model, train, validation, batchSize, progress);
     }

@@ -211,7 +211,6 @@ public final class ClasswiseShapley implements Budgeted {
     FeatureEncoder encoder = FeatureEncoder.fit(train);
     EncodedData tr = encoder.encode(train);
     EncodedData va = context.hasValidation() ? encoder.encode(context.validation()) : null;
-    ProbabilisticLearner l = learner != null ? learner : new LogisticLearner(regression);
     Map<String, Object> params = parameters();
     params.put("validation", CrossValuation.describe(va));
     int[] folds = CrossValuation.foldSizes(tr.rows(), va != null);
@@ -224,6 +223,8 @@ public final class ClasswiseShapley implements Budgeted {
     budget.checkFits(name(), planned, String.format("%,d permutations x 2 classes x up to %,d fits x %d fold%s",
         permutations, folds[folds.length - 1] / 2 + 2, folds.length,
         folds.length == 1 ? "" : "s of two-fold cross-valuation"), "csShapley().maxFits(%d)", cheaper);
+    ProbabilisticLearner l = learner != null ? Learners.bound(learner, context, encoder, tr)
+        : new LogisticLearner(regression);
     boolean[] timed = {false};
     double[] values = CrossValuation.run(tr, va, context.seed(), (rows, t, v) -> {
       java.util.concurrent.atomic.AtomicLong fits = new java.util.concurrent.atomic.AtomicLong();

@@ -186,7 +186,6 @@ public final class DataBanzhaf implements Budgeted {
     FeatureEncoder encoder = FeatureEncoder.fit(train);
     EncodedData tr = encoder.encode(train);
     EncodedData va = context.hasValidation() ? encoder.encode(context.validation()) : null;
-    ProbabilisticLearner l = Learners.forSemivalue("banzhaf()", learner, regression, threads);
     Map<String, Object> params = parameters();
     params.put("validation", CrossValuation.describe(va));
     int[] folds = CrossValuation.foldSizes(tr.rows(), va != null);
@@ -194,6 +193,8 @@ public final class DataBanzhaf implements Budgeted {
     String cheaper = "fewer subsets with banzhaf().samples(...)";
     budget.checkFits(name(), planned, String.format("%,d subsets x %d fold%s", samples, folds.length,
         folds.length == 1 ? "" : "s of two-fold cross-valuation"), "banzhaf().maxFits(%d)", cheaper);
+    ProbabilisticLearner l = Learners.bound(Learners.forSemivalue("banzhaf()", learner, regression, threads),
+        context, encoder, tr);
     boolean[] timed = {false};
     double[] values = CrossValuation.run(tr, va, context.seed(), (rows, t, v) -> {
       LearnerUtility u = new LearnerUtility(l, t, v, metric);

@@ -232,7 +232,9 @@ public final class DataOob implements Budgeted {
     CostMeter meter = new CostMeter();
     FeatureEncoder encoder = FeatureEncoder.fit(train);
     EncodedData tr = encoder.encode(train);
-    ProbabilisticLearner l = Learners.choose(learner, model, regression, context, encoder);
+    Learners.refuseWarmStart("dataOob()", learner);
+    ProbabilisticLearner l = Learners.choose(Learners.bound(learner, context, encoder, tr), model, regression,
+        context, encoder);
     String cheaper = "fewer learners with dataOob().learners(...)";
     budget.checkFits(name(), learners, String.format("%,d bootstrap learners", learners), "dataOob().maxFits(%d)",
         cheaper);

@@ -1,5 +1,6 @@
 package siebench.importance.valuation;
 
+import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
 import siebench.importance.EstimationContext;
 import siebench.model.ModelSpec;
@@ -32,6 +33,28 @@ final class Learners {
           + " learner " + l.name() + " is not run concurrently: use threads(1)");
     }
     return l;
+  }
+
+  /**
+   * {@code l} bound to the estimation: a {@link TaskLearner} becomes the context task's model (seeded with the
+   * context's seed, reporting to its progress), fitted with {@code encoder}, warm-started from a model trained on
+   * {@code rows} when it asks for that; any other learner (or null) is returned as it is.
+   */
+  static ProbabilisticLearner bound(ProbabilisticLearner l, EstimationContext context, FeatureEncoder encoder,
+      EncodedData rows) {
+    if (l instanceof TaskLearner t) {
+      return t.bind(context.task().seed(context.seed()).progress(context.progress()), encoder, rows);
+    }
+    return l;
+  }
+
+  /** Refuses a warm-started {@link TaskLearner} for an out-of-sample estimator {@code call} (see there). */
+  static void refuseWarmStart(String call, ProbabilisticLearner l) {
+    if (l instanceof TaskLearner t && t.isWarmStarted()) {
+      throw new IllegalArgumentException(call + " predicts rows out of sample; a learner warm-started from a model "
+          + "trained on all rows has seen them. Use TaskLearner.cold() (the CTR model trained afresh per fit) or "
+          + "the default Java logistic regression");
+    }
   }
 
   static String describe(ProbabilisticLearner explicit, ModelSpec model, LogisticRegression lr) {

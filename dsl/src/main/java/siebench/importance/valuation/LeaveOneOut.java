@@ -127,7 +127,8 @@ public final class LeaveOneOut implements ImportanceEstimator {
     FeatureEncoder encoder = FeatureEncoder.fit(train);
     EncodedData tr = encoder.encode(train);
     EncodedData va = context.hasValidation() ? encoder.encode(context.validation()) : null;
-    ProbabilisticLearner l = Learners.choose(learner, model, regression, context, encoder);
+    ProbabilisticLearner l = Learners.choose(Learners.bound(learner, context, encoder, tr), model, regression,
+        context, encoder);
     Map<String, Object> params = parameters();
     params.put("validation", CrossValuation.describe(va));
     double[] values = CrossValuation.run(tr, va, context.seed(), (rows, t, v) -> {

@@ -364,7 +364,6 @@ public final class TmcShapley implements Budgeted {
     FeatureEncoder encoder = FeatureEncoder.fit(train);
     EncodedData tr = encoder.encode(train);
     EncodedData va = context.hasValidation() ? encoder.encode(context.validation()) : null;
-    ProbabilisticLearner l = Learners.forSemivalue(call(), learner, regression, threads);
     Map<String, Object> params = parameters();
     params.put("validation", CrossValuation.describe(va));
     long planned = 0;
@@ -376,6 +375,8 @@ public final class TmcShapley implements Budgeted {
         Math.max(0, folds[folds.length - 1] - 1), folds.length, folds.length == 1 ? "" : "s of two-fold cross-valuation");
     String cheaper = "fewer permutations with " + call() + ".maxPermutations(...)";
     budget.checkFits(name(), planned, plan, call() + ".maxFits(%d)", cheaper);
+    ProbabilisticLearner l = Learners.bound(Learners.forSemivalue(call(), learner, regression, threads), context,
+        encoder, tr);
     long plannedFits = planned;
     int[] perms = new int[1];
     boolean[] conv = {true};

@@ -302,6 +302,13 @@ class InfluenceFunctionsTest {
     assertClose(expected, dense.alignTo(TRAIN), 1e-7, "self-influence, dense inverse");
     assertClose(expected, cg.alignTo(TRAIN), 1e-6, "self-influence, CG per row");
     assertEquals("self-influence", dense.parameters().get("target"));
+    // the default path runs the InverseHvp solvers: Cholesky up to maxDenseDimension, else CG per row
+    assertEquals("dense Cholesky", dense.parameters().get("inverse"));
+    assertEquals("CG per row", cg.parameters().get("inverse"));
+    assertEquals("auto", dense.parameters().get("solver"));
+    IllegalArgumentException big = assertThrows(IllegalArgumentException.class,
+        () -> Estimators.influence().maxDenseDimension(CholeskySolver.MAX_DIMENSION + 1));
+    assertTrue(big.getMessage().contains("maxDenseDimension"), big.getMessage());
   }
 
   @Test

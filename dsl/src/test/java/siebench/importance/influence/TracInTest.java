@@ -116,9 +116,14 @@ class TracInTest {
           List<float[]> before = grads(model, names);
           NDArray cat = sm.create(Arrays.copyOfRange(data.cat(), i * f, (i + 1) * f), new Shape(1, f));
           NDArray dense = sm.create(Arrays.copyOfRange(data.dense(), i * d, (i + 1) * d), new Shape(1, d));
+          NDList in = new NDList(cat, dense);
+          int l = data.layout().historyLength();
+          if (l > 0) { // the behaviour history of the sequence models
+            in.add(sm.create(Arrays.copyOfRange(data.history(), i * l, (i + 1) * l), new Shape(1, l)));
+          }
           NDArray y = sm.create(new float[] {data.labels()[i]});
           try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray z = model.block().forward(store, new NDList(cat, dense), true).get(0);
+            NDArray z = model.block().forward(store, in, true).get(0);
             gc.backward(Losses.bce(z, y).sum());
           }
           List<float[]> after = grads(model, names);
