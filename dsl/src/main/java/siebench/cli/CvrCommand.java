@@ -88,7 +88,7 @@ final class CvrCommand implements Callable<Integer> {
     java.util.Map<String, Object> settings = task.describe();
     settings.remove("objective");
     settings.remove("seed");
-    System.out.println("objectives " + list + "; every model: " + settings);
+    System.out.println("objectives " + list.stream().map(CvrObjective::name).toList() + "; every model: " + settings);
     CvrComparisonResult r = CvrComparison.of(list).task(task).seeds(seeds).firstSeed(firstSeed)
         .progress(quiet ? Progress.silent() : Progress.printingTo(System.out)).run(data());
     System.out.println();

@@ -3,10 +3,7 @@ package siebench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,18 +15,7 @@ class MnarCommandTest {
   Path dir;
 
   private static String run(String... args) {
-    PrintStream before = System.out;
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    int status;
-    try {
-      System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-      status = Main.run(args);
-    } finally {
-      System.setOut(before);
-    }
-    String out = buf.toString(StandardCharsets.UTF_8);
-    assertEquals(0, status, out);
-    return out;
+    return CliRun.ok(args);
   }
 
   @Test

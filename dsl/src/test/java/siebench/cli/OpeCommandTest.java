@@ -3,9 +3,6 @@ package siebench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -26,15 +23,7 @@ import siebench.importance.correction.RewardRegression;
  */
 class OpeCommandTest {
   static String run(String... args) {
-    PrintStream old = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      assertEquals(0, Main.run(args));
-    } finally {
-      System.setOut(old);
-    }
-    return out.toString(StandardCharsets.UTF_8);
+    return CliRun.ok(args);
   }
 
   @Test
@@ -76,17 +65,7 @@ class OpeCommandTest {
   void badLogNamesFileLineAndColumn(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("log.csv");
     Files.writeString(f, ",timestamp,item_id,position,click,propensity_score\n0,t,3,1,0,0.5\n1,t,4,x,0,0.5\n");
-    PrintStream old = System.err;
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status;
-    try {
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      status = Main.run("ope", "--logs", f.toString(), "--target-logs", "none", "--bootstrap", "20");
-    } finally {
-      System.setErr(old);
-    }
-    assertEquals(2, status);
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("log.csv:3:4 (position): expected a number, got 'x'"),
-        err.toString(StandardCharsets.UTF_8));
+    String err = CliRun.fails("ope", "--logs", f.toString(), "--target-logs", "none", "--bootstrap", "20");
+    assertTrue(err.contains("log.csv:3:4 (position): expected a number, got 'x'"), err);
   }
 }
