@@ -156,8 +156,9 @@ public final class TrainedModel implements AutoCloseable {
    * parameters, computed in batched backward passes with a {@link Probe} (no per-sample loop).
    */
   public double[] gradientNorms(EncodedData data) {
-    if (!(block instanceof CtrNetwork || block instanceof siebench.model.NcfNetwork)) {
-      throw new UnsupportedOperationException("exact per-sample gradients need a CtrNetwork or NcfNetwork, got "
+    if (!(block instanceof CtrNetwork || block instanceof siebench.model.LinearHead)) {
+      throw new UnsupportedOperationException("exact per-sample gradients need a CtrNetwork, NcfNetwork or "
+          + "TwoTowerNetwork, got "
           + block.getClass().getSimpleName());
     }
     double[] out = new double[data.rows()];

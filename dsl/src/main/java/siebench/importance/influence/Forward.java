@@ -8,7 +8,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import siebench.features.EncodedData;
 import siebench.model.CtrNetwork;
-import siebench.model.NcfNetwork;
+import siebench.model.LinearHead;
 import siebench.train.Progress;
 import siebench.train.TrainedModel;
 
@@ -27,20 +27,21 @@ final class Forward {
       return net;
     }
     throw new UnsupportedOperationException("this influence estimator needs a CtrNetwork model, got "
-        + model.block().getClass().getSimpleName() + (model.block() instanceof NcfNetwork
-            ? "; for GMF / NeuMF use the last-layer gradients (the default scope)" : ""));
+        + model.block().getClass().getSimpleName() + (model.block() instanceof LinearHead
+            ? "; for GMF / NeuMF / two-tower use the last-layer gradients (the default scope)" : ""));
   }
 
   /**
-   * The model's block when it has this package's contract (a {@link CtrNetwork}, or the {@link NcfNetwork} GMF /
-   * NeuMF: input {@code (int64 [B, F], float [B, D])}, output {@code (logits [B], representation [B, H])}), or a
+   * The model's block when it has this package's contract (a {@link CtrNetwork}, or a {@link LinearHead}: GMF /
+   * NeuMF, two-tower; input {@code (int64 [B, F], float [B, D])}, output {@code (logits [B], representation [B, H])}), or a
    * clear error.
    */
   static Block block(TrainedModel model) {
-    if (model.block() instanceof CtrNetwork || model.block() instanceof NcfNetwork) {
+    if (model.block() instanceof CtrNetwork || model.block() instanceof LinearHead) {
       return model.block();
     }
-    throw new UnsupportedOperationException("influence estimators need a CtrNetwork or NcfNetwork (GMF / NeuMF) "
+    throw new UnsupportedOperationException("influence estimators need a CtrNetwork, NcfNetwork (GMF / NeuMF) or "
+        + "TwoTowerNetwork "
         + "model, got " + model.block().getClass().getSimpleName());
   }
 
