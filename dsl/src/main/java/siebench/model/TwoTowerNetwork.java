@@ -34,7 +34,8 @@ import siebench.features.FeatureLayout;
  *
  * <p>The bias {@code b} does not change any ranking; it lets the training loop start at the base rate of the
  * sampled negatives, as in {@link NcfNetwork}. All fields share one embedding table (each field owns a contiguous
- * range of rows, as in {@link CtrNetwork}).
+ * range of rows, as in {@link CtrNetwork}), initialized from N(0, 0.01) as in He et al. 2017 (Sec. 4.1); the tower
+ * layers use Xavier initialization.
  *
  * <p>Same contract as {@link CtrNetwork}: input {@code NDList(int64 [B, F], float32 [B, 0])}, output {@code
  * NDList(logits [B], representation [B, H])}. The representation is what the last layer reads ({@link
@@ -43,7 +44,9 @@ import siebench.features.FeatureLayout;
  * {@code a}, the representation is the outer product {@code v (x) a} flattened row-major ({@code H = output *
  * width(a)}), so {@code z = vec(W2_user) . h + b} exactly. A {@link Probe} passed as parameter {@link
  * CtrNetwork#PROBE} records the per-sample gradient terms of every parameter (embedding rows, both towers'
- * layers, bias), so exact per-sample gradient norms (GraNd) come from one batched backward pass.
+ * layers, bias), so exact per-sample gradient norms (GraNd) come from one batched backward pass. In training mode
+ * ({@code forward(..., true)}: gradient steps, whose callers read only the logit) the representation is returned
+ * empty ({@code [B, 0]}) instead of being computed, because at {@code H = 2048} it would cost more than the towers.
  */
 public final class TwoTowerNetwork extends AbstractBlock implements LinearHead {
   private final FeatureLayout layout;
@@ -78,7 +81,7 @@ public final class TwoTowerNetwork extends AbstractBlock implements LinearHead {
     this.userFields = u.stream().mapToInt(Integer::intValue).toArray();
     this.itemFields = i.stream().mapToInt(Integer::intValue).toArray();
     long vocab = Math.max(1, layout.embeddingRows());
-    embedding = param("embedding", new Shape(vocab, embeddingDim), new NormalInitializer(0.1f));
+    embedding = param("embedding", new Shape(vocab, embeddingDim), new NormalInitializer(0.01f));
     userTower = tower("user", userFields.length * embeddingDim);
     itemTower = tower("item", itemFields.length * embeddingDim);
     bias = param("bias", new Shape(1), new ConstantInitializer(0f));
@@ -142,7 +145,9 @@ public final class TwoTowerNetwork extends AbstractBlock implements LinearHead {
     NDArray bv = value(ps, bias, idx, training);
     NDArray dot = u.mul(v).sum(new int[] {1});
     NDArray logit = probe != null ? dot.add(probe.tap("bias", bv.broadcast(new Shape(b)), null, false)) : dot.add(bv);
-    NDArray rep = v.expandDims(2).mul(user[1].expandDims(1)).reshape(b, representationSize()); // v (x) a_user
+    // v (x) a_user; not in training mode, whose callers read only the logit ([B, H] costs B * H per step)
+    NDArray rep = training ? u.get(":, 0:0")
+        : v.expandDims(2).mul(user[1].expandDims(1)).reshape(b, representationSize());
     return new NDList(logit, rep);
   }
 
