@@ -28,9 +28,10 @@ import siebench.features.FeatureLayout;
  * tower the item fields' embeddings (item id and any item side features such as a category), each through
  * {@code out = W2 relu(W1 x + b1)} (or {@code out = W2 x} with no hidden layer) to a vector of the same size, and
  * the logit is their dot product {@code z = <u, v> + b}. It is trained like GMF / NeuMF, with BCE on sampled
- * negatives or BPR (Rendle et al. 2009) through the training loop's objective; the in-batch sampled softmax with
- * logQ correction of Yi et al. stays in {@link siebench.retrieval.TwoTower}. The outputs are not L2-normalized
- * (Yi et al. normalize them for the softmax), so the score is linear in each tower's output layer.
+ * negatives or BPR (Rendle et al. 2009) through the training loop's objective. {@link siebench.retrieval.TwoTower}
+ * trains the same towers ({@link #userVectors}, {@link #itemVectors}) with Yi et al.'s in-batch sampled softmax and
+ * logQ correction over L2-normalized outputs; here the outputs are not normalized, so the score is linear in each
+ * tower's output layer.
  *
  * <p>The bias {@code b} does not change any ranking; it lets the training loop start at the base rate of the
  * sampled negatives, as in {@link NcfNetwork}. All fields share one embedding table (each field owns a contiguous
@@ -149,6 +150,26 @@ public final class TwoTowerNetwork extends AbstractBlock implements LinearHead {
     NDArray rep = training ? u.get(":, 0:0")
         : v.expandDims(2).mul(user[1].expandDims(1)).reshape(b, representationSize());
     return new NDList(logit, rep);
+  }
+
+  /**
+   * The user tower's outputs {@code u} for encoded rows {@code idx} (int64 [B, F], global embedding rows; only the
+   * user fields are read), with {@code ps == null} reading the parameter arrays directly (so that a gradient
+   * collector reaches them).
+   */
+  public NDArray userVectors(ParameterStore ps, NDArray idx, boolean training) {
+    return towerOutput(ps, idx, training, userFields, userTower);
+  }
+
+  /** The item tower's outputs {@code v} for encoded rows {@code idx} (only the item fields are read). */
+  public NDArray itemVectors(ParameterStore ps, NDArray idx, boolean training) {
+    return towerOutput(ps, idx, training, itemFields, itemTower);
+  }
+
+  private NDArray towerOutput(ParameterStore ps, NDArray idx, boolean training, int[] fields, Parameter[] p) {
+    NDArray emb = idx.getNDArrayInternal().embedding(idx, value(ps, embedding, idx, training), SparseFormat.DENSE)
+        .get(0);
+    return tower(ps, idx, training, null, null, fields(emb, fields, idx.getShape().get(0)), p)[0];
   }
 
   /** The embeddings of {@code fields}, concatenated: [B, |fields| * k]. */
