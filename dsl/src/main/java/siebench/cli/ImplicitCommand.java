@@ -30,7 +30,8 @@ final class ImplicitCommand implements Callable<Integer> {
       description = "Log file or folder: Beauty.txt, UserBehavior*.csv, *item-views.csv (Diginetica), yoochoose-clicks*.dat.")
   Path data;
 
-  @Option(names = "--models", split = ",", defaultValue = "gmf,neumf", description = "Models (default ${DEFAULT-VALUE}).")
+  @Option(names = "--models", split = ",", defaultValue = "gmf,neumf",
+      description = "Models: gmf, neumf, two-tower (default ${DEFAULT-VALUE}).")
   List<String> models;
 
   @Option(names = "--factors", defaultValue = "32", description = "Predictive factors (default ${DEFAULT-VALUE}).")

@@ -12,7 +12,7 @@ import java.util.function.Function;
  * How a {@link ModelSpec} is written to and read back from a saved model: as its {@link ModelSpec#name()} plus
  * its {@link ModelSpec#parameters()} rendered as strings. Reading goes through a registry keyed by the spec's
  * name, so a new model type only has to {@link #register} a reader (the built-in ones cover lr, fm, deepfm,
- * dcnv2, mlp, din and bst). A reader must rebuild a spec whose {@link ModelSpec#build} gives a block with the
+ * dcnv2, mlp, din, bst, gmf, neumf and two-tower). A reader must rebuild a spec whose {@link ModelSpec#build} gives a block with the
  * same parameters (names and shapes) as the spec that was written.
  */
 public final class ModelSpecFormat {
@@ -24,6 +24,10 @@ public final class ModelSpecFormat {
     }
     register("din", p -> sequence(Models.din(), p));
     register("bst", p -> sequence(Models.bst(), p));
+    register("gmf", p -> new Ncf(NcfNetwork.Kind.GMF, integer(p, "factors"), 0));
+    register("neumf", p -> new Ncf(NcfNetwork.Kind.NEUMF, integer(p, "factors"), integer(p, "mlpLayers")));
+    register("two-tower", p -> new TwoTowerSpec(integer(p, "embeddingDim"), integer(p, "hidden"),
+        integer(p, "outputDim"), java.util.Set.of(names(p.get("userFields")))));
   }
 
   private ModelSpecFormat() {}
@@ -88,6 +92,15 @@ public final class ModelSpecFormat {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("model parameter '" + key + "' must be an integer, got '" + v + "'");
     }
+  }
+
+  /** Parses a list of field names written as {@code [user_id, age]}. */
+  private static String[] names(String v) {
+    if (v == null || !v.trim().startsWith("[") || !v.trim().endsWith("]")) {
+      throw new IllegalArgumentException("model parameter 'userFields' must look like [user_id], got '" + v + "'");
+    }
+    String s = v.trim().substring(1, v.trim().length() - 1).trim();
+    return s.isEmpty() ? new String[0] : Arrays.stream(s.split(",")).map(String::trim).toArray(String[]::new);
   }
 
   /** Parses {@code [256, 128]} (or {@code []}). */

@@ -51,9 +51,21 @@ public final class Models {
     return new Ncf(NcfNetwork.Kind.NEUMF, 16, 3);
   }
 
-  /** By short name: lr, fm, deepfm, dcnv2, mlp, din, bst, gmf, neumf. */
+  /**
+   * The two-tower model (Yi et al. 2019) as a model of the training loop: user tower over {@code user_id}, item
+   * tower over the other fields, 32-dimensional embeddings, a 64-wide hidden layer, 32-dimensional outputs, logit
+   * = their dot product ({@link TwoTowerNetwork}).
+   */
+  public static TwoTowerSpec twoTower() {
+    return TwoTowerSpec.defaults(32);
+  }
+
+  /** By short name: lr, fm, deepfm, dcnv2, mlp, din, bst, gmf, neumf, two-tower. */
   public static ModelSpec named(String name) {
     String n = name.toLowerCase(java.util.Locale.ROOT);
+    if (n.equals("two-tower") || n.equals("twotower") || n.equals("two_tower")) {
+      return twoTower();
+    }
     if (n.equals("gmf")) {
       return gmf();
     }
@@ -66,7 +78,14 @@ public final class Models {
     if (n.equals("bst")) {
       return bst();
     }
-    return switch (Architecture.parse(name)) {
+    Architecture a;
+    try {
+      a = Architecture.parse(name);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("unknown model '" + name + "'; expected lr, fm, deepfm, dcnv2, mlp, din, bst, "
+          + "gmf, neumf or two-tower");
+    }
+    return switch (a) {
       case LOGISTIC_REGRESSION -> logisticRegression();
       case FM -> fm();
       case DEEP_FM -> deepFm();

@@ -40,7 +40,7 @@ import siebench.features.FeatureLayout;
  * parameter (embedding rows, MLP layers, output layer, bias), so exact per-sample gradient norms (GraNd) come
  * from one batched backward pass.
  */
-public final class NcfNetwork extends AbstractBlock {
+public final class NcfNetwork extends AbstractBlock implements LinearHead {
   /** Which NCF model. */
   public enum Kind {
     /** Generalized matrix factorization. */
@@ -118,6 +118,7 @@ public final class NcfNetwork extends AbstractBlock {
   }
 
   /** Width of the representation output (what the output layer reads). */
+  @Override
   public long representationSize() {
     return kind == Kind.GMF ? factors : 2L * factors;
   }

@@ -17,7 +17,8 @@ import tech.tablesaw.api.Table;
  * the users' and items' embedding rows are looked up once through the model's own feature encoder, then every
  * (user, item) pair of a block goes through the model's forward pass (the logit is the ranking score), or, for
  * GMF and NeuMF, through {@link siebench.model.NcfNetwork#scoreAll}, the same arithmetic factored into matrix
- * products.
+ * products, and for the two-tower model through {@link siebench.model.TwoTowerNetwork#scoreAll} (each tower once
+ * per user and per item, then one matrix product).
  */
 public final class ModelScorer implements FullRanking.Scorer {
   private final TrainedModel model;
@@ -61,12 +62,14 @@ public final class ModelScorer implements FullRanking.Scorer {
 
   @Override
   public float[] scores(int[] users) {
-    if (model.block() instanceof siebench.model.NcfNetwork ncf) {
+    if (model.block() instanceof siebench.model.NcfNetwork
+        || model.block() instanceof siebench.model.TwoTowerNetwork) {
       long[] ur = new long[users.length];
       for (int j = 0; j < users.length; j++) {
         ur[j] = userRow[users[j]];
       }
-      return ncf.scoreAll(ur, itemRow);
+      return model.block() instanceof siebench.model.NcfNetwork ncf ? ncf.scoreAll(ur, itemRow)
+          : ((siebench.model.TwoTowerNetwork) model.block()).scoreAll(ur, itemRow);
     }
     return forwardScores(users);
   }

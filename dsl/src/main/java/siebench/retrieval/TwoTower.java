@@ -3,15 +3,11 @@ package siebench.retrieval;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.ndarray.types.SparseFormat;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.initializer.NormalInitializer;
-import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.util.ArrayList;
@@ -21,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import siebench.data.Role;
 import siebench.data.Samples;
+import siebench.features.FeatureLayout;
+import siebench.model.Models;
+import siebench.model.TwoTowerNetwork;
 import siebench.train.Devices;
 import siebench.train.Progress;
 
@@ -29,11 +28,16 @@ import siebench.train.Progress;
  * Recommendations"): a user tower (user-id embedding, MLP) and an item tower (item-id and category
  * embeddings, MLP) map to L2-normalized vectors; training uses in-batch negatives with a softmax over {@code
  * <u, v> / temperature}, optionally with the logQ correction {@code - log q_j}, where {@code q_j} is item j's
- * share of the training clicks (its probability of appearing as an in-batch negative). Immutable settings;
+ * share of the training clicks (its probability of appearing as an in-batch negative). The towers are those of
+ * {@link TwoTowerNetwork} (the two-tower model of the training loop, trained there with BCE or BPR on sampled
+ * negatives); this class adds the in-batch softmax training over their normalized outputs. Immutable settings;
  * {@link #fit(Samples)} trains on the click rows (label 1) of the samples, which need user and item roles and
  * may have a {@code category} column.
  */
 public final class TwoTower {
+  /** The fields of the towers' layout: the user tower reads user_id, the item tower the item id and category. */
+  static final List<String> FIELDS = List.of("user_id", "item_id", "category");
+
   private final int embeddingDim;
   private final int hidden;
   private final int outputDim;
@@ -157,18 +161,30 @@ public final class TwoTower {
     Device device = Devices.pick("auto");
     Engine.getInstance().setRandomSeed((int) seed);
     NDManager root = NDManager.newBaseManager(device);
-    Tower tower = new Tower(root, userIdx.size() + 1, nItems, catIdx.size());
-    NDArray itemCats = root.create(itemCatList.stream().mapToLong(Integer::longValue).toArray());
+    // the towers are those of siebench.model.TwoTowerNetwork: user tower over user_id, item tower over the item id
+    // and its category; only the training (in-batch softmax, normalized outputs, logQ) is specific to retrieval
+    FeatureLayout layout = new FeatureLayout(FIELDS, new int[] {userIdx.size() + 1, nItems,
+        Math.max(1, catIdx.size())}, List.of());
+    TwoTowerNetwork net = Models.twoTower().embeddingDim(embeddingDim).hidden(hidden).outputDim(outputDim)
+        .build(layout);
+    net.initialize(root, DataType.FLOAT32, new Shape(1, FIELDS.size()), new Shape(1, 0));
+    List<Parameter> parameters = new ArrayList<>();
+    net.getParameters().forEach(p -> parameters.add(p.getValue()));
+    long[] off = layout.offsets();
+    long[] itemCats = itemCatList.stream().mapToLong(Integer::longValue).toArray();
     NDArray logQArr = root.create(logq);
     Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate)).build();
     int n = pairs.size();
-    long[] uAll = new long[n];
+    long[] rows = new long[n * 3];
     long[] iAll = new long[n];
     for (int k = 0; k < n; k++) {
-      uAll[k] = pairs.get(k)[0];
-      iAll[k] = pairs.get(k)[1];
+      int it = pairs.get(k)[1];
+      rows[k * 3] = off[0] + pairs.get(k)[0];
+      rows[k * 3 + 1] = off[1] + it;
+      rows[k * 3 + 2] = off[2] + itemCats[it];
+      iAll[k] = it;
     }
-    NDArray uArr = root.create(uAll);
+    NDArray rowArr = root.create(rows, new Shape(n, 3));
     NDArray iArr = root.create(iAll);
     for (int epoch = 1; epoch <= epochs; epoch++) {
       progress.checkCancelled();
@@ -180,21 +196,21 @@ public final class TwoTower {
           pl[k] = perm[k];
         }
         NDArray p = em.create(pl);
-        NDArray us = uArr.get(p);
+        NDArray rs = rowArr.get(p);
         NDArray is = iArr.get(p);
-        us.attach(em);
+        rs.attach(em);
         is.attach(em);
         NDArray lossAcc = em.zeros(new Shape(1));
         for (int s = 0; s + 1 < n; s += batchSize) {
           int e = Math.min(n, s + batchSize);
           try (NDManager bm = em.newSubManager()) {
-            NDArray ub = us.get(s + ":" + e);
+            NDArray rb = rs.get(s + ":" + e);
             NDArray ib = is.get(s + ":" + e);
-            ub.attach(bm);
+            rb.attach(bm);
             ib.attach(bm);
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-              NDArray uv = tower.user(ub);
-              NDArray iv = tower.item(ib, itemCats.get(ib));
+              NDArray uv = normalized(net.userVectors(null, rb, true));
+              NDArray iv = normalized(net.itemVectors(null, rb, true));
               NDArray logits = uv.matMul(iv.transpose()).div((float) temperature);
               if (logQ) {
                 logits = logits.sub(logQArr.get(ib).expandDims(0));
@@ -205,7 +221,7 @@ public final class TwoTower {
               gc.backward(loss);
               lossAcc.addi(loss.stopGradient());
             }
-            for (Parameter prm : tower.parameters) {
+            for (Parameter prm : parameters) {
               NDArray arr = prm.getArray();
               try (NDArray g = arr.getGradient()) {
                 adam.update(prm.getId(), arr, g);
@@ -218,54 +234,11 @@ public final class TwoTower {
             (System.nanoTime() - t0) / 1e9));
       }
     }
-    return new TwoTowerModel(root, tower, userCol, itemCol, userIdx, itemIdx, itemCats, parameters());
+    return new TwoTowerModel(root, net, off, userCol, itemCol, userIdx, itemIdx, itemCats, parameters());
   }
 
-  /** The two towers' parameters and forward passes. */
-  final class Tower {
-    final List<Parameter> parameters = new ArrayList<>();
-    private final Parameter userEmb;
-    private final Parameter itemEmb;
-    private final Parameter catEmb;
-    private final Parameter[] userMlp;
-    private final Parameter[] itemMlp;
-
-    Tower(NDManager m, int users, int items, int cats) {
-      userEmb = param(m, "user_embedding", new Shape(users, embeddingDim), true);
-      itemEmb = param(m, "item_embedding", new Shape(items, embeddingDim), true);
-      catEmb = param(m, "category_embedding", new Shape(Math.max(1, cats), embeddingDim), true);
-      userMlp = new Parameter[] {param(m, "user_w1", new Shape(hidden, embeddingDim), false),
-          param(m, "user_b1", new Shape(hidden), false), param(m, "user_w2", new Shape(outputDim, hidden), false)};
-      itemMlp = new Parameter[] {param(m, "item_w1", new Shape(hidden, 2L * embeddingDim), false),
-          param(m, "item_b1", new Shape(hidden), false), param(m, "item_w2", new Shape(outputDim, hidden), false)};
-    }
-
-    private Parameter param(NDManager m, String name, Shape shape, boolean embedding) {
-      boolean bias = name.contains("_b");
-      Parameter p = Parameter.builder().setName(name).setType(Parameter.Type.WEIGHT).optShape(shape)
-          .optInitializer(embedding ? new NormalInitializer(0.1f) : bias
-              ? new ai.djl.training.initializer.ConstantInitializer(0f) : new XavierInitializer())
-          .build();
-      p.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32);
-      parameters.add(p);
-      return p;
-    }
-
-    NDArray user(NDArray users) {
-      NDArray e = users.getNDArrayInternal().embedding(users, userEmb.getArray(), SparseFormat.DENSE).get(0);
-      return mlp(e, userMlp);
-    }
-
-    NDArray item(NDArray items, NDArray cats) {
-      NDArray e = items.getNDArrayInternal().embedding(items, itemEmb.getArray(), SparseFormat.DENSE).get(0);
-      NDArray c = cats.getNDArrayInternal().embedding(cats, catEmb.getArray(), SparseFormat.DENSE).get(0);
-      return mlp(ai.djl.ndarray.NDArrays.concat(new NDList(e, c), 1), itemMlp);
-    }
-
-    private NDArray mlp(NDArray x, Parameter[] p) {
-      NDArray h = Activation.relu(x.getNDArrayInternal().linear(x, p[0].getArray(), p[1].getArray()).get(0));
-      NDArray o = h.getNDArrayInternal().linear(h, p[2].getArray(), null).get(0);
-      return o.div(o.norm(new int[] {1}, true).add(1e-6f));
-    }
+  /** The tower outputs scaled to unit length (Yi et al. 2019, Sec. 4.2). */
+  static NDArray normalized(NDArray o) {
+    return o.div(o.norm(new int[] {1}, true).add(1e-6f));
   }
 }

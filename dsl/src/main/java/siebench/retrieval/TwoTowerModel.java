@@ -2,6 +2,7 @@ package siebench.retrieval;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import siebench.data.Samples;
+import siebench.model.TwoTowerNetwork;
 
 /**
  * A trained two-tower model: scores the whole item corpus (the items seen in training) for users and measures
@@ -17,18 +19,20 @@ import siebench.data.Samples;
  */
 public final class TwoTowerModel implements AutoCloseable {
   private final NDManager manager;
-  private final TwoTower.Tower tower;
+  private final TwoTowerNetwork net;
+  private final long[] offsets;
   private final String userCol;
   private final String itemCol;
   private final Map<String, Integer> userIdx;
   private final Map<String, Integer> itemIdx;
-  private final NDArray itemCats;
+  private final long[] itemCats;
   private final Map<String, Object> parameters;
 
-  TwoTowerModel(NDManager manager, TwoTower.Tower tower, String userCol, String itemCol,
-      Map<String, Integer> userIdx, Map<String, Integer> itemIdx, NDArray itemCats, Map<String, Object> parameters) {
+  TwoTowerModel(NDManager manager, TwoTowerNetwork net, long[] offsets, String userCol, String itemCol,
+      Map<String, Integer> userIdx, Map<String, Integer> itemIdx, long[] itemCats, Map<String, Object> parameters) {
     this.manager = manager;
-    this.tower = tower;
+    this.net = net;
+    this.offsets = offsets;
     this.userCol = userCol;
     this.itemCol = itemCol;
     this.userIdx = userIdx;
@@ -67,19 +71,23 @@ public final class TwoTowerModel implements AutoCloseable {
     double ndcg = 0;
     int nItems = itemIdx.size();
     try (NDManager m = manager.newSubManager()) {
-      long[] all = new long[nItems];
+      long[] all = new long[nItems * 3];
       for (int i = 0; i < nItems; i++) {
-        all[i] = i;
+        all[i * 3] = offsets[0];
+        all[i * 3 + 1] = offsets[1] + i;
+        all[i * 3 + 2] = offsets[2] + itemCats[i];
       }
-      NDArray allItems = m.create(all);
-      NDArray iv = tower.item(allItems, itemCats.get(allItems));
+      NDArray iv = TwoTower.normalized(net.itemVectors(null, m.create(all, new Shape(nItems, 3)), false));
       for (int start = 0; start < users.size(); start += 1024) {
         List<String> chunk = users.subList(start, Math.min(users.size(), start + 1024));
-        long[] uix = new long[chunk.size()];
-        for (int j = 0; j < uix.length; j++) {
-          uix[j] = userIdx.getOrDefault(chunk.get(j), 0);
+        long[] uix = new long[chunk.size() * 3];
+        for (int j = 0; j < chunk.size(); j++) {
+          uix[j * 3] = offsets[0] + userIdx.getOrDefault(chunk.get(j), 0);
+          uix[j * 3 + 1] = offsets[1];
+          uix[j * 3 + 2] = offsets[2];
         }
-        float[] scores = tower.user(m.create(uix)).matMul(iv.transpose()).toFloatArray();
+        NDArray uv = TwoTower.normalized(net.userVectors(null, m.create(uix, new Shape(chunk.size(), 3)), false));
+        float[] scores = uv.matMul(iv.transpose()).toFloatArray();
         for (int j = 0; j < chunk.size(); j++) {
           String u = chunk.get(j);
           Set<Integer> excl = seen.getOrDefault(u, Set.of());

@@ -159,9 +159,9 @@ public final class TrainedModel implements AutoCloseable {
    * without the update.
    */
   public double[] gradientNorms(EncodedData data) {
-    if (!(block instanceof CtrNetwork || block instanceof siebench.model.NcfNetwork)) {
-      throw new UnsupportedOperationException("exact per-sample gradients need a CtrNetwork or NcfNetwork, got "
-          + block.getClass().getSimpleName());
+    if (!(block instanceof CtrNetwork || block instanceof siebench.model.LinearHead)) {
+      throw new UnsupportedOperationException("exact per-sample gradients need a CtrNetwork, NcfNetwork or "
+          + "TwoTowerNetwork, got " + block.getClass().getSimpleName());
     }
     double[] out = new double[data.rows()];
     List<NDArray> recording = new ArrayList<>();

@@ -48,7 +48,7 @@ class ImplicitBenchmarkTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"gmf", "neumf"})
+  @ValueSource(strings = {"gmf", "neumf", "two-tower"})
   void factoredCorpusScoresEqualTheForwardPass(String name) {
     Interactions log = communities(1);
     Samples s = ImplicitSamples.defaults().build(log);

@@ -8,7 +8,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import siebench.features.EncodedData;
 import siebench.model.CtrNetwork;
-import siebench.model.NcfNetwork;
+import siebench.model.LinearHead;
 import siebench.model.SequenceNetwork;
 import siebench.train.Progress;
 import siebench.train.TrainedModel;
@@ -28,8 +28,8 @@ final class Forward {
       return net;
     }
     throw new UnsupportedOperationException("this influence estimator needs a CtrNetwork model, got "
-        + model.block().getClass().getSimpleName() + (model.block() instanceof NcfNetwork
-            ? "; for GMF / NeuMF use the last-layer gradients (the default scope)" : ""));
+        + model.block().getClass().getSimpleName() + (model.block() instanceof LinearHead
+            ? "; for GMF / NeuMF / two-tower use the last-layer gradients (the default scope)" : ""));
   }
 
   /**
@@ -43,8 +43,8 @@ final class Forward {
     }
     throw new UnsupportedOperationException("all-parameter gradients need a CtrNetwork (LR, FM, DeepFM, DCN-v2, MLP)"
         + " or a sequence model (DIN, BST), got " + model.block().getClass().getSimpleName()
-        + (model.block() instanceof NcfNetwork ? "; for GMF / NeuMF use the last-layer gradients (the default scope)"
-            : ""));
+        + (model.block() instanceof LinearHead ? "; for GMF / NeuMF / two-tower use the last-layer gradients (the "
+            + "default scope)" : ""));
   }
 
   /** A short name of the model's architecture for reports ({@code deepfm}, {@code din}, ...). */
@@ -53,17 +53,17 @@ final class Forward {
   }
 
   /**
-   * The model's block when it has this package's contract (a {@link CtrNetwork}, the {@link NcfNetwork} GMF /
-   * NeuMF or a {@link SequenceNetwork}: input {@code (int64 [B, F], float [B, D])}, plus {@code int64 [B, L]}
+   * The model's block when it has this package's contract (a {@link CtrNetwork}, a {@link LinearHead}: GMF / NeuMF,
+   * two-tower, or a {@link SequenceNetwork}: input {@code (int64 [B, F], float [B, D])}, plus {@code int64 [B, L]}
    * histories for the sequence models, output {@code (logits [B], representation [B, H])}), or a clear error.
    */
   static Block block(TrainedModel model) {
-    if (model.block() instanceof CtrNetwork || model.block() instanceof NcfNetwork
+    if (model.block() instanceof CtrNetwork || model.block() instanceof LinearHead
         || model.block() instanceof SequenceNetwork) {
       return model.block();
     }
-    throw new UnsupportedOperationException("influence estimators need a CtrNetwork, NcfNetwork (GMF / NeuMF) or "
-        + "SequenceNetwork (DIN / BST) model, got " + model.block().getClass().getSimpleName());
+    throw new UnsupportedOperationException("influence estimators need a CtrNetwork, NcfNetwork (GMF / NeuMF), "
+        + "TwoTowerNetwork or SequenceNetwork (DIN / BST) model, got " + model.block().getClass().getSimpleName());
   }
 
   /** Inputs of rows {@code [start, end)}: int64 [B,F], float [B,D], labels [B]. */

@@ -4,6 +4,7 @@ import ai.djl.nn.Block;
 import siebench.features.EncodedData;
 import siebench.model.Architecture;
 import siebench.model.CtrNetwork;
+import siebench.model.LinearHead;
 import siebench.model.NcfNetwork;
 import siebench.model.SequenceNetwork;
 import siebench.train.Progress;
@@ -14,15 +15,16 @@ import siebench.train.TrainedModel;
  * entering the logit as {@code theta . phi} has gradient {@code (sigmoid(z) - y) phi}. See {@link
  * GradientScope#LAST_LAYER} for {@code phi} per architecture. For GMF / NeuMF ({@link NcfNetwork}, He et al. 2017)
  * the last layer is the output layer {@code h} and bias over the network's representation ({@code p_u * q_i}, with
- * NeuMF's MLP tower output appended), so {@code phi = [representation, 1]}; likewise for DIN and BST ({@link
- * SequenceNetwork}, the output layer over the last MLP layer).
+ * NeuMF's MLP tower output appended), so {@code phi = [representation, 1]}; likewise for every {@link LinearHead},
+ * e.g. the two-tower model ({@link siebench.model.TwoTowerNetwork}: the user tower's output layer), and for DIN and
+ * BST ({@link SequenceNetwork}, the output layer over the last MLP layer).
  */
 final class LastLayerGradients {
   private LastLayerGradients() {}
 
   /** Whether the last layer is the output layer over the representation (else the first-order part). */
   static boolean overRepresentation(Block net) {
-    if (net instanceof NcfNetwork || net instanceof SequenceNetwork) {
+    if (net instanceof LinearHead || net instanceof SequenceNetwork) {
       return true;
     }
     Architecture a = ((CtrNetwork) net).architecture();
@@ -31,8 +33,8 @@ final class LastLayerGradients {
 
   /** Dimension of the last-layer parameter vector. */
   static int dimension(Block net) {
-    if (net instanceof NcfNetwork ncf) {
-      return (int) ncf.representationSize() + 1;
+    if (net instanceof LinearHead head) {
+      return (int) head.representationSize() + 1;
     }
     if (net instanceof SequenceNetwork seq) {
       return (int) seq.representationSize() + 1;

@@ -17,16 +17,17 @@ import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
 import siebench.importance.Importance;
 import siebench.model.Models;
-import siebench.model.Ncf;
+import siebench.model.ModelSpec;
 import siebench.train.CtrTask;
 import siebench.train.Progress;
 import siebench.train.TrainedModel;
 import siebench.train.TrainingLoop;
 
 /**
- * GMF and NeuMF (He et al. 2017) as models of the training loop: GMF's logit equals {@code h . (p_u * q_i) + b}
- * computed by hand from its parameters, and the batched per-sample gradient norms (GraNd) equal one-row
- * backward passes, so the per-sample estimators apply to them.
+ * GMF and NeuMF (He et al. 2017) and the two-tower model (Yi et al. 2019) as models of the training loop: GMF's
+ * logit equals {@code h . (p_u * q_i) + b} computed by hand from its parameters (the two-tower's is checked in
+ * {@code TwoTowerNetworkTest}), and the batched per-sample gradient norms (GraNd) equal one-row backward passes,
+ * so the per-sample estimators apply to them.
  */
 class NcfModelTest {
   static Samples implicitToy() {
@@ -47,9 +48,9 @@ class NcfModelTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"gmf", "neumf"})
+  @ValueSource(strings = {"gmf", "neumf", "two-tower"})
   void batchedGradientNormsEqualOneRowBackwardPasses(String name) {
-    Ncf spec = ((Ncf) Models.named(name)).embeddingDim(4);
+    ModelSpec spec = Models.named(name).embeddingDim(4);
     Samples s = implicitToy();
     FeatureEncoder enc = FeatureEncoder.fit(s);
     EncodedData data = enc.encode(s);
@@ -85,7 +86,7 @@ class NcfModelTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"gmf", "neumf"})
+  @ValueSource(strings = {"gmf", "neumf", "two-tower"})
   void perSampleEstimatorsScoreNcfTrainingRows(String name) {
     Samples s = implicitToy();
     CtrTask task = CtrTask.ctr().model(Models.named(name).embeddingDim(4)).epochs(2).batchSize(64)

@@ -26,8 +26,9 @@ import siebench.train.TrainedModel;
 import siebench.train.TrainingLoop;
 
 /**
- * TracIn (Pruthi et al. 2020) on GMF / NeuMF (He et al. 2017) rows, last-layer scope, against brute force: each
- * row's gradient of the output layer and bias from its own one-sample backward pass at every epoch checkpoint;
+ * TracIn (Pruthi et al. 2020) on GMF / NeuMF (He et al. 2017) and two-tower (Yi et al. 2019) rows, last-layer
+ * scope, against brute force: each row's gradient of the last layer (output layer and bias; for the two-tower the
+ * user tower's output layer and bias) from its own one-sample backward pass at every epoch checkpoint;
  * and last-layer influence functions (Koh &amp; Liang 2017) against the closed form with an explicit Hessian solve
  * and against actual leave-one-out refits of the head.
  */
@@ -68,11 +69,16 @@ class NcfInfluenceTest {
   }
 
   static ModelSpec model(String name) {
-    return name.equals("gmf") ? Models.gmf().embeddingDim(4) : Models.named("neumf").embeddingDim(4);
+    return name.equals("gmf") ? Models.gmf().embeddingDim(4) : Models.named(name).embeddingDim(4);
+  }
+
+  /** The last layer: the output layer and bias (GMF, NeuMF), the user tower's output layer and bias (two-tower). */
+  static Set<String> lastLayer(ModelSpec model) {
+    return model.name().equals("two-tower") ? Set.of("user_output_weight", "bias") : Set.of("output_weight", "bias");
   }
 
   static double[] bruteForce(ModelSpec model, boolean withValidation) {
-    return TracInTest.bruteForce(task(model), TRAIN, VALID, withValidation, Set.of("output_weight", "bias"));
+    return TracInTest.bruteForce(task(model), TRAIN, VALID, withValidation, lastLayer(model));
   }
 
   static double[] estimate(ModelSpec model, boolean withValidation) {
@@ -82,7 +88,7 @@ class NcfInfluenceTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"gmf", "neumf"})
+  @ValueSource(strings = {"gmf", "neumf", "two-tower"})
   void lastLayerTracInMatchesOneRowBackwardPasses(String name) {
     ModelSpec m = model(name);
     TracInTest.assertClose(bruteForce(m, true), estimate(m, true), 1e-4, name + " last-layer TracIn");
@@ -90,7 +96,7 @@ class NcfInfluenceTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"gmf", "neumf"})
+  @ValueSource(strings = {"gmf", "neumf", "two-tower"})
   void lastLayerInfluencePredictsLeaveOneOutOfTheHead(String name) {
     FeatureEncoder enc = FeatureEncoder.fit(TRAIN);
     EncodedData tr = enc.encode(TRAIN);
