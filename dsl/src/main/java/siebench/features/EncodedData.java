@@ -47,6 +47,17 @@ public record EncodedData(FeatureLayout layout, int rows, long[] cat, float[] de
     return subset(positions);
   }
 
+  @Override
+  public double[] weightedLabelSums() {
+    double w = 0;
+    double wy = 0;
+    for (int i = 0; i < rows; i++) {
+      w += weights[i];
+      wy += weights[i] * labels[i];
+    }
+    return new double[] {w, wy};
+  }
+
   /** The rows at {@code positions}, in that order. */
   public EncodedData subset(int[] positions) {
     int f = layout.fields();
