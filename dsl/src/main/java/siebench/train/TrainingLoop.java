@@ -415,14 +415,14 @@ public final class TrainingLoop {
       progress.checkCancelled();
       long e0 = System.nanoTime();
       long permSeed = task.seed() * 1_000_003L + epoch;
-      int[] order = chunks == 1 ? new int[] {0} : Samples.permutation(chunks, permSeed ^ 0x5DEECE66DL);
+      int[] order = chunkOrder(chunks, permSeed);
       double lossSum = 0;
       long done = 0;
       long nextReport = 1_000_000;
       for (int c : order) {
         long start0 = (long) c * chunkRows;
         int m = (int) Math.min(chunkRows, n - start0);
-        EncodedData rows = train.read(start0, m).subset(Samples.permutation(m, permSeed + c * 0x9E3779B97F4A7C15L));
+        EncodedData rows = train.read(start0, m).subset(rowOrder(m, c, permSeed));
         try (NDManager em = root.newSubManager()) {
           NDArray cat = em.create(rows.cat(), new Shape(m, f));
           NDArray dense = em.create(rows.dense(), new Shape(m, d));
@@ -481,6 +481,19 @@ public final class TrainingLoop {
       }
     }
     return new Run(model, history, task.epochs(), steps, (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** The order in which an epoch of the streamed loop visits its chunks: seeded, the identity for one chunk. */
+  static int[] chunkOrder(int chunks, long permSeed) {
+    return chunks == 1 ? new int[] {0} : Samples.permutation(chunks, permSeed ^ 0x5DEECE66DL);
+  }
+
+  /**
+   * The order in which the streamed loop visits the {@code m} rows of chunk {@code c} (positions within the chunk);
+   * for chunk 0 it is {@link #train}'s epoch permutation.
+   */
+  static int[] rowOrder(int m, int c, long permSeed) {
+    return Samples.permutation(m, permSeed + c * 0x9E3779B97F4A7C15L);
   }
 
   private static Parameter named(List<Parameter> params, String name) {
