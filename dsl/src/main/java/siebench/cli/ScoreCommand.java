@@ -32,7 +32,9 @@ import siebench.train.TrainedModel;
  * CheckpointScores}: loss, EL2N, margin, GraNd of Paul et al. 2021). Categories the model never saw are
  * encoded as the out-of-vocabulary bucket and counted per column. With {@code --weights}, each score's training
  * weights as {@link Samples#reweight(Importance)} computes them, so that {@code train --weights
- * FILE:weight_NAME} trains the model the in-process {@code samples.reweight(importance)} does.
+ * FILE:weight_NAME} trains the model the in-process {@code samples.reweight(importance)} does. With {@code
+ * --stream} (Criteo files larger than memory) the rows are read from an {@link EncodedCache} range by range and
+ * written as they are scored.
  */
 @Command(name = "score", mixinStandardHelpOptions = true,
     description = {"Scores a data source with a saved model (train --save DIR) and writes per-row scores:",

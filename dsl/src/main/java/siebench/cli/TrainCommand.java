@@ -25,7 +25,10 @@ import siebench.train.TrainingLoop;
 import siebench.train.Progress;
 import siebench.train.TrainResult;
 
-/** {@code siebench train}: trains a CTR model and prints the test metrics. */
+/**
+ * {@code siebench train}: trains a CTR model and prints the test metrics; with {@code --stream}, from a binary cache
+ * of a Criteo file larger than memory ({@link EncodedCache}, {@link TrainingLoop#trainStreamed}).
+ */
 @Command(name = "train", mixinStandardHelpOptions = true,
     description = "Trains a CTR model on a data source and prints test metrics, throughput and device.")
 final class TrainCommand implements Callable<Integer> {

@@ -24,8 +24,8 @@ import siebench.train.Progress;
 /**
  * A file encoded once into a compact columnar binary cache and read back through memory maps, for data larger
  * than memory: {@code cat.i32} ([n, F] global embedding rows as int32), {@code dense.f32} ([n, D]), {@code
- * label.f32}, {@code weight.f32} (1 for every row) and {@code rowid.i64}, all little-endian, 
- * 10M Criteo rows take 1.7 GB on disk and live in the page cache, not on the heap. {@code cache.properties}
+ * label.f32}, {@code weight.f32} (1 for every row) and {@code rowid.i64}, all little-endian: 172 bytes per Criteo
+ * row, 1.72 GB for 10M rows, held by the page cache, not the heap. {@code cache.properties}
  * (written last, so an interrupted build is never reused) records the source's absolute path, size and
  * modification time and the SHA-256 of the encoder ({@code encoder.tsv} in {@link EncoderFormat}); the cache is
  * reused when all of them match and rebuilt otherwise. {@link #encoder} likewise keeps the fitted encoder of a
@@ -205,7 +205,9 @@ public final class EncodedCache implements BatchSource, AutoCloseable {
         }
       }
       flush(cat, cb, den, db, lab, lb, wei, wb, ids, ib);
-      StreamingEncoder.report(progress, task, in, r, t0);
+      if (r % StreamingEncoder.PROGRESS_EVERY != 0) {
+        StreamingEncoder.report(progress, task, in, r, t0);
+      }
       Map<String, Long> counts = new LinkedHashMap<>();
       List<String> names = new java.util.ArrayList<>(encoder.categorical);
       names.addAll(encoder.bucketized);

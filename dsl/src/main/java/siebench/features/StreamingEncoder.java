@@ -67,7 +67,9 @@ public final class StreamingEncoder {
           report(progress, task, rows, r, t0);
         }
       }
-      report(progress, task, rows, r, t0);
+      if (r % PROGRESS_EVERY != 0) {
+        report(progress, task, rows, r, t0);
+      }
       List<Map<String, Integer>> vocabs = new ArrayList<>();
       for (Map<String, int[]> c : counts) {
         vocabs.add(hashing ? Map.of() : FeatureEncoder.vocabulary(c, options.minCount()));

@@ -31,7 +31,8 @@ import siebench.metrics.Metrics;
  * and read back once per epoch (no per-step host synchronization); Adam runs as DJL's fused native update,
  * except on the embedding tables of a {@link CtrNetwork} with lazy {@link EmbeddingUpdates}, where the batch's rows
  * are gathered into small leaf arrays and updated by {@link LazyAdam}.
- * Seeded: parameter initialization uses the engine seed, shuffling a Java {@link java.util.Random}.
+ * Seeded: parameter initialization uses the engine seed, shuffling a Java {@link java.util.Random}. For data
+ * larger than memory, {@link #trainStreamed} reads a {@link BatchSource} chunk by chunk with the same optimizer step.
  */
 public final class TrainingLoop {
   private TrainingLoop() {}
@@ -303,51 +304,51 @@ public final class TrainingLoop {
         NDArray lossAcc, boolean wantLogits) {
       NDArray cb = inputs.get(0);
       float[] logits = null;
-    PairList<String, Object> batchParams = null;
-    CtrNetwork.BatchRows batchRows = null;
-    NDArray rows = null;
-    if (lazy != null) {
-      // sparse updates: gather the batch's table rows into small leaf arrays, so that backward computes
-      // gradients for those rows only and the optimizer touches only them
-      NDList u = cb.unique(true, true, false);
-      rows = u.get(0);
-      NDArray e = embeddingParam == null ? null : gatherLeaf(embeddingParam, rows);
-      NDArray l = linearParam == null ? null : gatherLeaf(linearParam, rows);
-      for (NDArray a : new NDArray[] {rows, u.get(1), e, l}) {
-        if (a != null) {
-          a.attach(bm);
+      PairList<String, Object> batchParams = null;
+      CtrNetwork.BatchRows batchRows = null;
+      NDArray rows = null;
+      if (lazy != null) {
+        // sparse updates: gather the batch's table rows into small leaf arrays, so that backward computes
+        // gradients for those rows only and the optimizer touches only them
+        NDList u = cb.unique(true, true, false);
+        rows = u.get(0);
+        NDArray e = embeddingParam == null ? null : gatherLeaf(embeddingParam, rows);
+        NDArray l = linearParam == null ? null : gatherLeaf(linearParam, rows);
+        for (NDArray a : new NDArray[] {rows, u.get(1), e, l}) {
+          if (a != null) {
+            a.attach(bm);
+          }
+        }
+        batchRows = new CtrNetwork.BatchRows(u.get(1).reshape(cb.getShape()), e, l);
+        batchParams = new PairList<>();
+        batchParams.add(CtrNetwork.BATCH_ROWS, batchRows);
+      }
+      try (GradientCollector gc = engine.newGradientCollector()) {
+        NDArray z = block.forward(store, inputs, true, batchParams).get(0);
+        NDArray wEff = wb;
+        if (task.lossModifier() != null) {
+          wEff = wb.mul(task.lossModifier().multipliers(Losses.bce(z, yb).stopGradient(), yb, epoch, steps)
+              .stopGradient());
+        }
+        NDArray loss = objective.loss(z, yb, wEff, gb, rho);
+        gc.backward(loss);
+        lossAcc.addi(loss.mul(wEff.sum()).stopGradient());
+        if (wantLogits) {
+          logits = z.toFloatArray();
         }
       }
-      batchRows = new CtrNetwork.BatchRows(u.get(1).reshape(cb.getShape()), e, l);
-      batchParams = new PairList<>();
-      batchParams.add(CtrNetwork.BATCH_ROWS, batchRows);
-    }
-    try (GradientCollector gc = engine.newGradientCollector()) {
-      NDArray z = block.forward(store, inputs, true, batchParams).get(0);
-      NDArray wEff = wb;
-      if (task.lossModifier() != null) {
-        wEff = wb.mul(task.lossModifier().multipliers(Losses.bce(z, yb).stopGradient(), yb, epoch, steps)
-            .stopGradient());
-      }
-      NDArray loss = objective.loss(z, yb, wEff, gb, rho);
-      gc.backward(loss);
-      lossAcc.addi(loss.mul(wEff.sum()).stopGradient());
-      if (wantLogits) {
-        logits = z.toFloatArray();
-      }
-    }
-    for (Parameter prm : params) {
-      NDArray arr = prm.getArray();
-      if (batchRows != null && prm == embeddingParam) {
-        lazy.updateRows(prm.getId(), arr, rows, batchRows.embedding().getGradient());
-      } else if (batchRows != null && prm == linearParam) {
-        lazy.updateRows(prm.getId(), arr, rows, batchRows.linear().getGradient());
-      } else {
-        try (NDArray g = arr.getGradient()) {
-          adam.update(prm.getId(), arr, g);
+      for (Parameter prm : params) {
+        NDArray arr = prm.getArray();
+        if (batchRows != null && prm == embeddingParam) {
+          lazy.updateRows(prm.getId(), arr, rows, batchRows.embedding().getGradient());
+        } else if (batchRows != null && prm == linearParam) {
+          lazy.updateRows(prm.getId(), arr, rows, batchRows.linear().getGradient());
+        } else {
+          try (NDArray g = arr.getGradient()) {
+            adam.update(prm.getId(), arr, g);
+          }
         }
       }
-    }
       return logits;
     }
   }
