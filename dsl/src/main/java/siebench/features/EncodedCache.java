@@ -101,7 +101,7 @@ public final class EncodedCache implements BatchSource, AutoCloseable {
     }
     try {
       Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, "encoder", ".tsv");
+      Path tmp = dir.resolve("encoder.tsv.tmp");
       EncoderFormat.write(encoder, tmp);
       Properties want = sourceKey(source.path());
       want.setProperty("encoder.sha256", sha256(tmp));
@@ -152,6 +152,7 @@ public final class EncodedCache implements BatchSource, AutoCloseable {
     int nf = layout.fields();
     int nd = layout.dense();
     long[] offsets = layout.offsets();
+    progress.checkCancelled();
     try (RawRows in = source.open();
         FileChannel cat = create(dir.resolve("cat.i32"));
         FileChannel den = create(dir.resolve("dense.f32"));

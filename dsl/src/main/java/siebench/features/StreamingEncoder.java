@@ -30,6 +30,7 @@ public final class StreamingEncoder {
       throw new IllegalArgumentException("bucketized numerics need quantiles of whole columns and cannot be fitted "
           + "in one streaming pass; use the standardize or log transform");
     }
+    progress.checkCancelled();
     try (RawRows rows = source.open()) {
       List<String> categorical = List.copyOf(rows.categoricalNames());
       List<String> numeric = List.copyOf(rows.numericNames());

@@ -392,96 +392,101 @@ public final class TrainingLoop {
           + "memory");
     }
     TrainedModel model = initialModel(task, encoder, train);
-    NDManager root = model.manager();
-    int f = train.layout().fields();
-    int d = train.layout().dense();
-    long n = train.size();
-    double[] sums = train.weightedLabelSums();
-    double wSum = sums[0];
-    double rho = sums[1] / Math.max(wSum, 1e-12);
-    Stepper stepper = new Stepper(task, model, train.layout(), rho);
-    int batch = (int) Math.max(1, Math.min(task.batchSize(), n));
-    int chunks = (int) ((n + chunkRows - 1) / chunkRows);
-    Progress progress = task.progress();
-    String name = "train " + task.model().name();
-    List<EpochStats> history = new ArrayList<>();
-    long steps = 0;
-    long t0 = System.nanoTime();
-    if (listener != null) {
-      listener.beforeTraining(model);
-    }
-    progress.update(name, 0, task.epochs(), String.format("%,d rows streamed in %,d chunks of %,d, batch %d, %s", n,
-        chunks, chunkRows, batch, root.getDevice()));
-    for (int epoch = 1; epoch <= task.epochs(); epoch++) {
-      progress.checkCancelled();
-      long e0 = System.nanoTime();
-      long permSeed = task.seed() * 1_000_003L + epoch;
-      int[] order = chunkOrder(chunks, permSeed);
-      double lossSum = 0;
-      long done = 0;
-      long nextReport = 1_000_000;
-      for (int c : order) {
-        long start0 = (long) c * chunkRows;
-        int m = (int) Math.min(chunkRows, n - start0);
-        EncodedData rows = train.read(start0, m).subset(rowOrder(m, c, permSeed));
-        try (NDManager em = root.newSubManager()) {
-          NDArray cat = em.create(rows.cat(), new Shape(m, f));
-          NDArray dense = em.create(rows.dense(), new Shape(m, d));
-          NDArray y = em.create(rows.labels());
-          NDArray w = em.create(rows.weights());
-          NDArray lossAcc = em.zeros(new Shape(1));
-          for (int start = 0; start < m; start += batch) {
-            int end = Math.min(m, start + batch);
-            try (NDManager bm = em.newSubManager()) {
-              NDList inputs = new NDList(cat.get(TrainedModel.rows(start, end)),
-                  dense.get(TrainedModel.rows(start, end)));
-              NDArray yb = y.get(TrainedModel.rows(start, end));
-              NDArray wb = w.get(TrainedModel.rows(start, end));
-              for (NDArray a : inputs) {
-                a.attach(bm);
-              }
-              yb.attach(bm);
-              wb.attach(bm);
-              stepper.step(bm, inputs, yb, wb, null, epoch, steps, lossAcc, false);
-              steps++;
-            }
-            if ((steps & 15) == 0) {
-              progress.checkCancelled();
-            }
-          }
-          lossSum += lossAcc.getFloat(0);
-        }
-        done += m;
-        if (done >= nextReport && done < n) {
-          nextReport += 1_000_000;
-          double secs = (System.nanoTime() - e0) / 1e9;
-          progress.update(name + " epoch " + epoch, done, n, String.format("rows, loss %.5f, %.0f samples/s",
-              lossSum / Math.max(1e-12, wSum * done / (double) n), done / secs));
-        }
-      }
-      double trainLoss = lossSum / Math.max(wSum, 1e-12);
-      if (Double.isNaN(trainLoss)) {
-        root.close();
-        throw new IllegalStateException("training diverged (loss is NaN) at epoch " + epoch
-            + "; lower the learning rate (now " + task.learningRate() + ")");
-      }
-      double vAuc = Double.NaN;
-      double vLoss = Double.NaN;
-      if (validation != null && validation.rows() > 0) {
-        double[] pv = model.predict(validation);
-        vAuc = Metrics.auc(validation.labels(), pv);
-        vLoss = Metrics.logLoss(validation.labels(), pv);
-      }
-      double secs = (System.nanoTime() - e0) / 1e9;
-      history.add(new EpochStats(epoch, trainLoss, vAuc, vLoss, secs));
-      progress.update(name, epoch, task.epochs(), (Double.isNaN(vAuc) ? String.format("loss %.5f", trainLoss)
-          : String.format("loss %.5f  val AUC %.4f  val logloss %.5f", trainLoss, vAuc, vLoss))
-          + String.format("  %.0f samples/s", n / secs));
+    try {
+      NDManager root = model.manager();
+      int f = train.layout().fields();
+      int d = train.layout().dense();
+      long n = train.size();
+      double[] sums = train.weightedLabelSums();
+      double wSum = sums[0];
+      double rho = sums[1] / Math.max(wSum, 1e-12);
+      Stepper stepper = new Stepper(task, model, train.layout(), rho);
+      int batch = (int) Math.max(1, Math.min(task.batchSize(), n));
+      int chunks = (int) ((n + chunkRows - 1) / chunkRows);
+      Progress progress = task.progress();
+      String name = "train " + task.model().name();
+      List<EpochStats> history = new ArrayList<>();
+      long steps = 0;
+      long t0 = System.nanoTime();
       if (listener != null) {
-        listener.afterEpoch(epoch, model);
+        listener.beforeTraining(model);
       }
+      progress.update(name, 0, task.epochs(), String.format("%,d rows streamed in %,d chunks of %,d, batch %d, %s", n,
+          chunks, chunkRows, batch, root.getDevice()));
+      for (int epoch = 1; epoch <= task.epochs(); epoch++) {
+        progress.checkCancelled();
+        long e0 = System.nanoTime();
+        long permSeed = task.seed() * 1_000_003L + epoch;
+        int[] order = chunkOrder(chunks, permSeed);
+        double lossSum = 0;
+        long done = 0;
+        long nextReport = 1_000_000;
+        for (int c : order) {
+          long start0 = (long) c * chunkRows;
+          int m = (int) Math.min(chunkRows, n - start0);
+          EncodedData rows = train.read(start0, m).subset(rowOrder(m, c, permSeed));
+          try (NDManager em = root.newSubManager()) {
+            NDArray cat = em.create(rows.cat(), new Shape(m, f));
+            NDArray dense = em.create(rows.dense(), new Shape(m, d));
+            NDArray y = em.create(rows.labels());
+            NDArray w = em.create(rows.weights());
+            NDArray lossAcc = em.zeros(new Shape(1));
+            for (int start = 0; start < m; start += batch) {
+              int end = Math.min(m, start + batch);
+              try (NDManager bm = em.newSubManager()) {
+                NDList inputs = new NDList(cat.get(TrainedModel.rows(start, end)),
+                    dense.get(TrainedModel.rows(start, end)));
+                NDArray yb = y.get(TrainedModel.rows(start, end));
+                NDArray wb = w.get(TrainedModel.rows(start, end));
+                for (NDArray a : inputs) {
+                  a.attach(bm);
+                }
+                yb.attach(bm);
+                wb.attach(bm);
+                stepper.step(bm, inputs, yb, wb, null, epoch, steps, lossAcc, false);
+                steps++;
+              }
+              if ((steps & 15) == 0) {
+                progress.checkCancelled();
+              }
+            }
+            lossSum += lossAcc.getFloat(0);
+          }
+          done += m;
+          if (done >= nextReport && done < n) {
+            nextReport += 1_000_000;
+            double secs = (System.nanoTime() - e0) / 1e9;
+            progress.update(name + " epoch " + epoch, done, n, String.format("rows, loss %.5f, %.0f samples/s",
+                lossSum / Math.max(1e-12, wSum * done / (double) n), done / secs));
+          }
+        }
+        double trainLoss = lossSum / Math.max(wSum, 1e-12);
+        if (Double.isNaN(trainLoss)) {
+          root.close();
+          throw new IllegalStateException("training diverged (loss is NaN) at epoch " + epoch
+              + "; lower the learning rate (now " + task.learningRate() + ")");
+        }
+        double vAuc = Double.NaN;
+        double vLoss = Double.NaN;
+        if (validation != null && validation.rows() > 0) {
+          double[] pv = model.predict(validation);
+          vAuc = Metrics.auc(validation.labels(), pv);
+          vLoss = Metrics.logLoss(validation.labels(), pv);
+        }
+        double secs = (System.nanoTime() - e0) / 1e9;
+        history.add(new EpochStats(epoch, trainLoss, vAuc, vLoss, secs));
+        progress.update(name, epoch, task.epochs(), (Double.isNaN(vAuc) ? String.format("loss %.5f", trainLoss)
+            : String.format("loss %.5f  val AUC %.4f  val logloss %.5f", trainLoss, vAuc, vLoss))
+            + String.format("  %.0f samples/s", n / secs));
+        if (listener != null) {
+          listener.afterEpoch(epoch, model);
+        }
+      }
+      return new Run(model, history, task.epochs(), steps, (System.nanoTime() - t0) / 1e9);
+    } catch (RuntimeException e) {
+      model.close(); // cancelled or failed: free the model's native memory
+      throw e;
     }
-    return new Run(model, history, task.epochs(), steps, (System.nanoTime() - t0) / 1e9);
   }
 
   /** The order in which an epoch of the streamed loop visits its chunks: seeded, the identity for one chunk. */

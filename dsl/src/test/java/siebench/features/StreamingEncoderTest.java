@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import siebench.SharedData;
@@ -116,6 +117,29 @@ class StreamingEncoderTest {
     e = assertThrows(LoadException.class,
         () -> StreamingEncoder.fit(CriteoRows.file(file3), EncoderOptions.defaults(), Progress.silent()));
     assertTrue(e.getMessage().startsWith("label.csv:6:2 (label): expected a 0/1 label, got '2'"), e.getMessage());
+  }
+
+  @Test
+  void aCancelledPassStopsAndAnInterruptedBuildIsNeverReused() {
+    Path dir = tmp.resolve("cancel");
+    RawRows.Source source = CriteoRows.file(tiny());
+    Progress stopped = Progress.silent();
+    stopped.cancel();
+    assertThrows(CancellationException.class, () -> EncodedCache.encoder(source, EncoderOptions.defaults(), dir,
+        stopped));
+    FeatureEncoder a = EncodedCache.encoder(source, EncoderOptions.defaults(), dir, Progress.silent());
+    FeatureEncoder b = StreamingEncoder.fit(source, EncoderOptions.defaults().minCount(2), Progress.silent());
+    try (EncodedCache c = EncodedCache.open(source, a, dir, Progress.silent())) {
+      assertFalse(c.reused());
+    }
+    // a rebuild for another encoder is stopped: the old cache is gone and the stopped one is not taken for either
+    assertThrows(CancellationException.class, () -> EncodedCache.open(source, b, dir, stopped));
+    try (EncodedCache c = EncodedCache.open(source, b, dir, Progress.silent())) {
+      assertFalse(c.reused(), "the stopped build for b");
+    }
+    try (EncodedCache c = EncodedCache.open(source, a, dir, Progress.silent())) {
+      assertFalse(c.reused(), "a's cache was replaced");
+    }
   }
 
   @Test

@@ -105,6 +105,18 @@ class StreamedTrainingTest {
   }
 
   @Test
+  void aCancelledStreamedRunStops() {
+    Path file = SharedData.file("criteo_display_ads_sample/criteo_train_tiny.csv");
+    Samples samples = Loaders.criteo(file);
+    FeatureEncoder encoder = FeatureEncoder.fit(samples);
+    EncodedData data = encoder.encode(samples);
+    Progress stopped = Progress.silent();
+    stopped.cancel();
+    org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class,
+        () -> TrainingLoop.trainStreamed(task(EmbeddingUpdates.AUTO).progress(stopped), encoder, data, null, null));
+  }
+
+  @Test
   void severalChunksTrainAModelThatBeatsTheBaseRate() {
     Path file = SharedData.file("criteo_display_ads_sample/criteo_train_tiny.csv");
     Samples samples = Loaders.criteo(file);
