@@ -114,7 +114,8 @@ final class TrainCommand implements Callable<Integer> {
     }
     CtrTask task = CtrTask.ctr().model(spec).epochs(epochs)
         .batchSize(batchSize).learningRate(learningRate).seed(data.seed).earlyStopping(patience)
-        .testFraction(testFraction).device(device).progress(Progress.console()).embeddingUpdates(embeddingUpdates).encoder(encoding);
+        .testFraction(testFraction).device(device).progress(Progress.console()).embeddingUpdates(embeddingUpdates)
+        .encoder(encoding);
     if (test != null) {
       DataOptions t = data.withSource(test);
       Samples testSamples = t.load();
