@@ -4,11 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import siebench.data.Samples;
+import siebench.data.io.CriteoRows;
 import siebench.data.io.CsvOptions;
 import siebench.data.io.Loaders;
 import siebench.data.synthetic.BehaviorSequences;
 import siebench.data.synthetic.EcommerceGenerator;
 import siebench.data.synthetic.Synthetic;
+import siebench.features.RawRows;
 
 /** The {@code --data} option shared by the subcommands, and how it becomes {@link Samples}. */
 final class DataOptions {
@@ -43,7 +45,42 @@ final class DataOptions {
   @Option(names = "--seed", defaultValue = "7", description = "Seed for data generation and splits (default ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--stream",
+      description = {"Read criteo:PATH row by row instead of as a table, for files larger than memory: the encoder",
+          "is fitted in one pass and rows are encoded once into a memory-mapped binary cache (see --cache), from",
+          "which train and score read range by range. train then uses every row of --data (no validation or test",
+          "split; test with --test SOURCE) and a chunked approximate shuffle."})
+  boolean stream;
+
+  @Option(names = "--cache", paramLabel = "DIR",
+      description = {"With --stream: the cache directory (default: PATH.siebench-cache beside the file). Reused while",
+          "the file (path, size, modification time) and the encoder are unchanged, rebuilt otherwise."})
+  Path cache;
+
+  /** The --data file as rows for streaming (criteo:PATH only). */
+  RawRows.Source rows() {
+    String kind = source.contains(":") ? source.substring(0, source.indexOf(':')) : source;
+    if (!kind.equals("criteo")) {
+      throw new IllegalArgumentException("--stream reads criteo:PATH files; '" + source + "' loads as a table "
+          + "(drop --stream)");
+    }
+    return CriteoRows.file(existing(source.substring(source.indexOf(':') + 1)));
+  }
+
+  /** The --cache directory, or PATH.siebench-cache beside the --data file. */
+  Path cacheDirectory() {
+    if (cache != null) {
+      return cache;
+    }
+    Path file = Path.of(source.substring(source.indexOf(':') + 1)).toAbsolutePath();
+    return file.resolveSibling(file.getFileName() + ".siebench-cache");
+  }
+
   Samples load() {
+    if (stream) {
+      throw new IllegalArgumentException("--stream is read by train and score only; this command loads --data as a "
+          + "table");
+    }
     String kind = source.contains(":") ? source.substring(0, source.indexOf(':')) : source;
     String path = source.contains(":") ? source.substring(source.indexOf(':') + 1) : null;
     Samples s = switch (kind) {
@@ -77,6 +114,8 @@ final class DataOptions {
     d.rankerPopularity = rankerPopularity;
     d.threshold = threshold;
     d.seed = seed;
+    d.stream = stream;
+    d.cache = cache == null ? null : cache.resolve("test");
     return d;
   }
 

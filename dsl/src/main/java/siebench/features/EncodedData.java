@@ -7,7 +7,7 @@ package siebench.features;
  * the layout's padding row). Arrays are owned by this object; do not modify.
  */
 public record EncodedData(FeatureLayout layout, int rows, long[] cat, float[] dense, float[] labels,
-    float[] weights, long[] rowIds, long[] history) {
+    float[] weights, long[] rowIds, long[] history) implements BatchSource {
 
   public EncodedData {
     int f = layout.fields();
@@ -23,6 +23,39 @@ public record EncodedData(FeatureLayout layout, int rows, long[] cat, float[] de
   public EncodedData(FeatureLayout layout, int rows, long[] cat, float[] dense, float[] labels, float[] weights,
       long[] rowIds) {
     this(layout, rows, cat, dense, labels, weights, rowIds, new long[0]);
+  }
+
+  /** The number of rows, as a {@link BatchSource}. */
+  @Override
+  public long size() {
+    return rows;
+  }
+
+  /** Rows {@code [start, start + count)}: this object itself when that is all rows, else a copy. */
+  @Override
+  public EncodedData read(long start, int count) {
+    if (start < 0 || count < 0 || start + count > rows) {
+      throw new IndexOutOfBoundsException("rows [" + start + ", " + (start + count) + ") of " + rows);
+    }
+    if (start == 0 && count == rows) {
+      return this;
+    }
+    int[] positions = new int[count];
+    for (int i = 0; i < count; i++) {
+      positions[i] = (int) start + i;
+    }
+    return subset(positions);
+  }
+
+  @Override
+  public double[] weightedLabelSums() {
+    double w = 0;
+    double wy = 0;
+    for (int i = 0; i < rows; i++) {
+      w += weights[i];
+      wy += weights[i] * labels[i];
+    }
+    return new double[] {w, wy};
   }
 
   /** The rows at {@code positions}, in that order. */

@@ -134,6 +134,14 @@ public final class FeatureEncoder {
         counts.computeIfAbsent(v, k -> new int[1])[0]++;
       }
     }
+    return vocabulary(counts, minCount);
+  }
+
+  /**
+   * The vocabulary of a field from its value counts: values seen at least {@code minCount} times, most frequent
+   * first (ties by value), numbered from 2.
+   */
+  static Map<String, Integer> vocabulary(Map<String, int[]> counts, int minCount) {
     List<Map.Entry<String, int[]>> entries = new ArrayList<>(counts.entrySet());
     entries.removeIf(e -> e.getValue()[0] < minCount);
     entries.sort((a, b) -> a.getValue()[0] != b.getValue()[0] ? Integer.compare(b.getValue()[0], a.getValue()[0])
@@ -201,21 +209,11 @@ public final class FeatureEncoder {
       long oov = 0;
       for (int i = 0; i < n; i++) {
         String v = values[i];
-        int idx;
-        if (options.hashBuckets() > 0) {
-          idx = v == null ? 0 : 1 + Math.floorMod(v.hashCode() * 0x9E3779B1, options.hashBuckets());
-          missing += v == null ? 1 : 0;
-        } else if (v == null) {
-          idx = MISSING;
+        int idx = categoricalIndex(vocab, v);
+        if (v == null) {
           missing++;
-        } else {
-          Integer k = vocab.get(v);
-          if (k == null) {
-            oov++;
-            idx = OOV;
-          } else {
-            idx = k;
-          }
+        } else if (idx == OOV && options.hashBuckets() == 0) {
+          oov++;
         }
         cat[i * nf + f] = offsets[f] + idx;
       }
@@ -229,15 +227,8 @@ public final class FeatureEncoder {
       double[] edges = bucketEdges.get(b);
       long missing = 0;
       for (int i = 0; i < n; i++) {
-        int idx;
-        if (Double.isNaN(x[i])) {
-          idx = 0;
-          missing++;
-        } else {
-          int pos = Arrays.binarySearch(edges, x[i]);
-          idx = 1 + (pos >= 0 ? pos + 1 : -pos - 1);
-        }
-        cat[i * nf + f] = offsets[f] + idx;
+        missing += Double.isNaN(x[i]) ? 1 : 0;
+        cat[i * nf + f] = offsets[f] + bucketIndex(edges, x[i]);
       }
       count("missing:" + col, missing);
     }
@@ -247,18 +238,48 @@ public final class FeatureEncoder {
       double[] x = samples.doubles(col);
       long missing = 0;
       for (int i = 0; i < n; i++) {
-        double v = x[i];
-        if (Double.isNaN(v)) {
-          missing++;
-          den[i * nd + j] = 0f;
-        } else {
-          den[i * nd + j] = (float) ((transform(v, options.numeric()) - mean[j]) / std[j]);
-        }
+        missing += Double.isNaN(x[i]) ? 1 : 0;
+        den[i * nd + j] = denseValue(j, x[i]);
       }
       count("missing:" + col, missing);
     }
     long[] hist = historyColumn == null ? new long[0] : encodeHistory(samples.strings(historyColumn), offsets);
     return new EncodedData(layout, n, cat, den, samples.labels(), samples.weights(), samples.rowIds(), hist);
+  }
+
+  /**
+   * The field-local index of categorical value {@code v} (null when missing) in a field with vocabulary {@code
+   * vocab}: with hashing 0 = missing and 1..B the value's bucket, else {@link #MISSING}, {@link #OOV} or the
+   * value's vocabulary index.
+   */
+  int categoricalIndex(Map<String, Integer> vocab, String v) {
+    if (options.hashBuckets() > 0) {
+      return v == null ? 0 : 1 + Math.floorMod(v.hashCode() * 0x9E3779B1, options.hashBuckets());
+    }
+    if (v == null) {
+      return MISSING;
+    }
+    Integer k = vocab.get(v);
+    return k == null ? OOV : k;
+  }
+
+  /** The field-local index of numeric value {@code x} in a bucketized field: 0 = missing, then the bucket. */
+  static int bucketIndex(double[] edges, double x) {
+    if (Double.isNaN(x)) {
+      return 0;
+    }
+    int pos = Arrays.binarySearch(edges, x);
+    return 1 + (pos >= 0 ? pos + 1 : -pos - 1);
+  }
+
+  /** Dense feature {@code j} of raw value {@code v}: transformed and standardized, 0 (the mean) when missing. */
+  float denseValue(int j, double v) {
+    return Double.isNaN(v) ? 0f : (float) ((transform(v, options.numeric()) - mean[j]) / std[j]);
+  }
+
+  /** Adds encoding counts ({@code missing:<column>}, {@code oov:<column>}) to {@link #report()}. */
+  void countAll(Map<String, Long> counts) {
+    counts.forEach(this::count);
   }
 
   /** The most recent {@code L} history items per row, oldest first, left-padded with the padding row. */

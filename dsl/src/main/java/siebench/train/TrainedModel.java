@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import siebench.data.Samples;
+import siebench.features.BatchSource;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
 import siebench.model.CtrNetwork;
@@ -96,6 +97,27 @@ public final class TrainedModel implements AutoCloseable {
       z[i] = sigmoid(z[i]);
     }
     return z;
+  }
+
+  /** Rows per range when predicting from a {@link BatchSource}: whole inference batches. */
+  public static final int SOURCE_RANGE = 4 * INFERENCE_BATCH;
+
+  /**
+   * Click probabilities for rows read range by range from {@code source} (e.g. an {@link
+   * siebench.features.EncodedCache}); the same as {@link #predict(EncodedData)} on the rows in memory, since the
+   * ranges hold whole inference batches.
+   */
+  public double[] predict(BatchSource source) {
+    long n = source.size();
+    if (n > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(n + " rows do not fit in one array of predictions");
+    }
+    double[] out = new double[(int) n];
+    for (long s = 0; s < n; s += SOURCE_RANGE) {
+      double[] p = predict(source.read(s, (int) Math.min(SOURCE_RANGE, n - s)));
+      System.arraycopy(p, 0, out, (int) s, p.length);
+    }
+    return out;
   }
 
   /** Logits for {@code samples}. */

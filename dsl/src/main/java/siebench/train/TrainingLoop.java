@@ -17,7 +17,9 @@ import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
 import siebench.data.Samples;
+import siebench.features.BatchSource;
 import siebench.features.EncodedData;
+import siebench.features.FeatureLayout;
 import siebench.features.FeatureEncoder;
 import siebench.metrics.Groups;
 import siebench.model.CtrNetwork;
@@ -29,7 +31,8 @@ import siebench.metrics.Metrics;
  * and read back once per epoch (no per-step host synchronization); Adam runs as DJL's fused native update,
  * except on the embedding tables of a {@link CtrNetwork} with lazy {@link EmbeddingUpdates}, where the batch's rows
  * are gathered into small leaf arrays and updated by {@link LazyAdam}.
- * Seeded: parameter initialization uses the engine seed, shuffling a Java {@link java.util.Random}.
+ * Seeded: parameter initialization uses the engine seed, shuffling a Java {@link java.util.Random}. For data
+ * larger than memory, {@link #trainStreamed} reads a {@link BatchSource} chunk by chunk with the same optimizer step.
  */
 public final class TrainingLoop {
   private TrainingLoop() {}
@@ -65,7 +68,7 @@ public final class TrainingLoop {
    * task.seed()}, then the global bias at the log-odds of the weighted click rate): checkpoint 0, "at
    * initialization". The caller closes it.
    */
-  public static TrainedModel initialModel(CtrTask task, FeatureEncoder encoder, EncodedData train) {
+  public static TrainedModel initialModel(CtrTask task, FeatureEncoder encoder, BatchSource train) {
     Device device = Devices.pick(task.device());
     Engine engine = Engine.getInstance();
     engine.setRandomSeed((int) task.seed());
@@ -106,15 +109,7 @@ public final class TrainingLoop {
     Block block = model.block();
     int f = train.layout().fields();
     int d = train.layout().dense();
-    Engine engine = Engine.getInstance();
     List<Parameter> params = model.parameters();
-    Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) task.learningRate()))
-        .optWeightDecays((float) task.weightDecay()).build();
-    ParameterStore store = model.store();
-    LazyAdam lazy = task.embeddingUpdates().lazy(block, train.layout())
-        ? new LazyAdam((float) task.learningRate(), (float) task.weightDecay(), root) : null;
-    Parameter embeddingParam = lazy == null ? null : named(params, "embedding");
-    Parameter linearParam = lazy == null ? null : named(params, "linear");
 
     int n = train.rows();
     NDArray catAll = root.create(train.cat(), new Shape(n, f));
@@ -148,6 +143,7 @@ public final class TrainingLoop {
       wySum += wHost[i] * yHost[i];
     }
     double rho = wySum / Math.max(wSum, 1e-12);
+    Stepper stepper = new Stepper(task, model, train.layout(), rho);
     if (listener != null) {
       listener.beforeTraining(model);
     }
@@ -194,52 +190,8 @@ public final class TrainingLoop {
             }
             yb.attach(bm);
             wb.attach(bm);
-            PairList<String, Object> batchParams = null;
-            CtrNetwork.BatchRows batchRows = null;
-            NDArray rows = null;
-            if (lazy != null) {
-              // sparse updates: gather the batch's table rows into small leaf arrays, so that backward computes
-              // gradients for those rows only and the optimizer touches only them
-              NDList u = cb.unique(true, true, false);
-              rows = u.get(0);
-              NDArray e = embeddingParam == null ? null : gatherLeaf(embeddingParam, rows);
-              NDArray l = linearParam == null ? null : gatherLeaf(linearParam, rows);
-              for (NDArray a : new NDArray[] {rows, u.get(1), e, l}) {
-                if (a != null) {
-                  a.attach(bm);
-                }
-              }
-              batchRows = new CtrNetwork.BatchRows(u.get(1).reshape(cb.getShape()), e, l);
-              batchParams = new PairList<>();
-              batchParams.add(CtrNetwork.BATCH_ROWS, batchRows);
-            }
-            try (GradientCollector gc = engine.newGradientCollector()) {
-              NDArray z = block.forward(store, inputs, true, batchParams).get(0);
-              NDArray wEff = wb;
-              if (task.lossModifier() != null) {
-                wEff = wb.mul(task.lossModifier().multipliers(Losses.bce(z, yb).stopGradient(), yb, epoch, steps)
-                    .stopGradient());
-              }
-              NDArray gb = grp == null ? null : grp.get(TrainedModel.rows(start, end));
-              NDArray loss = objective.loss(z, yb, wEff, gb, rho);
-              gc.backward(loss);
-              lossAcc.addi(loss.mul(wEff.sum()).stopGradient());
-              if (stepListener != null) {
-                batchLogits = z.toFloatArray();
-              }
-            }
-            for (Parameter prm : params) {
-              NDArray arr = prm.getArray();
-              if (batchRows != null && prm == embeddingParam) {
-                lazy.updateRows(prm.getId(), arr, rows, batchRows.embedding().getGradient());
-              } else if (batchRows != null && prm == linearParam) {
-                lazy.updateRows(prm.getId(), arr, rows, batchRows.linear().getGradient());
-              } else {
-                try (NDArray g = arr.getGradient()) {
-                  adam.update(prm.getId(), arr, g);
-                }
-              }
-            }
+            NDArray gb = grp == null ? null : grp.get(TrainedModel.rows(start, end));
+            batchLogits = stepper.step(bm, inputs, yb, wb, gb, epoch, steps, lossAcc, stepListener != null);
             steps++;
           }
           if (stepListener != null) {
@@ -315,6 +267,241 @@ public final class TrainingLoop {
     return new Run(model, history, bestEpoch, steps, (System.nanoTime() - t0) / 1e9);
   }
 
+  /**
+   * One optimizer step on a batch: forward, the objective's loss, backward, then Adam (DJL's fused update, or
+   * {@link LazyAdam} on the batch's embedding rows). Shared by the in-memory and the streaming loops.
+   */
+  private static final class Stepper {
+    final CtrTask task;
+    final Objective objective;
+    final Block block;
+    final ParameterStore store;
+    final List<Parameter> params;
+    final Optimizer adam;
+    final LazyAdam lazy;
+    final Parameter embeddingParam;
+    final Parameter linearParam;
+    final Engine engine = Engine.getInstance();
+    final double rho;
+
+    Stepper(CtrTask task, TrainedModel model, FeatureLayout layout, double rho) {
+      this.task = task;
+      this.objective = task.objective();
+      this.block = model.block();
+      this.store = model.store();
+      this.params = model.parameters();
+      this.adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) task.learningRate()))
+          .optWeightDecays((float) task.weightDecay()).build();
+      this.lazy = task.embeddingUpdates().lazy(block, layout)
+          ? new LazyAdam((float) task.learningRate(), (float) task.weightDecay(), model.manager()) : null;
+      this.embeddingParam = lazy == null ? null : named(params, "embedding");
+      this.linearParam = lazy == null ? null : named(params, "linear");
+      this.rho = rho;
+    }
+
+    /** Steps on the batch; adds its weighted loss to {@code lossAcc}; returns its logits when asked, else null. */
+    float[] step(NDManager bm, NDList inputs, NDArray yb, NDArray wb, NDArray gb, int epoch, long steps,
+        NDArray lossAcc, boolean wantLogits) {
+      NDArray cb = inputs.get(0);
+      float[] logits = null;
+      PairList<String, Object> batchParams = null;
+      CtrNetwork.BatchRows batchRows = null;
+      NDArray rows = null;
+      if (lazy != null) {
+        // sparse updates: gather the batch's table rows into small leaf arrays, so that backward computes
+        // gradients for those rows only and the optimizer touches only them
+        NDList u = cb.unique(true, true, false);
+        rows = u.get(0);
+        NDArray e = embeddingParam == null ? null : gatherLeaf(embeddingParam, rows);
+        NDArray l = linearParam == null ? null : gatherLeaf(linearParam, rows);
+        for (NDArray a : new NDArray[] {rows, u.get(1), e, l}) {
+          if (a != null) {
+            a.attach(bm);
+          }
+        }
+        batchRows = new CtrNetwork.BatchRows(u.get(1).reshape(cb.getShape()), e, l);
+        batchParams = new PairList<>();
+        batchParams.add(CtrNetwork.BATCH_ROWS, batchRows);
+      }
+      try (GradientCollector gc = engine.newGradientCollector()) {
+        NDArray z = block.forward(store, inputs, true, batchParams).get(0);
+        NDArray wEff = wb;
+        if (task.lossModifier() != null) {
+          wEff = wb.mul(task.lossModifier().multipliers(Losses.bce(z, yb).stopGradient(), yb, epoch, steps)
+              .stopGradient());
+        }
+        NDArray loss = objective.loss(z, yb, wEff, gb, rho);
+        gc.backward(loss);
+        lossAcc.addi(loss.mul(wEff.sum()).stopGradient());
+        if (wantLogits) {
+          logits = z.toFloatArray();
+        }
+      }
+      for (Parameter prm : params) {
+        NDArray arr = prm.getArray();
+        if (batchRows != null && prm == embeddingParam) {
+          lazy.updateRows(prm.getId(), arr, rows, batchRows.embedding().getGradient());
+        } else if (batchRows != null && prm == linearParam) {
+          lazy.updateRows(prm.getId(), arr, rows, batchRows.linear().getGradient());
+        } else {
+          try (NDArray g = arr.getGradient()) {
+            adam.update(prm.getId(), arr, g);
+          }
+        }
+      }
+      return logits;
+    }
+  }
+
+  /** Rows per chunk of the streamed loop's approximate shuffle (rounded up to whole batches). */
+  public static final int CHUNK_ROWS = 1 << 16;
+
+  /**
+   * Trains {@code task.model()} on rows read range by range from {@code train} (an {@link
+   * siebench.features.EncodedCache} for data larger than memory), reporting the training loss and, when {@code
+   * validation} is given, its AUC and log loss after every epoch; runs all {@code task.epochs()} epochs (no early
+   * stopping: the best epoch's parameters would be a second model in memory).
+   *
+   * <p>The shuffle is chunked and approximate, as in streaming CTR pipelines: each epoch visits chunks of {@link
+   * #CHUNK_ROWS} rows (rounded up to whole batches) in a seeded random order and the rows of each chunk in a
+   * seeded random order; batches never straddle chunks. Every row is visited exactly once per epoch. A batch
+   * holds rows of one chunk, i.e. of one contiguous stretch of the file, so rows far apart in the file never share
+   * a batch. With one chunk (fewer rows than a chunk) the order is exactly {@link #train}'s, so both loops give
+   * the same model.
+   */
+  public static Run trainStreamed(CtrTask task, FeatureEncoder encoder, BatchSource train, EncodedData validation,
+      EpochListener listener) {
+    int batch = Math.max(1, task.batchSize());
+    int chunk = (int) Math.min(Integer.MAX_VALUE / 2, (long) batch * ((CHUNK_ROWS + batch - 1) / batch));
+    return trainStreamed(task, encoder, train, validation, listener, chunk);
+  }
+
+  static Run trainStreamed(CtrTask task, FeatureEncoder encoder, BatchSource train, EncodedData validation,
+      EpochListener listener, int chunkRows) {
+    Objective objective = task.objective();
+    if (objective.needsPropensities() || objective.kind().perQuery()) {
+      throw new IllegalStateException("objective '" + objective.name() + "' needs propensities or query groups; "
+          + "the streamed loop trains pointwise objectives on encoded rows only");
+    }
+    if (task.lossModifier() != null && objective.kind() != Objective.Kind.BCE) {
+      throw new IllegalStateException("a loss modifier (adaptive denoising) works with the bce objective only, not "
+          + objective.name());
+    }
+    if (train.layout().hasHistory()) {
+      throw new IllegalArgumentException("the streamed loop reads no behavior histories; train sequence models in "
+          + "memory");
+    }
+    TrainedModel model = initialModel(task, encoder, train);
+    try {
+      NDManager root = model.manager();
+      int f = train.layout().fields();
+      int d = train.layout().dense();
+      long n = train.size();
+      double[] sums = train.weightedLabelSums();
+      double wSum = sums[0];
+      double rho = sums[1] / Math.max(wSum, 1e-12);
+      Stepper stepper = new Stepper(task, model, train.layout(), rho);
+      int batch = (int) Math.max(1, Math.min(task.batchSize(), n));
+      int chunks = (int) ((n + chunkRows - 1) / chunkRows);
+      Progress progress = task.progress();
+      String name = "train " + task.model().name();
+      List<EpochStats> history = new ArrayList<>();
+      long steps = 0;
+      long t0 = System.nanoTime();
+      if (listener != null) {
+        listener.beforeTraining(model);
+      }
+      progress.update(name, 0, task.epochs(), String.format("%,d rows streamed in %,d chunks of %,d, batch %d, %s", n,
+          chunks, chunkRows, batch, root.getDevice()));
+      for (int epoch = 1; epoch <= task.epochs(); epoch++) {
+        progress.checkCancelled();
+        long e0 = System.nanoTime();
+        long permSeed = task.seed() * 1_000_003L + epoch;
+        int[] order = chunkOrder(chunks, permSeed);
+        double lossSum = 0;
+        long done = 0;
+        long nextReport = 1_000_000;
+        for (int c : order) {
+          long start0 = (long) c * chunkRows;
+          int m = (int) Math.min(chunkRows, n - start0);
+          EncodedData rows = train.read(start0, m).subset(rowOrder(m, c, permSeed));
+          try (NDManager em = root.newSubManager()) {
+            NDArray cat = em.create(rows.cat(), new Shape(m, f));
+            NDArray dense = em.create(rows.dense(), new Shape(m, d));
+            NDArray y = em.create(rows.labels());
+            NDArray w = em.create(rows.weights());
+            NDArray lossAcc = em.zeros(new Shape(1));
+            for (int start = 0; start < m; start += batch) {
+              int end = Math.min(m, start + batch);
+              try (NDManager bm = em.newSubManager()) {
+                NDList inputs = new NDList(cat.get(TrainedModel.rows(start, end)),
+                    dense.get(TrainedModel.rows(start, end)));
+                NDArray yb = y.get(TrainedModel.rows(start, end));
+                NDArray wb = w.get(TrainedModel.rows(start, end));
+                for (NDArray a : inputs) {
+                  a.attach(bm);
+                }
+                yb.attach(bm);
+                wb.attach(bm);
+                stepper.step(bm, inputs, yb, wb, null, epoch, steps, lossAcc, false);
+                steps++;
+              }
+              if ((steps & 15) == 0) {
+                progress.checkCancelled();
+              }
+            }
+            lossSum += lossAcc.getFloat(0);
+          }
+          done += m;
+          if (done >= nextReport && done < n) {
+            nextReport += 1_000_000;
+            double secs = (System.nanoTime() - e0) / 1e9;
+            progress.update(name + " epoch " + epoch, done, n, String.format("rows, loss %.5f, %.0f samples/s",
+                lossSum / Math.max(1e-12, wSum * done / (double) n), done / secs));
+          }
+        }
+        double trainLoss = lossSum / Math.max(wSum, 1e-12);
+        if (Double.isNaN(trainLoss)) {
+          root.close();
+          throw new IllegalStateException("training diverged (loss is NaN) at epoch " + epoch
+              + "; lower the learning rate (now " + task.learningRate() + ")");
+        }
+        double vAuc = Double.NaN;
+        double vLoss = Double.NaN;
+        if (validation != null && validation.rows() > 0) {
+          double[] pv = model.predict(validation);
+          vAuc = Metrics.auc(validation.labels(), pv);
+          vLoss = Metrics.logLoss(validation.labels(), pv);
+        }
+        double secs = (System.nanoTime() - e0) / 1e9;
+        history.add(new EpochStats(epoch, trainLoss, vAuc, vLoss, secs));
+        progress.update(name, epoch, task.epochs(), (Double.isNaN(vAuc) ? String.format("loss %.5f", trainLoss)
+            : String.format("loss %.5f  val AUC %.4f  val logloss %.5f", trainLoss, vAuc, vLoss))
+            + String.format("  %.0f samples/s", n / secs));
+        if (listener != null) {
+          listener.afterEpoch(epoch, model);
+        }
+      }
+      return new Run(model, history, task.epochs(), steps, (System.nanoTime() - t0) / 1e9);
+    } catch (RuntimeException e) {
+      model.close(); // cancelled or failed: free the model's native memory
+      throw e;
+    }
+  }
+
+  /** The order in which an epoch of the streamed loop visits its chunks: seeded, the identity for one chunk. */
+  static int[] chunkOrder(int chunks, long permSeed) {
+    return chunks == 1 ? new int[] {0} : Samples.permutation(chunks, permSeed ^ 0x5DEECE66DL);
+  }
+
+  /**
+   * The order in which the streamed loop visits the {@code m} rows of chunk {@code c} (positions within the chunk);
+   * for chunk 0 it is {@link #train}'s epoch permutation.
+   */
+  static int[] rowOrder(int m, int c, long permSeed) {
+    return Samples.permutation(m, permSeed + c * 0x9E3779B97F4A7C15L);
+  }
+
   private static Parameter named(List<Parameter> params, String name) {
     return params.stream().filter(p -> p.getName().equals(name)).findFirst().orElse(null);
   }
@@ -346,15 +533,10 @@ public final class TrainingLoop {
    * spend its first steps learning the base rate (which at low CTRs and small learning rates can take most of
    * a short run).
    */
-  static void initializeBias(List<Parameter> params, EncodedData train) {
-    double pos = 0;
-    double all = 0;
-    float[] y = train.labels();
-    float[] w = train.weights();
-    for (int i = 0; i < y.length; i++) {
-      pos += w[i] * y[i];
-      all += w[i];
-    }
+  static void initializeBias(List<Parameter> params, BatchSource train) {
+    double[] sums = train.weightedLabelSums();
+    double pos = sums[1];
+    double all = sums[0];
     if (all <= 0 || pos <= 0 || pos >= all) {
       return;
     }

@@ -12,8 +12,14 @@ final class CriteoLoader {
   static final int INTEGER_FEATURES = 13;
   static final int CATEGORICAL_FEATURES = 26;
 
-  static Loaded read(Path file, MissingValues missing) {
-    LoadReport.Builder r = new LoadReport.Builder(file, "Criteo");
+  /**
+   * The layout of a Criteo file read from its first record: the delimiter (tab for the original header-less
+   * {@code train.txt}, else comma), whether line 1 is a header, the canonical column names ({@code id, label,
+   * I1..I13, C1..C26}) in file order, and notes on renamed headers.
+   */
+  record Layout(char delimiter, boolean header, List<String> names, List<String> notes) {}
+
+  static Layout layout(Path file) {
     List<String> first = DelimitedReader.firstRecord(file, CsvOptions.csv());
     char delimiter = first.size() == 1 && first.get(0).indexOf('\t') >= 0 ? '\t' : ',';
     if (delimiter == '\t') {
@@ -63,6 +69,16 @@ final class CriteoLoader {
       }
       names.addAll(expectedFeatures());
     }
+    return new Layout(delimiter, header, names, notes);
+  }
+
+  static Loaded read(Path file, MissingValues missing) {
+    LoadReport.Builder r = new LoadReport.Builder(file, "Criteo");
+    Layout layout = layout(file);
+    char delimiter = layout.delimiter();
+    boolean header = layout.header();
+    List<String> names = layout.names();
+    List<String> notes = layout.notes();
     CsvOptions o = (delimiter == '\t' ? CsvOptions.tsv() : CsvOptions.csv()).header(header)
         .names(names.toArray(String[]::new)).missingTokens("");
     SchemaSpec spec = new SchemaSpec();
