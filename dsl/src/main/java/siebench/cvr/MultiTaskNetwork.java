@@ -1,5 +1,7 @@
 package siebench.cvr;
 
+import static siebench.model.ParameterArrays.value;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -121,10 +123,6 @@ public final class MultiTaskNetwork extends AbstractBlock {
       out.add(z.reshape(b));
     }
     return out;
-  }
-
-  private static NDArray value(ParameterStore ps, Parameter p, NDArray like, boolean training) {
-    return ps == null ? p.getArray() : ps.getValue(p, like.getDevice(), training);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package siebench.model;
 
+import static siebench.model.ParameterArrays.value;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -221,10 +223,6 @@ public final class CtrNetwork extends AbstractBlock {
       rep = idx.getManager().zeros(new Shape(b, 1));
     }
     return new NDList(logit, rep);
-  }
-
-  private static NDArray value(ParameterStore ps, Parameter p, NDArray like, boolean training) {
-    return ps == null ? p.getArray() : ps.getValue(p, like.getDevice(), training);
   }
 
   @Override

@@ -1,5 +1,8 @@
 package siebench.model;
 
+import static siebench.model.ParameterArrays.copy;
+import static siebench.model.ParameterArrays.value;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -220,15 +223,6 @@ public final class NcfNetwork extends AbstractBlock implements LinearHead {
     }
   }
 
-  private static NDArray copy(Parameter p, ai.djl.ndarray.NDManager m) {
-    NDArray c = p.getArray().duplicate();
-    c.attach(m);
-    return c;
-  }
-
-  private static NDArray value(ParameterStore ps, Parameter p, NDArray like, boolean training) {
-    return ps == null ? p.getArray() : ps.getValue(p, like.getDevice(), training);
-  }
 
   @Override
   public Shape[] getOutputShapes(Shape[] inputShapes) {

@@ -1,5 +1,8 @@
 package siebench.model;
 
+import static siebench.model.ParameterArrays.copy;
+import static siebench.model.ParameterArrays.value;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -233,15 +236,6 @@ public final class TwoTowerNetwork extends AbstractBlock implements LinearHead {
     return a.matMul(copy(p[p.length - 1], m).transpose());
   }
 
-  private static NDArray copy(Parameter p, NDManager m) {
-    NDArray c = p.getArray().duplicate();
-    c.attach(m);
-    return c;
-  }
-
-  private static NDArray value(ParameterStore ps, Parameter p, NDArray like, boolean training) {
-    return ps == null ? p.getArray() : ps.getValue(p, like.getDevice(), training);
-  }
 
   @Override
   public Shape[] getOutputShapes(Shape[] inputShapes) {
