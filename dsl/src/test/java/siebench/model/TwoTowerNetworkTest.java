@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import siebench.data.Samples;
 import siebench.data.implicit.ImplicitSamples;
-import siebench.data.implicit.Interactions;
+import siebench.data.implicit.PlantedCommunities;
 import siebench.data.implicit.NegativeSampler;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
@@ -36,30 +36,6 @@ import tech.tablesaw.api.Table;
  * and trained on a planted two-community log it ranks the held-out items far above random and popularity.
  */
 class TwoTowerNetworkTest {
-  /** 60 users in two communities; each interacts with 8 distinct items of its community's 20. */
-  static Interactions communities(long seed) {
-    Random rng = new Random(seed);
-    List<String> u = new java.util.ArrayList<>();
-    List<String> i = new java.util.ArrayList<>();
-    for (int user = 0; user < 60; user++) {
-      java.util.Set<Integer> items = new java.util.LinkedHashSet<>();
-      while (items.size() < 8) {
-        items.add((user % 2) * 20 + rng.nextInt(20));
-      }
-      for (int it : items) {
-        u.add("u" + user);
-        i.add("i" + it);
-      }
-    }
-    long[] t = new long[u.size()];
-    for (int r = 0; r < t.length; r++) {
-      t[r] = r;
-    }
-    String[] b = new String[u.size()];
-    java.util.Arrays.fill(b, "pv");
-    return Interactions.of("communities", u.toArray(String[]::new), i.toArray(String[]::new), t, b);
-  }
-
   static TrainedModel train(ModelSpec spec, FeatureEncoder enc, EncodedData data) {
     CtrTask task = CtrTask.ctr().model(spec).epochs(2).batchSize(32).learningRate(0.02).seed(5).earlyStopping(0)
         .progress(Progress.silent());
@@ -137,7 +113,7 @@ class TwoTowerNetworkTest {
   @ParameterizedTest
   @ValueSource(ints = {0, 6})
   void logitIsTheDotProductOfTheTowersComputedByHand(int hidden) {
-    Samples s = ImplicitSamples.defaults().build(communities(1));
+    Samples s = ImplicitSamples.defaults().build(PlantedCommunities.communities(1));
     FeatureEncoder enc = FeatureEncoder.fit(s);
     EncodedData data = enc.encode(s);
     TwoTowerSpec spec = Models.twoTower().embeddingDim(4).hidden(hidden).outputDim(3);
@@ -180,7 +156,7 @@ class TwoTowerNetworkTest {
 
   @Test
   void layoutWithoutAUserFieldFailsNamingTheFields() {
-    Samples s = ImplicitSamples.defaults().build(communities(1));
+    Samples s = ImplicitSamples.defaults().build(PlantedCommunities.communities(1));
     FeatureEncoder enc = FeatureEncoder.fit(s);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Models.twoTower().userFields("visitor").build(enc.encode(s).layout()));
@@ -193,7 +169,7 @@ class TwoTowerNetworkTest {
     assertEquals(Models.twoTower().embeddingDim(8).parameters(), Models.named("Two-Tower").embeddingDim(8).parameters());
     assertEquals(Map.of("embeddingDim", 8, "hidden", 16, "outputDim", 8, "userFields", List.of("user_id")),
         Models.named("two-tower").embeddingDim(8).parameters());
-    Samples s = ImplicitSamples.defaults().build(communities(1));
+    Samples s = ImplicitSamples.defaults().build(PlantedCommunities.communities(1));
     FeatureEncoder enc = FeatureEncoder.fit(s);
     EncodedData data = enc.encode(s);
     try (TrainedModel model = train(Models.twoTower().embeddingDim(4), enc, data)) {
@@ -215,7 +191,7 @@ class TwoTowerNetworkTest {
     ImplicitBenchmark.Config c = new ImplicitBenchmark.Config("loo", List.of(Models.twoTower().embeddingDim(8)),
         List.of(training), 2, 30, 64, 0.01, 2, NegativeSampler.uniform(), new int[] {5}, 0, 0.1, 0, 0.25, true,
         null);
-    ImplicitBenchmark.Result r = ImplicitBenchmark.run(communities(2), c, Progress.silent());
+    ImplicitBenchmark.Result r = ImplicitBenchmark.run(PlantedCommunities.communities(2), c, Progress.silent());
     double tt = r.row("two-tower", training, "recall@5").interval().mean();
     double pop = r.row("popularity", "-", "recall@5").interval().mean();
     double random = r.row("random", "-", "recall@5").interval().mean();

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import siebench.data.Samples;
 import siebench.data.implicit.ImplicitSamples;
 import siebench.data.implicit.NegativeSampler;
+import siebench.data.implicit.PlantedCommunities;
 import siebench.model.Models;
 import siebench.train.Progress;
 
@@ -18,7 +19,7 @@ class BprTest {
   @Test
   void groupsHoldOnePositiveAndTheNegativesDrawnForItsUser() {
     Samples s = ImplicitSamples.defaults().negatives(NegativeSampler.uniform(), 3).seed(4).groupedByPositive()
-        .build(ImplicitBenchmarkTest.communities(1));
+        .build(PlantedCommunities.communities(1));
     String[] g = s.strings(ImplicitSamples.POSITIVE_GROUP);
     String[] u = s.strings(ImplicitSamples.USER);
     float[] y = s.labels();
@@ -36,7 +37,7 @@ class BprTest {
     }
     // the same negatives as without grouping
     Samples plain = ImplicitSamples.defaults().negatives(NegativeSampler.uniform(), 3).seed(4)
-        .build(ImplicitBenchmarkTest.communities(1));
+        .build(PlantedCommunities.communities(1));
     assertEquals(List.of(plain.strings(ImplicitSamples.ITEM)), List.of(s.strings(ImplicitSamples.ITEM)));
   }
 
@@ -45,7 +46,7 @@ class BprTest {
     ImplicitBenchmark.Config c = new ImplicitBenchmark.Config("loo", List.of(Models.gmf().embeddingDim(8)),
         List.of("normal", "bpr"), 2, 30, 64, 0.01, 2, NegativeSampler.uniform(), new int[] {5}, 0, 0.1, 0, 0.25,
         true, null);
-    ImplicitBenchmark.Result r = ImplicitBenchmark.run(ImplicitBenchmarkTest.communities(2), c, Progress.silent());
+    ImplicitBenchmark.Result r = ImplicitBenchmark.run(PlantedCommunities.communities(2), c, Progress.silent());
     double bpr = r.row("gmf", "bpr", "recall@5").interval().mean();
     double pop = r.row("popularity", "-", "recall@5").interval().mean();
     double random = r.row("random", "-", "recall@5").interval().mean();

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import siebench.data.Samples;
 import siebench.data.implicit.ImplicitSamples;
 import siebench.data.implicit.Interactions;
+import siebench.data.implicit.PlantedCommunities;
 import siebench.data.implicit.NegativeSampler;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
@@ -23,34 +23,10 @@ import siebench.train.TrainingLoop;
 
 /** Full-ranking scoring of GMF / NeuMF, and the benchmark on a planted two-community log. */
 class ImplicitBenchmarkTest {
-  /** 60 users in two communities; each interacts with 8 distinct items of its community's 20. */
-  static Interactions communities(long seed) {
-    Random rng = new Random(seed);
-    List<String> u = new java.util.ArrayList<>();
-    List<String> i = new java.util.ArrayList<>();
-    for (int user = 0; user < 60; user++) {
-      java.util.Set<Integer> items = new java.util.LinkedHashSet<>();
-      while (items.size() < 8) {
-        items.add((user % 2) * 20 + rng.nextInt(20));
-      }
-      for (int it : items) {
-        u.add("u" + user);
-        i.add("i" + it);
-      }
-    }
-    long[] t = new long[u.size()];
-    for (int r = 0; r < t.length; r++) {
-      t[r] = r;
-    }
-    String[] b = new String[u.size()];
-    java.util.Arrays.fill(b, "pv");
-    return Interactions.of("communities", u.toArray(String[]::new), i.toArray(String[]::new), t, b);
-  }
-
   @ParameterizedTest
   @ValueSource(strings = {"gmf", "neumf", "two-tower"})
   void factoredCorpusScoresEqualTheForwardPass(String name) {
-    Interactions log = communities(1);
+    Interactions log = PlantedCommunities.communities(1);
     Samples s = ImplicitSamples.defaults().build(log);
     FeatureEncoder enc = FeatureEncoder.fit(s);
     EncodedData data = enc.encode(s);
@@ -68,7 +44,7 @@ class ImplicitBenchmarkTest {
     ImplicitBenchmark.Config c = new ImplicitBenchmark.Config("loo", List.of(Models.gmf().embeddingDim(8)),
         List.of("normal", "tce"), 2, 30, 64, 0.01, 2, NegativeSampler.uniform(), new int[] {5}, 0, 0.1, 0, 0.25,
         true, null);
-    ImplicitBenchmark.Result r = ImplicitBenchmark.run(communities(2), c, Progress.silent());
+    ImplicitBenchmark.Result r = ImplicitBenchmark.run(PlantedCommunities.communities(2), c, Progress.silent());
     double gmf = r.row("gmf", "normal", "recall@5").interval().mean();
     double pop = r.row("popularity", "-", "recall@5").interval().mean();
     double random = r.row("random", "-", "recall@5").interval().mean();

@@ -3,9 +3,6 @@ package siebench.importance.influence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import siebench.data.Samples;
 import siebench.data.implicit.ImplicitSamples;
 import siebench.data.implicit.Interactions;
+import siebench.data.implicit.PlantedCommunities;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
 import siebench.importance.EstimationContext;
@@ -37,26 +35,7 @@ class NcfInfluenceTest {
 
   /** 16 users in two communities of 10 items, 4 items each; positives and one sampled negative per positive. */
   static Samples samples(long negativeSeed) {
-    Random rng = new Random(9);
-    List<String> u = new ArrayList<>();
-    List<String> i = new ArrayList<>();
-    for (int user = 0; user < 16; user++) {
-      java.util.Set<Integer> items = new java.util.LinkedHashSet<>();
-      while (items.size() < 4) {
-        items.add((user % 2) * 10 + rng.nextInt(10));
-      }
-      for (int it : items) {
-        u.add("u" + user);
-        i.add("i" + it);
-      }
-    }
-    long[] t = new long[u.size()];
-    for (int r = 0; r < t.length; r++) {
-      t[r] = r;
-    }
-    String[] b = new String[u.size()];
-    java.util.Arrays.fill(b, "pv");
-    Interactions log = Interactions.of("toy", u.toArray(String[]::new), i.toArray(String[]::new), t, b);
+    Interactions log = PlantedCommunities.of("toy", 16, 10, 4, 9);
     return ImplicitSamples.defaults().seed(negativeSeed).build(log);
   }
 
