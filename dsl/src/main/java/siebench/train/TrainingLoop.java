@@ -203,12 +203,7 @@ public final class TrainingLoop {
         }
         lossSum = lossAcc.getFloat(0);
       }
-      double trainLoss = lossSum / Math.max(wSum, 1e-12);
-      if (Double.isNaN(trainLoss)) {
-        root.close();
-        throw new IllegalStateException("training diverged (loss is NaN) at epoch " + epoch
-            + "; lower the learning rate (now " + task.learningRate() + ")");
-      }
+      double trainLoss = epochLoss(lossSum, wSum, epoch, task, root);
       double vAuc = Double.NaN;
       double vLoss = Double.NaN;
       double criterion = Double.NaN; // higher is better
@@ -460,12 +455,7 @@ public final class TrainingLoop {
                 lossSum / Math.max(1e-12, wSum * done / (double) n), done / secs));
           }
         }
-        double trainLoss = lossSum / Math.max(wSum, 1e-12);
-        if (Double.isNaN(trainLoss)) {
-          root.close();
-          throw new IllegalStateException("training diverged (loss is NaN) at epoch " + epoch
-              + "; lower the learning rate (now " + task.learningRate() + ")");
-        }
+        double trainLoss = epochLoss(lossSum, wSum, epoch, task, root);
         double vAuc = Double.NaN;
         double vLoss = Double.NaN;
         if (validation != null && validation.rows() > 0) {
@@ -500,6 +490,17 @@ public final class TrainingLoop {
    */
   static int[] rowOrder(int m, int c, long permSeed) {
     return Samples.permutation(m, permSeed + c * 0x9E3779B97F4A7C15L);
+  }
+
+  /** The epoch's mean training loss; a NaN closes the model's manager and fails with what to change. */
+  private static double epochLoss(double lossSum, double wSum, int epoch, CtrTask task, NDManager root) {
+    double loss = lossSum / Math.max(wSum, 1e-12);
+    if (Double.isNaN(loss)) {
+      root.close();
+      throw new IllegalStateException("training diverged (loss is NaN) at epoch " + epoch
+          + "; lower the learning rate (now " + task.learningRate() + ")");
+    }
+    return loss;
   }
 
   private static Parameter named(List<Parameter> params, String name) {

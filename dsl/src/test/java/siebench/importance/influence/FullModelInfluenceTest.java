@@ -55,30 +55,39 @@ class FullModelInfluenceTest {
     return g;
   }
 
+  /**
+   * The batched per-sample logit Jacobians of {@code model} ({@link Jacobians}) equal the one-row backward passes of
+   * {@link #bruteJacobians} to 1e-4 of the largest entry, and its logits to 1e-5.
+   */
+  static void assertJacobiansMatchOneSampleBackwardPasses(TrainedModel model, EncodedData data, String name) {
+    Jacobians.Rows rows = Jacobians.compute(model, data, null, 16, Progress.silent());
+    double[][] ref = bruteJacobians(model, data);
+    assertEquals(ref[0].length, rows.rows()[0].length, name + ": dimension");
+    double worst = 0;
+    double scale = 0;
+    for (int i = 0; i < ref.length; i++) {
+      for (int j = 0; j < ref[i].length; j++) {
+        worst = Math.max(worst, Math.abs(ref[i][j] - rows.rows()[i][j]));
+        scale = Math.max(scale, Math.abs(ref[i][j]));
+      }
+    }
+    System.out.printf("%s Jacobians: %d parameters, max |diff| %.2e, max |entry| %.3e%n", name, ref[0].length, worst,
+        scale);
+    assertTrue(scale > 0, name + ": brute-force Jacobians are zero");
+    assertTrue(worst <= 1e-4 * scale, name + ": " + worst + " vs " + scale);
+    double[] z = model.logits(data);
+    for (int i = 0; i < z.length; i++) {
+      assertEquals(z[i], rows.logits()[i], 1e-5, name + " logit " + i);
+    }
+  }
+
   @Test
   void jacobiansMatchOneSampleBackwardPasses() {
     FeatureEncoder enc = FeatureEncoder.fit(TRAIN);
     EncodedData tr = enc.encode(TRAIN);
     for (ModelSpec m : new ModelSpec[] {DEEP_FM, DCN, Models.fm().embeddingDim(3)}) {
       try (TrainedModel model = train(m, tr, enc)) {
-        Jacobians.Rows rows = Jacobians.compute(model, tr, null, 16, Progress.silent());
-        double[][] ref = bruteJacobians(model, tr);
-        assertEquals(ref[0].length, rows.rows()[0].length, m.name() + ": dimension");
-        double worst = 0;
-        double scale = 0;
-        for (int i = 0; i < ref.length; i++) {
-          for (int j = 0; j < ref[i].length; j++) {
-            worst = Math.max(worst, Math.abs(ref[i][j] - rows.rows()[i][j]));
-            scale = Math.max(scale, Math.abs(ref[i][j]));
-          }
-        }
-        System.out.printf("%s Jacobians: %d parameters, max |diff| %.2e, max |entry| %.3e%n", m.name(),
-            ref[0].length, worst, scale);
-        assertTrue(worst <= 1e-4 * scale, m.name() + ": " + worst + " vs " + scale);
-        double[] z = model.logits(tr);
-        for (int i = 0; i < z.length; i++) {
-          assertEquals(z[i], rows.logits()[i], 1e-5, "logit " + i);
-        }
+        assertJacobiansMatchOneSampleBackwardPasses(model, tr, m.name());
       }
     }
   }
