@@ -15,6 +15,13 @@ public interface BatchSource {
   /** Rows {@code [start, start + count)} on the heap. */
   EncodedData read(long start, int count);
 
+  /** Fails unless {@code [start, start + count)} lies within the source's {@code size} rows. */
+  static void checkRange(long start, int count, long size) {
+    if (start < 0 || count < 0 || start + count > size) {
+      throw new IndexOutOfBoundsException("rows [" + start + ", " + (start + count) + ") of " + size);
+    }
+  }
+
   /** The sum of the weights and the sum of weight times label, over all rows (read range by range). */
   default double[] weightedLabelSums() {
     double w = 0;

@@ -283,9 +283,7 @@ public final class EncodedCache implements BatchSource, AutoCloseable {
 
   @Override
   public EncodedData read(long start, int count) {
-    if (start < 0 || count < 0 || start + count > rows) {
-      throw new IndexOutOfBoundsException("rows [" + start + ", " + (start + count) + ") of " + rows);
-    }
+    BatchSource.checkRange(start, count, rows);
     int nf = layout.fields();
     int nd = layout.dense();
     try {

@@ -34,9 +34,7 @@ public record EncodedData(FeatureLayout layout, int rows, long[] cat, float[] de
   /** Rows {@code [start, start + count)}: this object itself when that is all rows, else a copy. */
   @Override
   public EncodedData read(long start, int count) {
-    if (start < 0 || count < 0 || start + count > rows) {
-      throw new IndexOutOfBoundsException("rows [" + start + ", " + (start + count) + ") of " + rows);
-    }
+    BatchSource.checkRange(start, count, rows);
     if (start == 0 && count == rows) {
       return this;
     }
