@@ -6,9 +6,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
-/** Runs a few workers on their own threads and rethrows the first failure (e.g. a cancellation). */
+/**
+ * Runs a few workers on their own threads and rethrows the first failure (e.g. a cancellation). No worker outlives
+ * the call: after a failure the others are interrupted (they stop at their next {@code Progress.checkCancelled()})
+ * and awaited, so none keeps training, and drawing from the engine's global random generator, while the caller
+ * goes on.
+ */
 final class Parallel {
   private Parallel() {}
 
@@ -45,6 +51,23 @@ final class Parallel {
       throw new IllegalStateException(e.getCause());
     } finally {
       pool.shutdownNow();
+      awaitWorkers(pool);
+    }
+  }
+
+  private static void awaitWorkers(ExecutorService pool) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+          break;
+        }
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
