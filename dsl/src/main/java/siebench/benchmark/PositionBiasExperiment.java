@@ -157,8 +157,8 @@ public final class PositionBiasExperiment {
 
   /**
    * The runs: one row per seed, model and training (propensities {@code none} = naive; {@value #RANDOM_ORDER} and
-   * {@value #ORACLE} = the reference rows), with NDCG@10 against the true relevance, its difference to the naive model of the
-   * same seed, and the propensity error.
+   * {@value #ORACLE} = the reference rows), with NDCG@10 against the true relevance, its difference to the naive
+   * model of the same seed, and the propensity error.
    */
   public Result run() {
     IntColumn seed = IntColumn.create("seed");

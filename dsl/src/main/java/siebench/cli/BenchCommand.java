@@ -60,7 +60,8 @@ final class BenchCommand implements Callable<Integer> {
           + "(default ${DEFAULT-VALUE}).")
   String reweighting;
 
-  @Option(names = "--repeats", defaultValue = "3", description = "Repeats with seeds seed..seed+n-1 (default ${DEFAULT-VALUE}).")
+  @Option(names = "--repeats", defaultValue = "3",
+      description = "Repeats with seeds seed..seed+n-1 (default ${DEFAULT-VALUE}).")
   int repeats;
 
   @Option(names = "--model", defaultValue = "deepfm",

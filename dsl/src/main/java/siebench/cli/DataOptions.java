@@ -18,7 +18,8 @@ final class DataOptions {
       description = {"synthetic (default), synthetic-sequences (behaviour histories, for din/bst), csv:PATH, tsv:PATH,",
           "criteo:PATH, avazu:PATH, movielens:DIR, taobao:PATH (UserBehavior), obd:PATH (Open Bandit Dataset policy",
           "CSV) or implicit:PATH (a positives-only log, see siebench implicit: every distinct user-item pair plus one",
-          "seeded uniform negative; with purchase events, clicks without purchase are the ground-truth noisy positives)."})
+          "seeded uniform negative; with purchase events, clicks without purchase are the ground-truth noisy",
+          "positives)."})
   String source;
 
   @Option(names = "--rows",
@@ -42,7 +43,8 @@ final class DataOptions {
       description = "MovieLens: a rating >= this is a positive (default ${DEFAULT-VALUE}).")
   double threshold;
 
-  @Option(names = "--seed", defaultValue = "7", description = "Seed for data generation and splits (default ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", defaultValue = "7",
+      description = "Seed for data generation and splits (default ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(names = "--stream",
@@ -85,7 +87,8 @@ final class DataOptions {
     String path = source.contains(":") ? source.substring(source.indexOf(':') + 1) : null;
     Samples s = switch (kind) {
       case "synthetic" -> synthetic().generate().samples();
-      case "synthetic-sequences" -> BehaviorSequences.defaults().rows(rows == null ? 100_000 : rows).seed(seed).generate();
+      case "synthetic-sequences" -> BehaviorSequences.defaults().rows(rows == null ? 100_000 : rows).seed(seed)
+          .generate();
       case "csv" -> label == null ? Loaders.csv(existing(path))
           : Loaders.csv(existing(path), CsvOptions.csv().label(label));
       case "tsv" -> label == null ? Loaders.tsv(existing(path))

@@ -15,7 +15,9 @@ import siebench.train.Progress;
 @Command(name = "debias", mixinStandardHelpOptions = true,
     description = {"Position-bias correction on generated search sessions with known relevance: each model trained",
         "on the raw clicks and with an unbiased objective on true, regression-EM and result-randomization",
-        "propensities; NDCG@10 against the true relevance on whole held-out sessions, mean and 95% CI over seeds."})
+        "propensities; NDCG@10 against the true relevance on whole held-out sessions, mean and 95% CI over seeds,",
+        "beside two references: the naive model on logs shown in random order (what the bias costs) and on",
+        "full-information clicks (the ceiling)."})
 final class DebiasCommand implements Callable<Integer> {
   @Option(names = "--rows", defaultValue = "100000", description = "Training rows per seed (default ${DEFAULT-VALUE}).")
   int rows;
@@ -75,12 +77,11 @@ final class DebiasCommand implements Callable<Integer> {
             .rankerPopularity(rankerPopularity).positionBias(eta))
         .models(models.toArray(String[]::new)).propensities(propensities.toArray(String[]::new)).objective(o)
         .task(CtrTask.ctr().epochs(epochs).batchSize(2048).learningRate(learningRate).weightDecay(weightDecay)
-            .earlyStopping(patience)
-            .validationFraction(patience > 0 ? 0.1 : 0))
+            .earlyStopping(patience).validationFraction(patience > 0 ? 0.1 : 0))
         .seeds(seeds).progress(Progress.console());
     System.out.printf("generated search logs: %d rows per seed, rankerPopularity %s, eta %s; objective %s; at most %d "
-        + "epochs, early-stopping patience %d, lr %s, weight decay %s%n", rows, rankerPopularity, eta, o, epochs, patience,
-        learningRate, weightDecay);
+        + "epochs, early-stopping patience %d, lr %s, weight decay %s%n", rows, rankerPopularity, eta, o, epochs,
+        patience, learningRate, weightDecay);
     PositionBiasExperiment.Result r = e.run();
     System.out.print(r.print());
     if (out != null) {

@@ -173,7 +173,8 @@ final class ScoreCommand implements Callable<Integer> {
     }
     long total = oov.values().stream().mapToLong(Long::longValue).sum();
     StringBuilder sb = new StringBuilder();
-    oov.forEach((c, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(c).append(' ').append(String.format("%,d", v)));
+    oov.forEach((c, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(c).append(' ')
+        .append(String.format("%,d", v)));
     System.out.printf("unseen categories mapped to the OOV bucket: %,d values in %,d rows (%s)%n", total, rows, sb);
   }
 

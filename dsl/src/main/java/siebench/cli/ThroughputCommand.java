@@ -15,7 +15,8 @@ import siebench.train.Progress;
     description = {"Training throughput of SIEBench's loop versus PyTorch-Python on the same CPU: the same model",
         "(MLP, or DeepFM on the Criteo shape), batch, optimizer (dense Adam) and thread count on pre-built",
         "in-memory data, run interleaved (A B A B ...); prints every pair, the median ratio and its range.",
-        "The Python side needs Debian's python3-torch; it runs without OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE."})
+        "The Python side needs Debian's python3-torch; it runs without OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE.",
+        "--scoring times the per-sample scores' passes against one training epoch instead (no Python)."})
 final class ThroughputCommand implements Callable<Integer> {
   @Option(names = "--mode", defaultValue = "mlp",
       description = "mlp (64-512-512-1, batch 8192) or deepfm (Criteo shape, batch 4096) (default ${DEFAULT-VALUE}).")

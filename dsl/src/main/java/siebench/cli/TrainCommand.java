@@ -37,8 +37,8 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--model", defaultValue = "deepfm",
       description = {"lr, fm, deepfm, dcnv2, mlp, din or bst (default ${DEFAULT-VALUE}); din and bst on the default",
-          "data train on synthetic-sequences (generated behaviour histories); gmf / neumf / two-tower for implicit:PATH",
-          "data."})
+          "data train on synthetic-sequences (generated behaviour histories); gmf / neumf / two-tower for",
+          "implicit:PATH data."})
   String model;
 
   @Option(names = "--epochs", defaultValue = "3", description = "Epochs (default ${DEFAULT-VALUE}).")
