@@ -2,7 +2,7 @@ package siebench.features;
 
 /**
  * Encoded rows that can be read a range at a time, so that training, prediction and per-sample scoring need only
- * one range in memory: {@link EncodedData} (all rows on the heap) or an {@link EncodedCache} (a memory-mapped
+ * one range in memory: {@link EncodedData} (all rows on the heap) or an {@link EncodedCache} (a binary
  * columnar file). Ranges are numbered in the source's row order.
  */
 public interface BatchSource {

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +21,8 @@ import java.util.Properties;
 import siebench.train.Progress;
 
 /**
- * A file encoded once into a compact columnar binary cache and read back through memory maps, for data larger
- * than memory: {@code cat.i32} ([n, F] global embedding rows as int32), {@code dense.f32} ([n, D]), {@code
+ * A file encoded once into a compact columnar binary cache and read back a range at a time (positional reads), for
+ * data larger than memory: {@code cat.i32} ([n, F] global embedding rows as int32), {@code dense.f32} ([n, D]), {@code
  * label.f32}, {@code weight.f32} (1 for every row) and {@code rowid.i64}, all little-endian: 172 bytes per Criteo
  * row, 1.72 GB for 10M rows, held by the page cache, not the heap. {@code cache.properties}
  * (written last, so an interrupted build is never reused) records the source's absolute path, size and
@@ -288,31 +287,38 @@ public final class EncodedCache implements BatchSource, AutoCloseable {
     int nd = layout.dense();
     try {
       int[] c32 = new int[count * nf];
-      map(cat, start * nf * 4, count * nf * 4L).asIntBuffer().get(c32);
+      read(cat, start * nf * 4, count * nf * 4L).asIntBuffer().get(c32);
       long[] c = new long[c32.length];
       for (int i = 0; i < c.length; i++) {
         c[i] = c32[i];
       }
       float[] d = new float[count * nd];
-      map(dense, start * nd * 4, count * nd * 4L).asFloatBuffer().get(d);
+      read(dense, start * nd * 4, count * nd * 4L).asFloatBuffer().get(d);
       float[] y = new float[count];
-      map(label, start * 4, count * 4L).asFloatBuffer().get(y);
+      read(label, start * 4, count * 4L).asFloatBuffer().get(y);
       float[] w = new float[count];
-      map(weight, start * 4, count * 4L).asFloatBuffer().get(w);
+      read(weight, start * 4, count * 4L).asFloatBuffer().get(w);
       long[] ids = new long[count];
-      map(rowId, start * 8, count * 8L).asLongBuffer().get(ids);
+      read(rowId, start * 8, count * 8L).asLongBuffer().get(ids);
       return new EncodedData(layout, count, c, d, y, w, ids);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the cache in " + dir + ": " + e.getMessage(), e);
     }
   }
 
-  private static ByteBuffer map(FileChannel c, long at, long bytes) throws IOException {
-    if (bytes == 0) {
-      return ByteBuffer.allocate(0).order(ByteOrder.LITTLE_ENDIAN);
+  /**
+   * Bytes {@code [at, at + bytes)} of the file, read into a heap buffer (little-endian). Positional reads, not
+   * mappings: a mapped region stays mapped, and its pages count towards the process's resident memory, until the
+   * garbage collector happens to release the buffer; over an epoch of a 10M-row cache that had added gigabytes.
+   */
+  private static ByteBuffer read(FileChannel c, long at, long bytes) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(Math.toIntExact(bytes)).order(ByteOrder.LITTLE_ENDIAN);
+    while (b.hasRemaining()) {
+      if (c.read(b, at + b.position()) < 0) {
+        throw new IOException("the cache file ends before byte " + (at + bytes));
+      }
     }
-    MappedByteBuffer m = c.map(FileChannel.MapMode.READ_ONLY, at, bytes);
-    return m.order(ByteOrder.LITTLE_ENDIAN);
+    return b.flip();
   }
 
   @Override
