@@ -1,5 +1,6 @@
 import static siebench.importance.Estimators.*;
 
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.data.synthetic.Synthetic;
 import siebench.data.synthetic.SyntheticData;
@@ -9,7 +10,6 @@ import siebench.importance.ImportanceEstimator;
 import siebench.metrics.Metrics;
 import siebench.model.Models;
 import siebench.train.CtrTask;
-import siebench.train.Progress;
 
 /** GraNd / EL2N a quarter into the first epoch, over 10 seeds (3 data seeds, fake-click AUROC). */
 public class Fractions {

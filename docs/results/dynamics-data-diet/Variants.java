@@ -1,5 +1,6 @@
 import static siebench.importance.Estimators.*;
 
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.data.synthetic.Synthetic;
 import siebench.data.synthetic.SyntheticData;
@@ -9,7 +10,6 @@ import siebench.importance.Importance;
 import siebench.metrics.Metrics;
 import siebench.model.Models;
 import siebench.train.CtrTask;
-import siebench.train.Progress;
 
 /** Detection AUROC of fake clicks for GraNd / EL2N / forgetting variants (the bench's default task). */
 public class Variants {

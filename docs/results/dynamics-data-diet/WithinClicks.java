@@ -1,5 +1,6 @@
 import static siebench.importance.Estimators.*;
 
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.data.synthetic.Synthetic;
 import siebench.data.synthetic.SyntheticData;
@@ -8,7 +9,6 @@ import siebench.importance.ImportanceEstimator;
 import siebench.metrics.Metrics;
 import siebench.model.Models;
 import siebench.train.CtrTask;
-import siebench.train.Progress;
 
 /** Fake-click AUROC over all rows and among clicks only (where the label alone carries no signal). */
 public class WithinClicks {

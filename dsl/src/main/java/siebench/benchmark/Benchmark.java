@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.data.Split;
 import siebench.data.noise.Noise;
@@ -16,7 +17,6 @@ import siebench.importance.ImportanceEstimator;
 import siebench.model.ModelSpec;
 import siebench.model.Models;
 import siebench.train.CtrTask;
-import siebench.train.Progress;
 
 /**
  * A benchmark of importance estimators on one data set: every estimator scores the training rows of every

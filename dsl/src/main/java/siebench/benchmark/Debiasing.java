@@ -1,5 +1,6 @@
 package siebench.benchmark;
 
+import siebench.core.Progress;
 import siebench.data.Role;
 import siebench.data.Samples;
 import siebench.importance.Importance;
@@ -8,7 +9,6 @@ import siebench.importance.correction.PositionBiasIps;
 import siebench.importance.correction.Propensities;
 import siebench.metrics.Groups;
 import siebench.metrics.RankingMetrics;
-import siebench.train.Progress;
 
 /**
  * Debiasing of search logs: train a debiased model and rank each test query's results by its scores; NDCG@k is

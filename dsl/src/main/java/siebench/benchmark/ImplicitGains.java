@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.data.implicit.ImplicitNoise;
 import siebench.data.implicit.ImplicitSamples;
@@ -25,7 +26,6 @@ import siebench.model.ModelSpec;
 import siebench.recommend.ImplicitBenchmark;
 import siebench.recommend.ModelScorer;
 import siebench.train.CtrTask;
-import siebench.train.Progress;
 import siebench.train.TrainedModel;
 import siebench.train.TrainingLoop;
 

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import siebench.benchmark.ThroughputBenchmark.Config;
+import siebench.core.Progress;
 import siebench.features.EncodedData;
 import siebench.importance.dynamics.GraNd;
-import siebench.train.Progress;
 import siebench.train.TrainedModel;
 import siebench.train.TrainingLoop;
 

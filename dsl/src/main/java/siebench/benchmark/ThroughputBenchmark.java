@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
+import siebench.core.Progress;
 import siebench.features.EncodedData;
 import siebench.features.FeatureLayout;
 import siebench.model.ModelSpec;
@@ -23,7 +24,6 @@ import siebench.model.Models;
 import siebench.train.CtrTask;
 import siebench.train.EmbeddingUpdates;
 import siebench.train.EpochStats;
-import siebench.train.Progress;
 import siebench.train.TrainingLoop;
 
 /**

@@ -4,12 +4,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.importance.EstimationContext;
 import siebench.metrics.Metrics;
 import siebench.train.CtrTask;
 import siebench.train.Objective;
-import siebench.train.Progress;
 import siebench.train.TrainResult;
 
 /**

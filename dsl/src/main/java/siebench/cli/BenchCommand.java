@@ -11,6 +11,7 @@ import siebench.benchmark.Benchmark;
 import siebench.benchmark.BenchmarkResult;
 import siebench.benchmark.Protocol;
 import siebench.benchmark.Protocols;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.data.noise.Noise;
 import siebench.importance.Estimators;
@@ -21,7 +22,6 @@ import siebench.importance.valuation.FitBudget;
 import siebench.importance.valuation.TaskLearner;
 import siebench.model.Models;
 import siebench.train.CtrTask;
-import siebench.train.Progress;
 
 /** {@code siebench bench}: benchmarks importance estimators and writes CSV, JSON and an HTML report. */
 @Command(name = "bench", mixinStandardHelpOptions = true,

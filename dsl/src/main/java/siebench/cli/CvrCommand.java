@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.function.LongFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import siebench.core.Progress;
 import siebench.cvr.ConversionSplit;
 import siebench.cvr.CvrComparison;
 import siebench.cvr.CvrComparisonResult;
@@ -13,7 +14,6 @@ import siebench.cvr.CvrObjective;
 import siebench.cvr.CvrObjectives;
 import siebench.cvr.CvrTask;
 import siebench.data.synthetic.Synthetic;
-import siebench.train.Progress;
 
 /**
  * {@code siebench cvr}: post-click conversion rate under selection bias. Trains the shared-embedding CTR/CVR

@@ -6,10 +6,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import siebench.benchmark.PositionBiasExperiment;
+import siebench.core.Progress;
 import siebench.data.synthetic.Synthetic;
 import siebench.train.CtrTask;
 import siebench.train.Objective;
-import siebench.train.Progress;
 
 /** {@code siebench debias}: unbiased learning to rank on generated search sessions ({@link PositionBiasExperiment}). */
 @Command(name = "debias", mixinStandardHelpOptions = true,

@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import siebench.core.Progress;
 import siebench.data.implicit.ImplicitLogs;
 import siebench.data.implicit.Interactions;
 import siebench.data.implicit.NegativeSampler;
 import siebench.model.ModelSpec;
 import siebench.model.Models;
 import siebench.recommend.ImplicitBenchmark;
-import siebench.train.Progress;
 
 /**
  * {@code siebench implicit}: GMF / NeuMF on a positives-only log with sampled negatives, normal training against

@@ -8,7 +8,7 @@ import siebench.benchmark.ThroughputBenchmark;
 import siebench.benchmark.ThroughputBenchmark.Config;
 import siebench.benchmark.ThroughputBenchmark.Mode;
 import siebench.benchmark.ThroughputBenchmark.Pair;
-import siebench.train.Progress;
+import siebench.core.Progress;
 
 /** {@code siebench throughput}: training throughput against PyTorch-Python, interleaved pairs in one run. */
 @Command(name = "throughput", mixinStandardHelpOptions = true,

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import siebench.core.Progress;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -22,7 +23,6 @@ import siebench.train.EmbeddingUpdates;
 import siebench.train.EpochStats;
 import siebench.train.TrainedModel;
 import siebench.train.TrainingLoop;
-import siebench.train.Progress;
 import siebench.train.TrainResult;
 
 /**

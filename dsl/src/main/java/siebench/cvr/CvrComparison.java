@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
-import siebench.train.Progress;
+import siebench.core.Progress;
 
 /**
  * Compares conversion objectives (naive, ESMM of Ma et al. 2018, Multi-IPS and Multi-DR of Zhang et al. 2020)

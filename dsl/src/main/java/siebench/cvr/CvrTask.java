@@ -3,8 +3,8 @@ package siebench.cvr;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import siebench.core.Progress;
 import siebench.features.EncoderOptions;
-import siebench.train.Progress;
 
 /**
  * A conversion-rate training task: the {@link CvrObjective} (naive, ESMM of Ma et al. 2018, Multi-IPS or

@@ -18,7 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import siebench.train.Progress;
+import siebench.core.Progress;
 
 /**
  * A file encoded once into a compact columnar binary cache and read back a range at a time (positional reads), for

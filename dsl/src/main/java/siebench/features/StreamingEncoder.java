@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import siebench.train.Progress;
+import siebench.core.Progress;
 
 /**
  * Fits a {@link FeatureEncoder} in one pass over a file that is too large to load ({@link RawRows}), holding

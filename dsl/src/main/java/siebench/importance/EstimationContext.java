@@ -1,9 +1,9 @@
 package siebench.importance;
 
 import java.util.Objects;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.train.CtrTask;
-import siebench.train.Progress;
 
 /**
  * What an {@link ImportanceEstimator} may use besides the training samples: an optional validation set, the

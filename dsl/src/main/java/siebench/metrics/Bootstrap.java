@@ -2,7 +2,7 @@ package siebench.metrics;
 
 import java.util.Arrays;
 import java.util.Random;
-import siebench.train.Progress;
+import siebench.core.Progress;
 
 /**
  * Seeded bootstrap confidence intervals for any metric (Efron and Tibshirani 1993, "An Introduction to the

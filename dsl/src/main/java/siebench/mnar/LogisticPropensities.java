@@ -1,11 +1,11 @@
 package siebench.mnar;
 
 import java.util.Arrays;
+import siebench.core.Progress;
 import siebench.data.RatingData;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
 import siebench.importance.correction.LogisticRegression;
-import siebench.train.Progress;
 
 /**
  * Propensities from a logistic regression of the observation indicator on user and item features, the second

@@ -15,13 +15,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import siebench.core.Progress;
 import siebench.data.Role;
 import siebench.data.Samples;
 import siebench.features.FeatureLayout;
 import siebench.model.Models;
 import siebench.model.TwoTowerNetwork;
 import siebench.train.Devices;
-import siebench.train.Progress;
 
 /**
  * Two-tower retrieval (Yi et al. 2019, RecSys, "Sampling-Bias-Corrected Neural Modeling for Large Corpus Item

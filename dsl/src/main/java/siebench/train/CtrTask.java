@@ -2,6 +2,7 @@ package siebench.train;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.features.EncoderOptions;
 import siebench.model.ModelSpec;

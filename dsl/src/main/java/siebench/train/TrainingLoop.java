@@ -16,6 +16,7 @@ import ai.djl.training.tracker.Tracker;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.features.BatchSource;
 import siebench.features.EncodedData;

@@ -8,11 +8,11 @@ import static siebench.importance.Estimators.ips;
 import static siebench.importance.Estimators.random;
 
 import org.junit.jupiter.api.Test;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.data.synthetic.Synthetic;
 import siebench.model.Models;
 import siebench.train.CtrTask;
-import siebench.train.Progress;
 
 /** The benchmark with real estimators on the synthetic generator's data and ground truth. */
 class BenchmarkIntegrationTest {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import siebench.benchmark.ThroughputBenchmark.Config;
 import siebench.benchmark.ThroughputBenchmark.Mode;
-import siebench.train.Progress;
+import siebench.core.Progress;
 
 class ScoringCostTest {
   @Test

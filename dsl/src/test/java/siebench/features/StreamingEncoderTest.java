@@ -16,11 +16,11 @@ import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import siebench.SharedData;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.data.io.CriteoRows;
 import siebench.data.io.LoadException;
 import siebench.data.io.Loaders;
-import siebench.train.Progress;
 
 /**
  * The streaming path against the in-memory one, its independent reference: {@link StreamingEncoder} fits the same

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import siebench.core.Progress;
 import siebench.data.Role;
 import siebench.data.Samples;
 import siebench.data.synthetic.Synthetic;
@@ -46,7 +47,6 @@ import siebench.importance.valuation.LeaveOneOut;
 import siebench.importance.valuation.TmcShapley;
 import siebench.model.Models;
 import siebench.train.CtrTask;
-import siebench.train.Progress;
 
 /**
  * The orientation contract of {@link Importance}, end to end, for <em>every</em> estimator of {@link

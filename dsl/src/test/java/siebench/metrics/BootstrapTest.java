@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
-import siebench.train.Progress;
+import siebench.core.Progress;
 
 class BootstrapTest {
   private static double mean(double[] x, int[] rows) {

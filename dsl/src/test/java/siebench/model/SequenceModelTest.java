@@ -10,13 +10,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.ParameterStore;
 import org.junit.jupiter.api.Test;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.data.Split;
 import siebench.data.synthetic.BehaviorSequences;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
 import siebench.train.CtrTask;
-import siebench.train.Progress;
 import siebench.train.TrainResult;
 import siebench.train.TrainedModel;
 

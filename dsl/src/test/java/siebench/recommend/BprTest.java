@@ -7,12 +7,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.data.implicit.ImplicitSamples;
 import siebench.data.implicit.NegativeSampler;
 import siebench.data.implicit.PlantedCommunities;
 import siebench.model.Models;
-import siebench.train.Progress;
 
 /** BPR (Rendle et al. 2009) as a training objective of GMF on sampled negatives. */
 class BprTest {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.data.implicit.ImplicitSamples;
 import siebench.data.implicit.Interactions;
@@ -17,7 +18,6 @@ import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
 import siebench.model.Models;
 import siebench.train.CtrTask;
-import siebench.train.Progress;
 import siebench.train.TrainedModel;
 import siebench.train.TrainingLoop;
 

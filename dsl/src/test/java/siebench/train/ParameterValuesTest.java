@@ -9,6 +9,7 @@ import static siebench.train.CtrTask.ctr;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
 import tech.tablesaw.api.DoubleColumn;

@@ -14,6 +14,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import siebench.benchmark.Benchmark;
+import siebench.core.Progress;
 import siebench.importance.EstimationContext;
 
 class ProgressTest {

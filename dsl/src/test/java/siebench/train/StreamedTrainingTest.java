@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import siebench.SharedData;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.data.io.CriteoRows;
 import siebench.data.io.Loaders;

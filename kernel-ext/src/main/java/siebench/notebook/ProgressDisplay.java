@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import siebench.core.Progress;
 import siebench.report.Html;
-import siebench.train.Progress;
 
 /**
  * Progress of long work (training epochs, benchmark estimators and protocols, valuation passes) as one display

@@ -1,5 +1,6 @@
 package siebench.notebook;
 
+import siebench.core.Progress;
 import siebench.report.Html;
 import siebench.report.TableHtml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,7 +21,6 @@ import siebench.data.Samples;
 import siebench.importance.Estimators;
 import siebench.model.Models;
 import siebench.train.CtrTask;
-import siebench.train.Progress;
 import siebench.importance.Importance;
 import tech.tablesaw.api.Table;
 

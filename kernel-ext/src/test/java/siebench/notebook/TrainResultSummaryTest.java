@@ -1,5 +1,6 @@
 package siebench.notebook;
 
+import siebench.core.Progress;
 import siebench.report.Html;
 import siebench.report.TableHtml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,7 +12,6 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import siebench.model.Models;
 import siebench.train.CtrTask;
-import siebench.train.Progress;
 import siebench.train.TrainResult;
 
 class TrainResultSummaryTest {

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import siebench.core.Progress;
 import siebench.data.Role;
-import siebench.train.Progress;
 
 /**
  * How {@link Loaders#read(java.nio.file.Path, CsvOptions)} reads a delimited text file. Immutable: every

@@ -21,7 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import siebench.train.Progress;
+import siebench.core.Progress;
 
 /**
  * Finds the files of a {@link Dataset} on this machine, or downloads them, and checks each one against its

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import siebench.core.Progress;
 import siebench.data.noise.Noise;
-import siebench.train.Progress;
 
 /**
  * Seeded generator of e-commerce search logs with known ground truth; an immutable builder (every setter

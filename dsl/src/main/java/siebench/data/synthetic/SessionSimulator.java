@@ -1,7 +1,7 @@
 package siebench.data.synthetic;
 
 import java.util.SplittableRandom;
-import siebench.train.Progress;
+import siebench.core.Progress;
 
 /**
  * Simulates search sessions: a user issues a query (a category intent), a production ranker scores candidate

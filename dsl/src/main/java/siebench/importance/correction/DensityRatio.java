@@ -1,11 +1,11 @@
 package siebench.importance.correction;
 
 import java.util.Arrays;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
 import siebench.metrics.Metrics;
-import siebench.train.Progress;
 
 /**
  * A density ratio {@code r(x) = p_target(x) / q_train(x)} estimated by probabilistic classification: a

@@ -2,11 +2,11 @@ package siebench.importance.correction;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
 import siebench.importance.ImportanceEstimator;
-import siebench.train.Progress;
 
 /**
  * Covariate-shift correction by importance weighting: every training row gets

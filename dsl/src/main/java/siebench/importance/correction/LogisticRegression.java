@@ -1,10 +1,10 @@
 package siebench.importance.correction;
 
 import java.util.Arrays;
+import siebench.core.Progress;
 import siebench.features.EncodedData;
 import siebench.model.linear.EncodedDesign;
 import siebench.model.linear.L2Logistic;
-import siebench.train.Progress;
 import siebench.train.TrainedModel;
 
 /**

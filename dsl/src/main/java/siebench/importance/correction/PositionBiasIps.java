@@ -3,12 +3,12 @@ package siebench.importance.correction;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
 import siebench.importance.ImportanceEstimator;
 import siebench.train.Objective;
-import siebench.train.Progress;
 
 /**
  * Position-bias correction for search and recommendation click logs: absolute examination propensities per

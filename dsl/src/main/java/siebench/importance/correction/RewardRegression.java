@@ -3,9 +3,9 @@ package siebench.importance.correction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import siebench.core.Progress;
 import siebench.features.EncodedData;
 import siebench.features.FeatureLayout;
-import siebench.train.Progress;
 
 /**
  * The reward model {@code q_hat(x, a, k)} for the direct method and the doubly robust estimators, fitted on

@@ -3,10 +3,10 @@ package siebench.importance.dynamics;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import siebench.core.Progress;
 import siebench.importance.EstimationContext;
 import siebench.model.ModelSpec;
 import siebench.train.CtrTask;
-import siebench.train.Progress;
 
 /**
  * How a training-dynamics estimator trains and observes its models: the number of epochs, the number of

@@ -2,6 +2,7 @@ package siebench.importance.dynamics;
 
 import java.util.Arrays;
 import java.util.Objects;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
@@ -9,7 +10,6 @@ import siebench.importance.EstimationContext;
 import siebench.train.CtrTask;
 import siebench.train.EpochListener;
 import siebench.train.LossModifier;
-import siebench.train.Progress;
 import siebench.train.StepListener;
 import siebench.train.TrainedModel;
 import siebench.train.TrainingLoop;

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import siebench.train.Progress;
+import siebench.core.Progress;
 
 /**
  * Inverse-Hessian-vector products on the top eigenspace of {@code H}, after Schioppa, Zablotskaia, Vilar and

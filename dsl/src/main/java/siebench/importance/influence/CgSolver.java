@@ -2,7 +2,7 @@ package siebench.importance.influence;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import siebench.train.Progress;
+import siebench.core.Progress;
 
 /**
  * {@code H^{-1} v} by the {@link ConjugateGradient} method from exact Hessian-vector products, one CG run per

@@ -2,7 +2,7 @@ package siebench.importance.influence;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import siebench.train.Progress;
+import siebench.core.Progress;
 
 /**
  * The exact {@code H^{-1}} from the dense Hessian by {@link Cholesky} (Golub and Van Loan, section 4.2): the

@@ -1,6 +1,7 @@
 package siebench.importance.influence;
 
-import siebench.train.Progress;
+import siebench.core.Progress;
+
 
 /**
  * The conjugate gradient method (Hestenes and Stiefel 1952) for a symmetric positive definite system {@code A x

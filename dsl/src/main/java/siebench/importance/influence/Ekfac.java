@@ -2,7 +2,7 @@ package siebench.importance.influence;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import siebench.train.Progress;
+import siebench.core.Progress;
 
 /**
  * EK-FAC, the eigenvalue-corrected Kronecker-factored approximate curvature of George, Laurent, Bouthillier,

@@ -6,11 +6,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import siebench.core.Progress;
 import siebench.features.EncodedData;
 import siebench.model.CtrNetwork;
 import siebench.model.LinearHead;
 import siebench.model.SequenceNetwork;
-import siebench.train.Progress;
 import siebench.train.TrainedModel;
 
 /** Batched inference passes over encoded rows for the gradient computations of this package. */

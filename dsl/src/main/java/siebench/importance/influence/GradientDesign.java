@@ -1,7 +1,7 @@
 package siebench.importance.influence;
 
+import siebench.core.Progress;
 import siebench.features.EncodedData;
-import siebench.train.Progress;
 import siebench.train.TrainedModel;
 
 /**

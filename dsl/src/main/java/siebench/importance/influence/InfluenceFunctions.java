@@ -2,6 +2,7 @@ package siebench.importance.influence;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
@@ -12,7 +13,6 @@ import siebench.model.Architecture;
 import siebench.model.CtrNetwork;
 import siebench.model.NetworkSpec;
 import siebench.train.CtrTask;
-import siebench.train.Progress;
 import siebench.train.TrainedModel;
 import siebench.train.TrainingLoop;
 

@@ -1,7 +1,7 @@
 package siebench.importance.influence;
 
 import java.util.Map;
-import siebench.train.Progress;
+import siebench.core.Progress;
 
 /**
  * A way of computing inverse-Hessian-vector products {@code H^{-1} v}, the core of influence functions (Koh and

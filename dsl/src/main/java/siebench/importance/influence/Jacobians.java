@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import siebench.core.Progress;
 import siebench.features.EncodedData;
 import siebench.model.CtrNetwork;
 import siebench.model.Probe;
-import siebench.train.Progress;
 import siebench.train.TrainedModel;
 
 /**

@@ -1,13 +1,13 @@
 package siebench.importance.influence;
 
 import ai.djl.nn.Block;
+import siebench.core.Progress;
 import siebench.features.EncodedData;
 import siebench.model.Architecture;
 import siebench.model.CtrNetwork;
 import siebench.model.LinearHead;
 import siebench.model.NcfNetwork;
 import siebench.model.SequenceNetwork;
-import siebench.train.Progress;
 import siebench.train.TrainedModel;
 
 /**

@@ -3,7 +3,7 @@ package siebench.importance.influence;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
-import siebench.train.Progress;
+import siebench.core.Progress;
 
 /**
  * LiSSA, the stochastic inverse-Hessian-vector product of Agarwal, Bullins and Hazan 2017 ("Second-Order

@@ -2,6 +2,7 @@ package siebench.importance.influence;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
@@ -11,7 +12,6 @@ import siebench.importance.ImportanceEstimator;
 import siebench.model.SequenceNetwork;
 import siebench.train.CtrTask;
 import siebench.train.EpochListener;
-import siebench.train.Progress;
 import siebench.train.TrainedModel;
 import siebench.train.TrainingLoop;
 

@@ -3,12 +3,12 @@ package siebench.importance.valuation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
-import siebench.train.Progress;
 
 /**
  * Data Banzhaf of Wang and Jia (2023), "Data Banzhaf: A Robust Data Valuation Framework for Machine Learning"

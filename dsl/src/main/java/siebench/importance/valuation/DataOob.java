@@ -4,13 +4,13 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
 import siebench.model.ModelSpec;
-import siebench.train.Progress;
 
 /**
  * Data-OOB of Kwon and Zou (2023), "Data-OOB: Out-of-bag Estimate as a Simple and Efficient Data Value"

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
-import siebench.train.Progress;
+import siebench.core.Progress;
 
 /**
  * What a retraining-based valuation (TMC-Shapley, Data Banzhaf, Data-OOB) may cost before it starts: at most

@@ -92,7 +92,7 @@ public final class LeaveOneOut implements ImportanceEstimator {
   }
 
   /** LOO values of the {@code n} points of a utility: {@code U(all) - U(all without i)}. */
-  public static double[] values(int n, SubsetUtility u, siebench.train.Progress progress) {
+  public static double[] values(int n, SubsetUtility u, siebench.core.Progress progress) {
     int[] all = CrossValuation.identity(n);
     double full = u.value(all);
     double[] v = new double[n];

@@ -1,11 +1,11 @@
 package siebench.importance.valuation;
 
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
 import siebench.importance.EstimationContext;
 import siebench.model.ModelSpec;
-import siebench.train.Progress;
 
 /**
  * Stratified k-fold out-of-fold predictions: every row is predicted by a model that never saw it. Used by

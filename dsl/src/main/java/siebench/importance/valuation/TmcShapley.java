@@ -4,12 +4,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
-import siebench.train.Progress;
 
 /**
  * Truncated Monte Carlo Shapley (TMC-Shapley) of Ghorbani and Zou (2019), "Data Shapley: Equitable Valuation

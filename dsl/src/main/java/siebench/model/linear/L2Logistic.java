@@ -1,7 +1,7 @@
 package siebench.model.linear;
 
 import java.util.Arrays;
-import siebench.train.Progress;
+import siebench.core.Progress;
 import siebench.train.TrainedModel;
 
 /**

@@ -310,7 +310,7 @@ class CsvReadingTest {
     }
     Path f = write("big.csv", sb.toString());
     List<Long> done = new java.util.ArrayList<>();
-    siebench.train.Progress p = new siebench.train.Progress() {
+    siebench.core.Progress p = new siebench.core.Progress() {
       @Override
       public void update(String task, long d, long total, String message) {
         done.add(d);
@@ -319,7 +319,7 @@ class CsvReadingTest {
     Samples s = Loaders.csv(f, CsvOptions.csv().progress(p));
     assertEquals(250_000, s.size());
     assertEquals(List.of(100_000L, 200_000L, 250_000L), done);
-    siebench.train.Progress cancelled = siebench.train.Progress.silent();
+    siebench.core.Progress cancelled = siebench.core.Progress.silent();
     cancelled.cancel();
     assertThrows(java.util.concurrent.CancellationException.class,
         () -> Loaders.csv(f, CsvOptions.csv().progress(cancelled)));

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import siebench.SharedData;
+import siebench.core.Progress;
 import siebench.data.io.Dataset.DataFile;
-import siebench.train.Progress;
 
 /**
  * The dataset catalogue and its store: resolution order (data directory, then cache, then download), the message

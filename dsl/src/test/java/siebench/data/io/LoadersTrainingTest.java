@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import siebench.SharedData;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.model.Models;
 import siebench.train.CtrTask;
-import siebench.train.Progress;
 import siebench.train.TrainResult;
 
 /**

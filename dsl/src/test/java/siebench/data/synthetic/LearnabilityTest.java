@@ -3,9 +3,9 @@ package siebench.data.synthetic;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import siebench.core.Progress;
 import siebench.model.Models;
 import siebench.train.CtrTask;
-import siebench.train.Progress;
 import siebench.train.TrainResult;
 
 /**

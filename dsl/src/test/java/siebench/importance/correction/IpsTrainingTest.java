@@ -3,13 +3,13 @@ package siebench.importance.correction;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import siebench.core.Progress;
 import siebench.importance.Estimators;
 import siebench.data.Samples;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
 import siebench.model.Models;
 import siebench.train.CtrTask;
-import siebench.train.Progress;
 import siebench.train.TrainResult;
 
 /**

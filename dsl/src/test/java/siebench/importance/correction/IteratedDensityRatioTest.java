@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import siebench.core.Progress;
 import siebench.importance.Estimators;
 import siebench.data.Samples;
 import siebench.importance.EstimationContext;
 import siebench.metrics.Ranks;
-import siebench.train.Progress;
 import tech.tablesaw.api.Table;
 
 class IteratedDensityRatioTest {

@@ -1,8 +1,8 @@
 package siebench.importance.correction;
 
 import java.util.Arrays;
+import siebench.core.Progress;
 import siebench.features.EncodedData;
-import siebench.train.Progress;
 import siebench.train.TrainedModel;
 
 /**

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import siebench.core.Progress;
 import siebench.importance.Estimators;
 import siebench.data.Samples;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
 import siebench.train.Objective;
-import siebench.train.Progress;
 
 class PositionBiasTest {
   static final double ETA = 1.0;

@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
+import siebench.core.Progress;
 import siebench.importance.Estimators;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
@@ -28,7 +29,6 @@ import siebench.importance.Importance;
 import siebench.model.Models;
 import siebench.train.CtrTask;
 import siebench.train.LossModifier;
-import siebench.train.Progress;
 import siebench.train.TrainingLoop;
 import tech.tablesaw.api.Table;
 

@@ -13,6 +13,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
@@ -20,7 +21,6 @@ import siebench.model.Models;
 import siebench.model.NetworkSpec;
 import siebench.train.CtrTask;
 import siebench.train.Losses;
-import siebench.train.Progress;
 import siebench.train.TrainedModel;
 import siebench.train.TrainingLoop;
 

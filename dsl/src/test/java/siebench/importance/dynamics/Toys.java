@@ -1,10 +1,10 @@
 package siebench.importance.dynamics;
 
 import java.util.Random;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.importance.EstimationContext;
 import siebench.train.CtrTask;
-import siebench.train.Progress;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import siebench.core.Progress;
 import siebench.importance.Estimators;
 import siebench.SharedData;
 import siebench.data.Samples;
@@ -14,7 +15,6 @@ import siebench.metrics.Metrics;
 import siebench.model.Models;
 import siebench.model.ModelSpec;
 import siebench.train.CtrTask;
-import siebench.train.Progress;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
+import siebench.core.Progress;
 import siebench.importance.Estimators;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
@@ -17,7 +18,6 @@ import siebench.metrics.Ranks;
 import siebench.model.Models;
 import siebench.model.ModelSpec;
 import siebench.train.CtrTask;
-import siebench.train.Progress;
 import siebench.train.TrainedModel;
 import siebench.train.TrainingLoop;
 

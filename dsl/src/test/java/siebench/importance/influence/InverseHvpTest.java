@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import siebench.train.Progress;
+import siebench.core.Progress;
 
 /**
  * Every inverse-HVP solver against the exact inverse: the Hessian built explicitly here and solved by Gaussian

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
 import siebench.importance.Estimators;
 import siebench.metrics.Ranks;
 import siebench.model.Models;
-import siebench.train.Progress;
 
 /**
  * TRAK-style projections: the Johnson-Lindenstrauss property of {@link Projection} (inner products within {@code

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import siebench.benchmark.Benchmark;
 import siebench.benchmark.BenchmarkResult;
 import siebench.benchmark.Protocols;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.data.noise.Noise;
 import siebench.data.synthetic.BehaviorSequences;
@@ -12,7 +13,6 @@ import siebench.importance.Estimators;
 import siebench.importance.ImportanceEstimator;
 import siebench.model.Models;
 import siebench.train.CtrTask;
-import siebench.train.Progress;
 
 /**
  * Not a test: fake-click detection of all-parameter influence on DIN or BST (projected to 512 dimensions) at several

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.data.synthetic.BehaviorSequences;
 import siebench.features.EncodedData;
@@ -16,7 +17,6 @@ import siebench.metrics.Ranks;
 import siebench.model.Models;
 import siebench.model.ModelSpec;
 import siebench.train.CtrTask;
-import siebench.train.Progress;
 import siebench.train.TrainedModel;
 import siebench.train.TrainingLoop;
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
+import siebench.core.Progress;
 import siebench.importance.Estimators;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
@@ -29,7 +30,6 @@ import siebench.model.Models;
 import siebench.model.ModelSpec;
 import siebench.train.CtrTask;
 import siebench.train.Losses;
-import siebench.train.Progress;
 import siebench.train.TrainedModel;
 import siebench.train.TrainingLoop;
 

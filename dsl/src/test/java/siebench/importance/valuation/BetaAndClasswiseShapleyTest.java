@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.importance.EstimationContext;
 import siebench.importance.Estimators;
 import siebench.importance.Importance;
-import siebench.train.Progress;
 
 /** Beta Shapley and CS-Shapley against exact semivalues by subset enumeration on a 6-point toy game. */
 class BetaAndClasswiseShapleyTest {

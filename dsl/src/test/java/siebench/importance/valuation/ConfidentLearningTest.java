@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
-import siebench.train.Progress;
 
 class ConfidentLearningTest {
   // hand-made: 10 rows, 3 classes

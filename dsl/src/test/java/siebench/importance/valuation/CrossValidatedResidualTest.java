@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
-import siebench.train.Progress;
 
 class CrossValidatedResidualTest {
   @Test

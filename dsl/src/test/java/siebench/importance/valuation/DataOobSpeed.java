@@ -1,11 +1,11 @@
 package siebench.importance.valuation;
 
 import java.util.Arrays;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.data.synthetic.Synthetic;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
-import siebench.train.Progress;
 
 /**
  * Not a test: times Data-OOB before issue 13 (the frozen pre-merge solver {@link LegacyValuationLogistic},

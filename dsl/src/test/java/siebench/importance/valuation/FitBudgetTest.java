@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.data.Split;
 import siebench.importance.EstimationContext;
 import siebench.importance.ImportanceEstimator;
-import siebench.train.Progress;
 
 /** The retraining valuations state their cost, refuse above their budget and report every step. */
 class FitBudgetTest {

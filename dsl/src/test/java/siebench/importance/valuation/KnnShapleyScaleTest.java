@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import siebench.train.Progress;
+import siebench.core.Progress;
 
 /**
  * The KNN-Shapley recursion at scale: it completes and its values keep their efficiency property. By default a

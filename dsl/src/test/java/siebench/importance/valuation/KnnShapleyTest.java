@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.data.Split;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
-import siebench.train.Progress;
 
 class KnnShapleyTest {
 

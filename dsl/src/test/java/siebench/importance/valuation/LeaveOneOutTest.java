@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.data.Split;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
-import siebench.train.Progress;
 
 class LeaveOneOutTest {
   @Test

@@ -2,6 +2,7 @@ package siebench.importance.valuation;
 
 import java.util.ArrayList;
 import java.util.List;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.data.synthetic.Synthetic;
 import siebench.data.synthetic.SyntheticData;
@@ -11,7 +12,6 @@ import siebench.importance.Importance;
 import siebench.importance.ImportanceEstimator;
 import siebench.metrics.MeanInterval;
 import siebench.metrics.Metrics;
-import siebench.train.Progress;
 
 /**
  * Not a test: fake-click detection AUROC of the permutation semivalues over all training rows and among the clicks

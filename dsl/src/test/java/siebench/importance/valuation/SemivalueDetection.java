@@ -6,13 +6,13 @@ import siebench.benchmark.Benchmark;
 import siebench.benchmark.BenchmarkResult;
 import siebench.benchmark.Protocol;
 import siebench.benchmark.Protocols;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.data.io.Loaders;
 import siebench.data.noise.Noise;
 import siebench.data.synthetic.Synthetic;
 import siebench.importance.Estimators;
 import siebench.importance.ImportanceEstimator;
-import siebench.train.Progress;
 
 /**
  * Not a test: the bench's noisy-label detection protocol on the synthetic default (fake clicks 0.1) for the

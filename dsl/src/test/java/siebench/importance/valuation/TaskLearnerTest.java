@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.data.Split;
 import siebench.features.EncodedData;
@@ -17,7 +18,6 @@ import siebench.importance.ImportanceEstimator;
 import siebench.model.ModelSpec;
 import siebench.model.Models;
 import siebench.train.CtrTask;
-import siebench.train.Progress;
 import siebench.train.TrainedModel;
 import siebench.train.TrainingLoop;
 

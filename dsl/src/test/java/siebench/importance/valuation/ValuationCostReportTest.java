@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import siebench.core.Progress;
 import siebench.importance.Estimators;
 import siebench.SharedData;
 import siebench.data.Samples;
@@ -11,7 +12,6 @@ import siebench.data.Split;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
 import siebench.importance.ImportanceEstimator;
-import siebench.train.Progress;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;

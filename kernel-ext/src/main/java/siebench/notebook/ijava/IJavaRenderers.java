@@ -8,12 +8,12 @@ import io.github.spencerpark.jupyter.kernel.DisplayStream;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.Renderer;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import siebench.core.Progress;
 import siebench.notebook.DisplayTarget;
 import siebench.notebook.Displays;
 import siebench.notebook.ExecutionCounter;
 import siebench.notebook.MimeBundle;
 import siebench.notebook.ProgressDisplay;
-import siebench.train.Progress;
 
 /**
  * Registers SIEBench's {@link Displays display specs} on the renderer of a kernel built on

@@ -9,12 +9,12 @@ import org.dflib.jjava.jupyter.kernel.DisplayStream;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import siebench.core.Progress;
 import siebench.notebook.DisplayTarget;
 import siebench.notebook.Displays;
 import siebench.notebook.ExecutionCounter;
 import siebench.notebook.MimeBundle;
 import siebench.notebook.ProgressDisplay;
-import siebench.train.Progress;
 
 /**
  * The JJava kernel extension: registers SIEBench's {@link Displays display specs} (tables, charts, training

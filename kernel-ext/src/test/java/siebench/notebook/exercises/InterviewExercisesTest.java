@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
@@ -16,7 +17,6 @@ import siebench.notebook.exercises.InterviewExercises.L1LogisticSubgradient;
 import siebench.notebook.exercises.InterviewExercises.LeaveOneOutImportance;
 import siebench.notebook.exercises.InterviewExercises.Resampler;
 import siebench.train.CtrTask;
-import siebench.train.Progress;
 import siebench.train.TrainedModel;
 import siebench.train.TrainingLoop;
 import tech.tablesaw.api.DoubleColumn;

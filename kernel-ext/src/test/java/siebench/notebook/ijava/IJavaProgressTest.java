@@ -17,9 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import siebench.core.Progress;
 import siebench.notebook.Notebook;
 import siebench.notebook.ProgressDisplay;
-import siebench.train.Progress;
 
 /** The IJava adapter end to end: Notebook.install() on a basekernel kernel with its real display stream. */
 class IJavaProgressTest {

@@ -16,9 +16,9 @@ import org.dflib.jjava.jupyter.messages.publish.PublishDisplayData;
 import org.dflib.jjava.jupyter.messages.publish.PublishUpdateDisplayData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import siebench.core.Progress;
 import siebench.notebook.ProgressDisplay;
 import siebench.notebook.kernel.SiebenchKernel;
-import siebench.train.Progress;
 
 /** The JJava adapter end to end on a real JJava kernel (the bundled one) with its real display stream. */
 class JJavaProgressTest {

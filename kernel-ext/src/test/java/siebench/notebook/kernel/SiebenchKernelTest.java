@@ -130,7 +130,7 @@ class SiebenchKernelTest {
   @Test
   void interruptCancelsWorkThatChecksItsProgressWithoutAForcedStop() throws Exception {
     CompletableFuture<Object> f = CompletableFuture.supplyAsync(() -> kernel.evalRaw(
-        "siebench.train.Progress p = siebench.train.Progress.silent(); long n = 0; while (true) { n++; p.checkCancelled(); }"));
+        "siebench.core.Progress p = siebench.core.Progress.silent(); long n = 0; while (true) { n++; p.checkCancelled(); }"));
     Thread.sleep(500);
     kernel.interrupt();
     Exception e = assertThrows(Exception.class, () -> f.get(10, TimeUnit.SECONDS));

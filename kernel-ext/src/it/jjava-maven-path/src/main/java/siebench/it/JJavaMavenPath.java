@@ -115,7 +115,7 @@ public final class JJavaMavenPath {
     Object png = kernel.getRenderer().render(chart).getData(MIMEType.IMAGE_PNG);
     check("a chart renders as a PNG", png instanceof String s && s.startsWith("iVBOR"), png == null ? null : "not a PNG");
 
-    Object progress = notebook.loadClass("siebench.train.Progress").getMethod("standard").invoke(null);
+    Object progress = notebook.loadClass("siebench.core.Progress").getMethod("standard").invoke(null);
     check("training progress now goes to one in-place display per cell",
         progress.getClass().getName().equals("siebench.notebook.ProgressDisplay"), progress.getClass());
 

@@ -1,4 +1,4 @@
-package siebench.train;
+package siebench.core;
 
 import java.io.PrintStream;
 import java.util.Objects;
