@@ -62,6 +62,12 @@ public final class Importance {
    */
   public record Cost(long wallMillis, long peakMemoryBytes, int trainings, long gradientEvaluations) {
     public static final Cost NONE = new Cost(0, 0, 0, 0);
+
+    /** What {@code meter} measured so far: wall time, peak heap growth, trainings and evaluations. */
+    public static Cost of(siebench.core.CostMeter meter) {
+      long peakGrowth = meter.peakHeapGrowthBytes();
+      return new Cost(meter.wallMillis(), peakGrowth, meter.trainings(), meter.evaluations());
+    }
   }
 
   public Importance(String estimator, Map<String, Object> parameters, long[] rowIds, double[] scores, Cost cost) {

@@ -1,9 +1,8 @@
 package siebench.train;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import siebench.core.CostMeter;
 import siebench.data.Samples;
 import siebench.data.Split;
 import siebench.features.EncodedData;
@@ -16,9 +15,7 @@ final class CtrTrainer {
   private CtrTrainer() {}
 
   static TrainResult fit(CtrTask task, Samples samples) {
-    long t0 = System.nanoTime();
-    MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
-    long heap0 = mem.getHeapMemoryUsage().getUsed();
+    CostMeter meter = new CostMeter();
     Samples train = samples;
     Samples test = task.test();
     if (test == null) {
@@ -40,18 +37,18 @@ final class CtrTrainer {
     EncodedData tr = encoder.encode(train).withLabels(task.objective().targets(train));
     EncodedData va = validation == null ? null : encoder.encode(validation);
     EncodedData te = encoder.encode(test);
-    long peak = mem.getHeapMemoryUsage().getUsed();
+    meter.sample();
     Objective o = task.objective();
     float[] validationTargets = va == null || !o.needsPropensities() || o.kind().perQuery() ? null
         : o.targets(validation);
     TrainingLoop.Run run = TrainingLoop.train(task, encoder, tr, va, null, null, o.groups(train), validationTargets);
-    peak = Math.max(peak, mem.getHeapMemoryUsage().getUsed());
+    meter.training();
     double[] p = run.model().predict(te);
     Map<String, Double> metrics = evaluate(test, p);
     double loopSeconds = run.history().stream().mapToDouble(EpochStats::seconds).sum();
     double sps = tr.rows() * (double) run.history().size() / Math.max(loopSeconds, 1e-9);
     return new TrainResult(task, run.model(), metrics, run.history(), run.bestEpoch(), train, test,
-        (System.nanoTime() - t0) / 1e9, sps, Math.max(0, peak - Math.min(heap0, peak)) + heap0,
+        meter.wallSeconds(), sps, meter.peakHeapBytes(),
         Devices.describe(run.model().device()));
   }
 

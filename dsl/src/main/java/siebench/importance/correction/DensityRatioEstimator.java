@@ -2,6 +2,7 @@ package siebench.importance.correction;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import siebench.core.CostMeter;
 import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.importance.EstimationContext;
@@ -133,9 +134,9 @@ public final class DensityRatioEstimator implements ImportanceEstimator {
     progress.update(name(), 0, 2, "fitting domain classifier on " + train.size() + " train + "
         + resolveTarget(context).size() + " target rows");
     DensityRatio ratio = fit(train, context);
-    meter.fit();
+    meter.training();
     double[] w = ratio.ratio(features == null ? train : train.features(features));
-    meter.evaluated(w.length);
+    meter.evaluations(w.length);
     w = postProcess(w, clipMax, clipQuantile, normalize);
     double ess = ImportanceSampling.effectiveSampleSize(w);
     progress.update(name(), 2, 2, String.format("domain AUC %.4f, ESS %.0f of %d", ratio.classifierAuc(), ess,
@@ -143,7 +144,7 @@ public final class DensityRatioEstimator implements ImportanceEstimator {
     Map<String, Object> p = parameters();
     p.put("domainAuc", ratio.classifierAuc());
     p.put("ess", ess);
-    return new Importance(name(), p, train.rowIds(), w, meter.cost(), Importance.Meaning.WEIGHT);
+    return new Importance(name(), p, train.rowIds(), w, Importance.Cost.of(meter), Importance.Meaning.WEIGHT);
   }
 
   static double[] postProcess(double[] w, double clipMax, double clipQuantile, boolean normalize) {

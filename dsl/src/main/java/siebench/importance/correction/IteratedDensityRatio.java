@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import siebench.core.CostMeter;
 import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.importance.EstimationContext;
@@ -175,9 +176,9 @@ public final class IteratedDensityRatio implements ImportanceEstimator {
       progress.checkCancelled();
       double[] counts = resample(w, m, rnd);
       DensityRatio ratio = DensityRatio.fit(x, counts, t, fitter, progress);
-      meter.fit();
+      meter.training();
       double[] rho = ratio.ratio(x);
-      meter.evaluated(n);
+      meter.evaluations(n);
       // the IS estimate on the resample: row i counted counts[i] times, weight rho_i
       double[] fw = new double[m];
       double[] ww = new double[m];
@@ -213,7 +214,7 @@ public final class IteratedDensityRatio implements ImportanceEstimator {
     Map<String, Object> p = parameters();
     p.put("finalEss", ImportanceSampling.effectiveSampleSize(w));
     p.put("finalEstimate", est.get(est.size() - 1));
-    Importance imp = new Importance(name(), p, train.rowIds(), w, meter.cost(), Importance.Meaning.WEIGHT);
+    Importance imp = new Importance(name(), p, train.rowIds(), w, Importance.Cost.of(meter), Importance.Meaning.WEIGHT);
     return new Result(imp, table);
   }
 

@@ -3,6 +3,7 @@ package siebench.importance.correction;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import siebench.core.CostMeter;
 import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.importance.EstimationContext;
@@ -190,7 +191,7 @@ public final class PositionBiasIps implements ImportanceEstimator {
       if (source == Source.EM) {
         PositionBiasEm.Result r = em.fit(logs, progress);
         for (int f = 0; f < Math.max(1, r.fits()); f++) {
-          meter.fit();
+          meter.training();
         }
         p = r.absolute(top);
         params.put("em.iterations", r.iterations());
@@ -226,6 +227,6 @@ public final class PositionBiasIps implements ImportanceEstimator {
     params.put("meanClickWeight", clicks == 0 ? Double.NaN : clickSum / clicks);
     progress.update(name(), 1, 1, String.format("%d clicks, %d with clipped propensity, mean click weight %.3f",
         clicks, clipped, clicks == 0 ? Double.NaN : clickSum / clicks));
-    return new Importance(name(), params, logs.rowIds(), w, meter.cost(), Importance.Meaning.WEIGHT);
+    return new Importance(name(), params, logs.rowIds(), w, Importance.Cost.of(meter), Importance.Meaning.WEIGHT);
   }
 }

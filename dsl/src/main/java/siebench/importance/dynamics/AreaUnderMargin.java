@@ -5,10 +5,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import siebench.core.CostMeter;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
 import siebench.importance.EstimationContext;
+import siebench.importance.Importance;
 
 /**
  * Area Under the Margin of Pleiss, Zhang, Elenberg and Weinberger (2020), "Identifying Mislabeled Data using
@@ -86,7 +88,7 @@ public final class AreaUnderMargin extends DynamicsEstimator<AreaUnderMargin> {
           + " rows gives no threshold samples; use more rows or a larger thresholdSamples fraction");
     }
     int[] perm = Samples.permutation(n, DynamicsSettings.seedOf(context.seed(), 1_000));
-    try (CostMeter meter = new CostMeter()) {
+    try (CostMeter meter = CostMeter.sampling()) {
       FeatureEncoder encoder = TrainingDynamics.encoderFor(train);
       EncodedData data = encoder.encode(train);
       float[] y = data.labels();
@@ -131,7 +133,7 @@ public final class AreaUnderMargin extends DynamicsEstimator<AreaUnderMargin> {
       double tNon = percentile(thresholdAums.get(0).isEmpty() ? pooled : toArray(thresholdAums.get(0)),
           percentile);
       Map<String, Object> params = new LinkedHashMap<>(reportParameters(context));
-      return new AumResult(train.rowIds(), y, aum, tClick, tNon, params, meter.cost());
+      return new AumResult(train.rowIds(), y, aum, tClick, tNon, params, Importance.Cost.of(meter));
     }
   }
 

@@ -2,6 +2,7 @@ package siebench.importance.dynamics;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import siebench.core.CostMeter;
 import siebench.data.Samples;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
@@ -118,11 +119,11 @@ public abstract class DynamicsEstimator<T extends DynamicsEstimator<T>> implemen
 
   /** Runs the trainings with a fresh {@link #scorer} and measures their cost. */
   protected Observed observe(Samples train, EstimationContext context) {
-    try (CostMeter meter = new CostMeter()) {
+    try (CostMeter meter = CostMeter.sampling()) {
       Scorer s = scorer(train, context);
       TrainingDynamics.run(name(), train, context, settings, lossModifier(train, context), meter, s.observer(),
           s.stepObserver());
-      return new Observed(s, meter.cost());
+      return new Observed(s, Importance.Cost.of(meter));
     }
   }
 

@@ -2,6 +2,7 @@ package siebench.importance.dynamics;
 
 import java.util.Arrays;
 import java.util.Objects;
+import siebench.core.CostMeter;
 import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.features.EncodedData;

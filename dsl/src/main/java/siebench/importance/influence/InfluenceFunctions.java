@@ -2,6 +2,7 @@ package siebench.importance.influence;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import siebench.core.CostMeter;
 import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
@@ -319,7 +320,7 @@ public final class InfluenceFunctions implements ImportanceEstimator {
     Map<String, Object> p = new LinkedHashMap<>(parameters());
     p.put("model", task.model().name());
     p.putAll(r.diagnostics());
-    return new Importance(name(), p, tr.rowIds(), r.scores(), meter.cost())
+    return new Importance(name(), p, tr.rowIds(), r.scores(), Importance.Cost.of(meter))
         .withMeaning(va == null ? Importance.Meaning.HARDNESS : Importance.Meaning.VALUE);
   }
 
@@ -402,7 +403,7 @@ public final class InfluenceFunctions implements ImportanceEstimator {
     if (pr.validation() != null) {
       int m = pr.validation().rows();
       double[] gVal = validationGradient(pr, theta, p);
-      meter.gradients(n + m);
+      meter.evaluations(n + m);
       double[] x = inv.solve(gVal);
       for (int i = 0; i < n; i++) {
         scores[i] = lr.w[i] / lr.totalWeight * residual[i] * pr.train().dot(i, x);
@@ -410,7 +411,7 @@ public final class InfluenceFunctions implements ImportanceEstimator {
       diag.put("target", "validation");
     } else {
       diag.put("target", "self-influence");
-      meter.gradients(n);
+      meter.evaluations(n);
       long last = System.nanoTime();
       for (int i = 0; i < n; i++) {
         progress.checkCancelled();

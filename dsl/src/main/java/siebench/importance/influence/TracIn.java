@@ -2,6 +2,7 @@ package siebench.importance.influence;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import siebench.core.CostMeter;
 import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
@@ -205,7 +206,7 @@ public final class TracIn implements ImportanceEstimator {
       }
       double[] d = projectTo > 0 ? projectedCheckpoint(model, tr, va, context.seed(), progress)
           : checkpoint(model, tr, va, progress);
-      meter.gradients(tr.rows() + (va == null ? 0 : va.rows()));
+      meter.evaluations(tr.rows() + (va == null ? 0 : va.rows()));
       for (int i = 0; i < scores.length; i++) {
         scores[i] += lr * w[i] * scale * d[i];
       }
@@ -222,7 +223,7 @@ public final class TracIn implements ImportanceEstimator {
     p.put("checkpoints", total);
     p.put("learningRate", lr);
     p.put("model", task.model().name());
-    return new Importance(name(), p, tr.rowIds(), scores, meter.cost())
+    return new Importance(name(), p, tr.rowIds(), scores, Importance.Cost.of(meter))
         .withMeaning(va == null ? Importance.Meaning.HARDNESS : Importance.Meaning.VALUE);
   }
 

@@ -3,6 +3,7 @@ package siebench.importance.valuation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import siebench.core.CostMeter;
 import siebench.data.Samples;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
@@ -35,6 +36,6 @@ public final class ClassBalance implements ImportanceEstimator {
     }
     Map<String, Object> p = new LinkedHashMap<>();
     counts.forEach((k, v) -> p.put("count[" + (k > 0.5f ? 1 : 0) + "]", v));
-    return new Importance(name(), p, train.rowIds(), w, meter.cost(), Importance.Meaning.WEIGHT);
+    return new Importance(name(), p, train.rowIds(), w, Importance.Cost.of(meter), Importance.Meaning.WEIGHT);
   }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import siebench.core.CostMeter;
 import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
@@ -244,11 +245,11 @@ public final class ClasswiseShapley implements Budgeted {
         labels[i] = (int) y;
       }
       double[] r = run(labels, u, context.seed(), context.progress());
-      meter.fits.addAndGet((int) fits.get());
-      meter.evaluations.addAndGet(fits.get());
+      meter.trainings((int) fits.get());
+      meter.evaluations(fits.get());
       meter.sample();
       return r;
     });
-    return new Importance(name(), params, train.rowIds(), values, meter.cost());
+    return new Importance(name(), params, train.rowIds(), values, Importance.Cost.of(meter));
   }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import siebench.core.CostMeter;
 import siebench.data.Samples;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
@@ -576,6 +577,6 @@ public final class ConfidentLearning implements ImportanceEstimator {
     params.put("thresholds", Arrays.toString(a.thresholds()));
     params.put("confidentJoint", Arrays.deepToString(a.confidentJoint()));
     double[] s = score == Score.SELF_CONFIDENCE ? a.selfConfidence() : a.normalizedMargin();
-    return new Importance(name(), params, li.rowIds(), s, meter.cost());
+    return new Importance(name(), params, li.rowIds(), s, Importance.Cost.of(meter));
   }
 }

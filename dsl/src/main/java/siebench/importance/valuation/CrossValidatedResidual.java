@@ -2,6 +2,7 @@ package siebench.importance.valuation;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import siebench.core.CostMeter;
 import siebench.data.Samples;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
@@ -146,7 +147,7 @@ public final class CrossValidatedResidual implements ImportanceEstimator {
   public Importance estimate(Samples train, EstimationContext context) {
     CostMeter meter = new CostMeter();
     double[] p = OutOfFold.probabilities(train, folds, model, regression, context, meter);
-    return new Importance(name(), parameters(), train.rowIds(), scores(train.labels(), p, form), meter.cost())
+    return new Importance(name(), parameters(), train.rowIds(), scores(train.labels(), p, form), Importance.Cost.of(meter))
         .withMeaning(Importance.Meaning.HARDNESS);
   }
 }

@@ -3,6 +3,7 @@ package siebench.importance.valuation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import siebench.core.CostMeter;
 import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
@@ -205,11 +206,11 @@ public final class DataBanzhaf implements Budgeted {
             context.progress(), "banzhaf().maxSeconds(%d)", cheaper);
       }
       double[] r = run(t.rows(), u, context.seed(), context.progress());
-      meter.fits.addAndGet(u.fits());
-      meter.evaluations.addAndGet(samples);
+      meter.trainings(u.fits());
+      meter.evaluations(samples);
       meter.sample();
       return r;
     });
-    return new Importance(name(), params, train.rowIds(), values, meter.cost());
+    return new Importance(name(), params, train.rowIds(), values, Importance.Cost.of(meter));
   }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import siebench.core.CostMeter;
 import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
@@ -241,10 +242,10 @@ public final class DataOob implements Budgeted {
     int[][] boots = bootstraps(tr.rows(), learners, context.seed());
     BootstrapFit fit = bootstrapFit(l, tr);
     Result r = values(tr.labels(), boots, (boot, oob) -> {
-      meter.fits.incrementAndGet();
-      meter.evaluations.addAndGet(oob.length);
+      meter.training();
+      meter.evaluations(oob.length);
       double[][] out = new double[1][];
-      if (meter.fits.get() == 1) { // the first learner is timed; refuse if the extrapolation is over budget
+      if (meter.trainings() == 1) { // the first learner is timed; refuse if the extrapolation is over budget
         budget.timeAndCheck(name(), learners, tr.rows(), () -> {
           out[0] = fit.predictOutOfBag(boot, oob);
           return out[0].length;
@@ -259,6 +260,6 @@ public final class DataOob implements Budgeted {
     Map<String, Object> params = parameters();
     params.put("neverOutOfBag", r.neverOutOfBag());
     params.put("meanOutOfBagCount", Arrays.stream(r.outOfBagCounts()).average().orElse(0));
-    return new Importance(name(), params, train.rowIds(), r.values(), meter.cost());
+    return new Importance(name(), params, train.rowIds(), r.values(), Importance.Cost.of(meter));
   }
 }

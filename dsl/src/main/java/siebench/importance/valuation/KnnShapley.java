@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.ArrayList;
 import java.util.List;
+import siebench.core.CostMeter;
 import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
@@ -141,7 +142,7 @@ public final class KnnShapley implements ImportanceEstimator {
     if (space == Space.FEATURES) {
       values = CrossValuation.run(tr, va, context.seed(), (rows, t, v) -> {
         EncodedData vs = subsample(v, context.seed());
-        meter.evaluations.addAndGet((long) t.rows() * vs.rows());
+        meter.evaluations((long) t.rows() * vs.rows());
         double[] r = values(PointSpace.encoded(t, vs), ints(t.labels()), ints(vs.labels()), k, threads, progress);
         meter.sample();
         return r;
@@ -151,7 +152,7 @@ public final class KnnShapley implements ImportanceEstimator {
       if (m == null) {
         progress.update("knn-shapley: training embedding model", 0, 0, context.task().model().name());
         m = TrainingLoop.train(context.task().progress(progress), encoder, tr, va, null).model();
-        meter.fits.incrementAndGet();
+        meter.training();
       }
       float[][] trainRep = m.representations(tr);
       int dim = trainRep.length == 0 ? 1 : trainRep[0].length;
@@ -182,13 +183,13 @@ public final class KnnShapley implements ImportanceEstimator {
           vs = tr.subset(otherPick);
           vp = gather(trainPts, dim, otherPick);
         }
-        meter.evaluations.addAndGet((long) rows.length * vs.rows());
+        meter.evaluations((long) rows.length * vs.rows());
         double[] r = values(PointSpace.dense(tp, vp, dim), ints(t.labels()), ints(vs.labels()), k, threads, progress);
         meter.sample();
         return r;
       });
     }
-    return new Importance(name(), params, train.rowIds(), values, meter.cost());
+    return new Importance(name(), params, train.rowIds(), values, Importance.Cost.of(meter));
   }
 
   private EncodedData subsample(EncodedData v, long seed) {

@@ -2,6 +2,7 @@ package siebench.importance.valuation;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import siebench.core.CostMeter;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
@@ -142,11 +143,11 @@ public final class LeaveOneOut implements ImportanceEstimator {
         u = new LearnerUtility(l, t, v, metric);
       }
       double[] r = values(t.rows(), u, context.progress());
-      meter.fits.addAndGet(t.rows() + 1);
-      meter.evaluations.addAndGet(t.rows() + 1L);
+      meter.trainings(t.rows() + 1);
+      meter.evaluations(t.rows() + 1L);
       meter.sample();
       return r;
     });
-    return new Importance(name(), params, train.rowIds(), values, meter.cost());
+    return new Importance(name(), params, train.rowIds(), values, Importance.Cost.of(meter));
   }
 }

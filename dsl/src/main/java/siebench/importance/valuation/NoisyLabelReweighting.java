@@ -3,6 +3,7 @@ package siebench.importance.valuation;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import siebench.core.CostMeter;
 import siebench.data.Samples;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
@@ -118,7 +119,7 @@ public final class NoisyLabelReweighting implements ImportanceEstimator {
     Map<String, Object> params = parameters();
     params.put("rho01", rates[0]);
     params.put("rho10", rates[1]);
-    return new Importance(name(), params, train.rowIds(), w, meter.cost(), Importance.Meaning.WEIGHT);
+    return new Importance(name(), params, train.rowIds(), w, Importance.Cost.of(meter), Importance.Meaning.WEIGHT);
   }
 
   /** {@code {rho01, rho10}} from the anchor quantiles of the noisy probabilities (rho10 = 0 when one-sided). */

@@ -1,5 +1,6 @@
 package siebench.importance.valuation;
 
+import siebench.core.CostMeter;
 import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
@@ -25,8 +26,8 @@ public final class OutOfFold {
     EncodedData tr = encoder.encode(train);
     ProbabilisticLearner l = Learners.choose(null, model, lr, context, encoder);
     double[] p = predict(l, tr, folds(tr.labels(), k, context.seed()), k, context.progress());
-    meter.fits.addAndGet(k);
-    meter.evaluations.addAndGet(tr.rows());
+    meter.trainings(k);
+    meter.evaluations(tr.rows());
     meter.sample();
     return p;
   }

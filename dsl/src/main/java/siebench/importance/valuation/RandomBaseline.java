@@ -2,6 +2,7 @@ package siebench.importance.valuation;
 
 import java.util.Map;
 import java.util.SplittableRandom;
+import siebench.core.CostMeter;
 import siebench.data.Samples;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
@@ -27,6 +28,6 @@ public final class RandomBaseline implements ImportanceEstimator {
     for (int i = 0; i < s.length; i++) {
       s[i] = r.nextDouble();
     }
-    return new Importance(name(), Map.of("seed", context.seed()), train.rowIds(), s, meter.cost());
+    return new Importance(name(), Map.of("seed", context.seed()), train.rowIds(), s, Importance.Cost.of(meter));
   }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import siebench.core.CostMeter;
 import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
@@ -390,8 +391,8 @@ public final class TmcShapley implements Budgeted {
             context.progress(), call() + ".maxSeconds(%d)", cheaper);
       }
       Result r = run(t.rows(), u, context.seed(), context.progress());
-      meter.fits.addAndGet(u.fits());
-      meter.evaluations.addAndGet(r.utilityEvaluations());
+      meter.trainings(u.fits());
+      meter.evaluations(r.utilityEvaluations());
       meter.sample();
       perms[0] += r.permutations();
       conv[0] &= r.converged();
@@ -399,6 +400,6 @@ public final class TmcShapley implements Budgeted {
     });
     params.put("permutationsRun", perms[0]);
     params.put("converged", conv[0]);
-    return new Importance(name(), params, train.rowIds(), values, meter.cost());
+    return new Importance(name(), params, train.rowIds(), values, Importance.Cost.of(meter));
   }
 }

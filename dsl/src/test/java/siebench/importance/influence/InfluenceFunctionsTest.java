@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
+import siebench.core.CostMeter;
 import siebench.core.Progress;
 import siebench.importance.Estimators;
 import siebench.data.Samples;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import siebench.core.CostMeter;
 import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
