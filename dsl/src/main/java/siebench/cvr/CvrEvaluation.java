@@ -3,6 +3,7 @@ package siebench.cvr;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import siebench.core.Numerics;
 import siebench.metrics.Metrics;
 
 /**
@@ -98,8 +99,7 @@ public final class CvrEvaluation {
   static double softLogLoss(double[] q, double[] p) {
     double sum = 0;
     for (int i = 0; i < q.length; i++) {
-      double pi = Math.min(1 - 1e-7, Math.max(1e-7, p[i]));
-      sum -= q[i] * Math.log(pi) + (1 - q[i]) * Math.log(1 - pi);
+      sum += Numerics.bceOfProbability(p[i], q[i], 1e-7);
     }
     return q.length == 0 ? Double.NaN : sum / q.length;
   }

@@ -4,10 +4,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import siebench.core.Numerics;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
-import siebench.train.TrainedModel;
 
 /**
  * A trained {@link MultiTaskNetwork} (ESMM's shared-embedding CTR and CVR towers, Ma et al. 2018, SIGIR) with
@@ -71,8 +71,8 @@ public final class CvrModel implements AutoCloseable {
         float[] zc = out.get(0).toFloatArray();
         float[] zv = out.get(1).toFloatArray();
         for (int i = 0; i < b; i++) {
-          ctr[start + i] = TrainedModel.sigmoid(zc[i]);
-          cvr[start + i] = TrainedModel.sigmoid(zv[i]);
+          ctr[start + i] = Numerics.sigmoid(zc[i]);
+          cvr[start + i] = Numerics.sigmoid(zv[i]);
           ctcvr[start + i] = ctr[start + i] * cvr[start + i];
         }
       }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import siebench.core.Numerics;
 import siebench.data.Samples;
 import siebench.metrics.Ranks;
 import tech.tablesaw.api.DoubleColumn;
@@ -463,7 +464,7 @@ public final class Importance {
       }
       double q = (i + j) / 2.0 / n; // the tie block's mid-rank, as a quantile in (0, 1)
       double z = (1 - share - q) / temperature;
-      double logSigmoid = z >= 0 ? -Math.log1p(Math.exp(-z)) : z - Math.log1p(Math.exp(z));
+      double logSigmoid = Numerics.logSigmoid(z);
       for (int k = i; k < j; k++) {
         a[order[k]] = logSigmoid;
       }

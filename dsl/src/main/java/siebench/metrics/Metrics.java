@@ -1,5 +1,7 @@
 package siebench.metrics;
 
+import siebench.core.Numerics;
+
 /**
  * Ranking and calibration metrics for binary CTR prediction. All methods take labels in {0, 1} and scores or
  * probabilities in the same row order; lengths must match, labels must be exactly 0 or 1 and scores must not
@@ -79,8 +81,7 @@ public final class Metrics {
     double total = 0;
     for (int i = 0; i < labels.length; i++) {
       double w = weights == null ? 1 : weights[i];
-      double p = Math.min(1 - 1e-7, Math.max(1e-7, probabilities[i]));
-      s -= w * (labels[i] == 1f ? Math.log(p) : Math.log(1 - p));
+      s += w * Numerics.bceOfProbability(probabilities[i], labels[i], 1e-7);
       total += w;
     }
     return total == 0 ? Double.NaN : s / total;

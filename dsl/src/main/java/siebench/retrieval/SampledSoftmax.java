@@ -1,5 +1,8 @@
 package siebench.retrieval;
 
+import static siebench.core.Numerics.dot;
+import static siebench.core.Numerics.softmax;
+
 /**
  * Sampled softmax with the logQ correction (Yi et al. 2019, RecSys, "Sampling-Bias-Corrected Neural Modeling
  * for Large Corpus Item Recommendations"; Bengio and Senecal 2008 for importance-sampled softmax).
@@ -42,33 +45,16 @@ public final class SampledSoftmax {
 
   /** d/du of -log softmax(logits)[target] where logit c = u . items[cand[c]] + const. */
   private static double[] gradient(double[] logits, double[][] items, int[] cand, int target) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (double l : logits) {
-      max = Math.max(max, l);
-    }
-    double z = 0;
-    double[] p = new double[logits.length];
-    for (int c = 0; c < p.length; c++) {
-      p[c] = Math.exp(logits[c] - max);
-      z += p[c];
-    }
+    double[] p = softmax(logits);
     int dim = items[0].length;
     double[] g = new double[dim];
     for (int c = 0; c < p.length; c++) {
-      double coef = p[c] / z - (c == target ? 1 : 0);
+      double coef = p[c] - (c == target ? 1 : 0);
       for (int d = 0; d < dim; d++) {
         g[d] += coef * items[cand[c]][d];
       }
     }
     return g;
-  }
-
-  static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
   }
 
   private static int[] range(int n) {

@@ -14,6 +14,7 @@ import ai.djl.util.PairList;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import siebench.core.Numerics;
 import siebench.data.Samples;
 import siebench.features.BatchSource;
 import siebench.features.EncodedData;
@@ -94,7 +95,7 @@ public final class TrainedModel implements AutoCloseable {
   public double[] predict(EncodedData data) {
     double[] z = logits(data);
     for (int i = 0; i < z.length; i++) {
-      z[i] = sigmoid(z[i]);
+      z[i] = Numerics.sigmoid(z[i]);
     }
     return z;
   }
@@ -147,7 +148,7 @@ public final class TrainedModel implements AutoCloseable {
     double[] z = logits(data);
     float[] y = data.labels();
     for (int i = 0; i < z.length; i++) {
-      z[i] = bce(z[i], y[i]);
+      z[i] = Numerics.bce(z[i], y[i]);
     }
     return z;
   }
@@ -287,14 +288,24 @@ public final class TrainedModel implements AutoCloseable {
     }
   }
 
-  /** Numerically stable logistic function. */
+  /**
+   * The logistic function.
+   *
+   * @deprecated kept for existing notebooks and scripts; use {@link Numerics#sigmoid(double)}
+   */
+  @Deprecated
   public static double sigmoid(double z) {
-    return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+    return Numerics.sigmoid(z);
   }
 
-  /** Numerically stable binary cross-entropy of a logit. */
+  /**
+   * Binary cross-entropy of a logit.
+   *
+   * @deprecated kept for existing notebooks and scripts; use {@link Numerics#bce(double, double)}
+   */
+  @Deprecated
   public static double bce(double z, double y) {
-    return Math.max(z, 0) - z * y + Math.log1p(Math.exp(-Math.abs(z)));
+    return Numerics.bce(z, y);
   }
 
   static NDIndex rows(long from, long to) {

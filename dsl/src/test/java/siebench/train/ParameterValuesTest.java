@@ -9,6 +9,7 @@ import static siebench.train.CtrTask.ctr;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import siebench.core.Numerics;
 import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
@@ -32,7 +33,7 @@ class ParameterValuesTest {
       double v = rng.nextGaussian();
       a.append(u);
       b.append(v);
-      click.append(rng.nextDouble() < TrainedModel.sigmoid(2 * u - v) ? 1 : 0);
+      click.append(rng.nextDouble() < Numerics.sigmoid(2 * u - v) ? 1 : 0);
     }
     Samples s = Samples.from(Table.create("two numeric features", a, b, click));
     TrainResult run = s.train(ctr().model(logisticRegression()).epochs(2).batchSize(32).learningRate(0.05).seed(1)
@@ -51,7 +52,7 @@ class ParameterValuesTest {
           z += w[j] * x[j];
           assertEquals(enc.dense()[i * x.length + j], x[j], 0);
         }
-        assertEquals(predicted[i], TrainedModel.sigmoid(z), 1e-5, "row " + i);
+        assertEquals(predicted[i], Numerics.sigmoid(z), 1e-5, "row " + i);
       }
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> lr.parameterValues("weights"));
       assertTrue(e.getMessage().contains("dense_linear") && e.getMessage().contains("bias"), e.getMessage());

@@ -1,6 +1,7 @@
 package siebench.data.synthetic;
 
 import java.util.Random;
+import siebench.core.Numerics;
 import siebench.data.Samples;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -141,7 +142,7 @@ public final class BehaviorSequences {
       int target = r.nextBoolean() ? pool[r.nextInt(pool.length)] : r.nextInt(items);
       double ctx = recentLen[u] == 0 ? 0 : cosineToRecent(itemVec, recent[u], recentLen[u], itemVec[target], dim);
       double logit = alpha * ctx + userBias[u] + quality[target] - 2.0;
-      double p = 1 / (1 + Math.exp(-logit));
+      double p = Numerics.sigmoid(logit);
       sb.setLength(0);
       for (int j = 0; j < recentLen[u]; j++) {
         if (j > 0) {

@@ -1,5 +1,7 @@
 package siebench.data.synthetic;
 
+import static siebench.core.Numerics.dot;
+
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -255,14 +257,6 @@ public final class EcommerceWorld {
   }
 
   // ---------------------------------------------------------------- relevance
-
-  static double dot(double[] a, int ai, double[] b, int bi, int dim) {
-    double s = 0;
-    for (int j = 0; j < dim; j++) {
-      s += a[ai + j] * b[bi + j];
-    }
-    return s;
-  }
 
   /** The relevance logit before the intercept, given the user-category dot products of this user. */
   double logit(int user, int item, int queryCategory, int hour, int device) {

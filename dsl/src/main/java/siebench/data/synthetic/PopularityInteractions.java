@@ -1,5 +1,7 @@
 package siebench.data.synthetic;
 
+import static siebench.core.Numerics.dot;
+
 import java.util.Random;
 import siebench.data.Samples;
 import tech.tablesaw.api.DoubleColumn;
@@ -126,13 +128,5 @@ public final class PopularityInteractions {
         click, affinity);
     return Samples.from(t).label("click").user("user_id").item("item_id").categorical("user_id", "item_id",
         "category").ignore("popularity");
-  }
-
-  private static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
   }
 }

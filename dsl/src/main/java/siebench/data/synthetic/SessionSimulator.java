@@ -1,6 +1,9 @@
 package siebench.data.synthetic;
 
+import static siebench.core.Numerics.sigmoid;
+
 import java.util.SplittableRandom;
+import siebench.core.Numerics;
 import siebench.core.Progress;
 
 /**
@@ -62,7 +65,7 @@ final class SessionSimulator {
       int u = traffic.userSampler.sample(rng);
       int device = rng.nextDouble() < PRIMARY_DEVICE ? w.userDevice[u] : rng.nextInt(EcommerceWorld.DEVICES.length);
       for (int k = 0; k < w.categories; k++) {
-        uc[k] = EcommerceWorld.dot(w.userVec, u * dim, w.categoryVec, k * dim, dim);
+        uc[k] = Numerics.dot(w.userVec, u * dim, w.categoryVec, k * dim, dim);
       }
       int query = traffic.category(uc, rng, scratch, logRatio);
       int hour = traffic.hourSampler.sample(rng);
@@ -138,7 +141,7 @@ final class SessionSimulator {
   /** Log-odds of a purchase given a click: quality, taste and price drive conversion. */
   private double purchaseLogit(int u, int it) {
     EcommerceWorld w = world;
-    double uv = EcommerceWorld.dot(w.userVec, u * w.dim, w.itemVec, it * w.dim, w.dim);
+    double uv = Numerics.dot(w.userVec, u * w.dim, w.itemVec, it * w.dim, w.dim);
     return -1.0 + 0.8 * w.itemQuality[it] + 0.5 * uv - 0.8 * w.userPriceSensitivity[u] * w.itemRelativeLogPrice[it];
   }
 
@@ -224,9 +227,5 @@ final class SessionSimulator {
       }
     }
     return x;
-  }
-
-  static double sigmoid(double z) {
-    return 1 / (1 + Math.exp(-z));
   }
 }

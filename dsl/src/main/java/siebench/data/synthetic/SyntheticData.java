@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import siebench.core.Numerics;
 import siebench.data.Samples;
 import siebench.data.noise.Noise;
 import siebench.metrics.Metrics;
@@ -258,7 +259,7 @@ public final class SyntheticData {
    * queryCategory} at {@code hour} on {@code device} (mobile, desktop or app).
    */
   public double relevance(int user, int item, int queryCategory, int hour, String device) {
-    return SessionSimulator.sigmoid(intercept + world.relevanceLogit(user, item, queryCategory, hour, device));
+    return Numerics.sigmoid(intercept + world.relevanceLogit(user, item, queryCategory, hour, device));
   }
 
   /**

@@ -1,11 +1,13 @@
 package siebench.importance.correction;
 
+import static siebench.core.Numerics.bce;
+import static siebench.core.Numerics.sigmoid;
+
 import java.util.Arrays;
 import siebench.core.Progress;
 import siebench.features.EncodedData;
 import siebench.model.linear.EncodedDesign;
 import siebench.model.linear.L2Logistic;
-import siebench.train.TrainedModel;
 
 /**
  * L2-regularized binary logistic regression on {@link EncodedData}: every categorical field contributes a one-hot
@@ -107,10 +109,6 @@ public final class LogisticRegression {
     double[] a = new double[n];
     Arrays.fill(a, v);
     return a;
-  }
-
-  static double sigmoid(double z) {
-    return TrainedModel.sigmoid(z);
   }
 
   static double logit(double[] beta, long[] cat, float[] den, int i, int fields, int dense, int vocab) {

@@ -1,5 +1,6 @@
 package siebench.importance.dynamics;
 
+import siebench.core.Numerics;
 import siebench.importance.Importance;
 
 import java.util.LinkedHashMap;
@@ -63,12 +64,12 @@ public final class CheckpointScores {
     float[] y = data.labels();
     double[] p = new double[z.length];
     for (int i = 0; i < z.length; i++) {
-      p[i] = DynamicsMath.sigmoid(z[i]);
+      p[i] = Numerics.sigmoid(z[i]);
     }
     out.put("prediction", p);
     for (String n : names) {
       double[] s = switch (n) {
-        case "loss" -> map(z, y, DynamicsMath::bce);
+        case "loss" -> map(z, y, Numerics::bce);
         case "el2n" -> map(z, y, DynamicsMath::el2n);
         case "margin" -> map(z, y, DynamicsMath::margin);
         case "grand" -> model.gradientNorms(data);

@@ -1,6 +1,6 @@
 package siebench.importance.dynamics;
 
-import siebench.train.TrainedModel;
+import static siebench.core.Numerics.sigmoid;
 
 /**
  * The per-sample formulas of the training-dynamics estimators, on plain arrays so they can be checked against
@@ -8,16 +8,6 @@ import siebench.train.TrainedModel;
  */
 public final class DynamicsMath {
   private DynamicsMath() {}
-
-  /** Numerically stable logistic function. */
-  public static double sigmoid(double z) {
-    return TrainedModel.sigmoid(z);
-  }
-
-  /** Binary cross-entropy of logit {@code z} against label {@code y}: {@code softplus(z) - y z}. */
-  public static double bce(double z, double y) {
-    return TrainedModel.bce(z, y);
-  }
 
   /** EL2N of one binary row: the L2 norm of the error vector (p - y) of the one-output model, |p - y|. */
   public static double el2n(double z, double y) {

@@ -1,6 +1,7 @@
 package siebench.importance.dynamics;
 
 import java.util.Map;
+import siebench.core.Numerics;
 import siebench.data.Samples;
 import siebench.importance.EstimationContext;
 
@@ -46,6 +47,6 @@ public final class TrainingLoss extends DynamicsEstimator<TrainingLoss> {
 
   @Override
   protected Scorer scorer(Samples train, EstimationContext context) {
-    return MeanScorer.ofLogits(train.size(), DynamicsMath::bce);
+    return MeanScorer.ofLogits(train.size(), Numerics::bce);
   }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import siebench.core.Numerics;
 import siebench.core.Progress;
 
 /**
@@ -98,11 +99,11 @@ public final class Arnoldi implements InverseHvp {
       }
       q.add(current);
       h.apply(current, w);
-      double wNorm0 = Math.sqrt(ConjugateGradient.dot(w, w));
+      double wNorm0 = Math.sqrt(Numerics.dot(w, w));
       for (int pass = 0; pass < 2; pass++) { // classical Gram-Schmidt, twice
         for (int j = 0; j <= it; j++) {
           double[] qj = q.get(j);
-          double c = ConjugateGradient.dot(qj, w);
+          double c = Numerics.dot(qj, w);
           t[j][it] += c;
           for (int k = 0; k < p; k++) {
             w[k] -= c * qj[k];
@@ -112,7 +113,7 @@ public final class Arnoldi implements InverseHvp {
       if (it + 1 == steps) {
         break;
       }
-      double norm = Math.sqrt(ConjugateGradient.dot(w, w));
+      double norm = Math.sqrt(Numerics.dot(w, w));
       if (norm > 1e-10 * Math.max(wNorm0, 1e-300)) {
         t[it + 1][it] = norm;
         current = new double[p];
@@ -158,13 +159,13 @@ public final class Arnoldi implements InverseHvp {
       }
       for (int pass = 0; pass < 2; pass++) {
         for (double[] qj : orthogonalTo) {
-          double c = ConjugateGradient.dot(qj, v);
+          double c = Numerics.dot(qj, v);
           for (int k = 0; k < p; k++) {
             v[k] -= c * qj[k];
           }
         }
       }
-      double norm = Math.sqrt(ConjugateGradient.dot(v, v));
+      double norm = Math.sqrt(Numerics.dot(v, v));
       if (norm > 1e-6) {
         for (int k = 0; k < p; k++) {
           v[k] /= norm;
@@ -185,7 +186,7 @@ public final class Arnoldi implements InverseHvp {
         double[] out = new double[b.length];
         for (int j = 0; j < e.values().length; j++) {
           double[] u = e.vectors()[j];
-          double c = ConjugateGradient.dot(u, b) / e.values()[j];
+          double c = Numerics.dot(u, b) / e.values()[j];
           for (int k = 0; k < out.length; k++) {
             out[k] += c * u[k];
           }

@@ -2,6 +2,7 @@ package siebench.importance.influence;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import siebench.core.Numerics;
 import siebench.core.Progress;
 
 /**
@@ -35,7 +36,7 @@ final class CholeskySolver implements InverseHvp {
       public double[] solve(double[] b) {
         double[] out = new double[b.length];
         for (int i = 0; i < b.length; i++) {
-          out[i] = ConjugateGradient.dot(inv[i], b);
+          out[i] = Numerics.dot(inv[i], b);
         }
         return out;
       }

@@ -1,5 +1,7 @@
 package siebench.importance.influence;
 
+import static siebench.core.Numerics.dot;
+
 import siebench.core.Progress;
 
 
@@ -87,13 +89,5 @@ public final class ConjugateGradient {
           "%s after %d iterations, relative residual %.3e", rel <= tolerance ? "converged" : "NOT converged", it, rel));
     }
     return new Result(x, it, rel, rel <= tolerance);
-  }
-
-  static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
   }
 }

@@ -1,6 +1,7 @@
 package siebench.importance.influence;
 
 import java.util.Arrays;
+import siebench.core.Numerics;
 
 /**
  * The Hessian of a regularized logistic problem at its optimum, the matrix every {@link InverseHvp} solver
@@ -48,7 +49,7 @@ public final class Curvature {
     double[] c = new double[lr.x.rows()];
     double[] share = new double[c.length];
     for (int i = 0; i < c.length; i++) {
-      double p = RegularizedLogistic.sigmoid(lr.logit(i, theta));
+      double p = Numerics.sigmoid(lr.logit(i, theta));
       share[i] = lr.w[i] / lr.totalWeight;
       c[i] = share[i] * p * (1 - p);
     }

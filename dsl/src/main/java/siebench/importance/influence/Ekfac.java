@@ -2,6 +2,7 @@ package siebench.importance.influence;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import siebench.core.Numerics;
 import siebench.core.Progress;
 
 /**
@@ -121,7 +122,7 @@ public final class Ekfac implements InverseHvp {
       @Override
       public double[] solve(double[] b) {
         double[] x = applyM(f.q(), inv, b);
-        double c = lambda * ConjugateGradient.dot(u, b) / denominator;
+        double c = lambda * Numerics.dot(u, b) / denominator;
         for (int k = 0; k < p; k++) {
           x[k] += c * u[k];
         }
@@ -156,7 +157,7 @@ public final class Ekfac implements InverseHvp {
     }
     double[] x = new double[p];
     for (int r = 0; r < p; r++) {
-      x[r] = ConjugateGradient.dot(q[r], y);
+      x[r] = Numerics.dot(q[r], y);
     }
     return x;
   }

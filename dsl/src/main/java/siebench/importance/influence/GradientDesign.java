@@ -1,5 +1,6 @@
 package siebench.importance.influence;
 
+import siebench.core.Numerics;
 import siebench.core.Progress;
 import siebench.features.EncodedData;
 import siebench.train.TrainedModel;
@@ -61,11 +62,11 @@ final class GradientDesign {
     if (validation != null) {
       ref = new double[validation.design().dim()];
       for (int v = 0; v < validation.design().rows(); v++) {
-        validation.design().addTo(v, RegularizedLogistic.sigmoid(validation.logits()[v]) - validationLabels[v], ref);
+        validation.design().addTo(v, Numerics.sigmoid(validation.logits()[v]) - validationLabels[v], ref);
       }
     }
     for (int i = 0; i < out.length; i++) {
-      double r = RegularizedLogistic.sigmoid(train.logits()[i]) - trainLabels[i];
+      double r = Numerics.sigmoid(train.logits()[i]) - trainLabels[i];
       out[i] = ref == null ? r * r * x.squaredNorm(i) : r * x.dot(i, ref);
     }
     return out;

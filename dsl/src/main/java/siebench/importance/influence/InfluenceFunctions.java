@@ -3,6 +3,7 @@ package siebench.importance.influence;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import siebench.core.CostMeter;
+import siebench.core.Numerics;
 import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
@@ -238,7 +239,7 @@ public final class InfluenceFunctions implements ImportanceEstimator {
     double[] g = new double[p];
     for (int j = 0; j < m; j++) {
       double z = (pr.validationOffset() == null ? 0 : pr.validationOffset()[j]) + v.dot(j, theta);
-      v.addTo(j, (RegularizedLogistic.sigmoid(z) - pr.validationLabels()[j]) / m, g);
+      v.addTo(j, (Numerics.sigmoid(z) - pr.validationLabels()[j]) / m, g);
     }
     return g;
   }
@@ -377,7 +378,7 @@ public final class InfluenceFunctions implements ImportanceEstimator {
     int n = pr.train().rows();
     double[] residual = new double[n]; // p_i - y_i
     for (int i = 0; i < n; i++) {
-      residual[i] = RegularizedLogistic.sigmoid(lr.logit(i, theta)) - pr.labels()[i];
+      residual[i] = Numerics.sigmoid(lr.logit(i, theta)) - pr.labels()[i];
     }
     return scoreWith(solver != null ? solver : defaultSolver(pr.validation() != null, p), pr, lr, theta, residual,
         diag, progress, meter);
@@ -420,7 +421,7 @@ public final class InfluenceFunctions implements ImportanceEstimator {
         }
         double[] g = new double[p];
         pr.train().addTo(i, residual[i], g);
-        scores[i] = lr.w[i] / lr.totalWeight * ConjugateGradient.dot(g, inv.solve(g));
+        scores[i] = lr.w[i] / lr.totalWeight * Numerics.dot(g, inv.solve(g));
         if (System.nanoTime() - last > 500_000_000L) {
           last = System.nanoTime();
           progress.update("influence: self-influence (" + s.name() + ")", i + 1, n, "");

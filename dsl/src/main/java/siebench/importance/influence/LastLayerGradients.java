@@ -1,6 +1,7 @@
 package siebench.importance.influence;
 
 import ai.djl.nn.Block;
+import siebench.core.Numerics;
 import siebench.core.Progress;
 import siebench.features.EncodedData;
 import siebench.model.Architecture;
@@ -56,7 +57,7 @@ final class LastLayerGradients {
     Forward.run(model, data, batchSize, rep, progress, (start, z, h, width) -> {
       for (int k = 0; k < z.length; k++) {
         int i = start + k;
-        double r = RegularizedLogistic.sigmoid(z[k]) - y[i];
+        double r = Numerics.sigmoid(z[k]) - y[i];
         if (rep) {
           for (int j = 0; j < width; j++) {
             g[j] += r * h[k * width + j];
@@ -84,7 +85,7 @@ final class LastLayerGradients {
     Forward.run(model, train, batchSize, rep, progress, (start, z, h, width) -> {
       for (int k = 0; k < z.length; k++) {
         int i = start + k;
-        double r = RegularizedLogistic.sigmoid(z[k]) - y[i];
+        double r = Numerics.sigmoid(z[k]) - y[i];
         if (rep) {
           double s = 0;
           if (reference != null) {

@@ -3,6 +3,7 @@ package siebench.importance.influence;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import siebench.core.Numerics;
 import siebench.core.Progress;
 
 /**
@@ -118,12 +119,12 @@ public final class Lissa implements InverseHvp {
     double[] hv = new double[v.length];
     double lambda = 0;
     for (int it = 0; it < iterations; it++) {
-      double norm = Math.sqrt(ConjugateGradient.dot(v, v));
+      double norm = Math.sqrt(Numerics.dot(v, v));
       for (int j = 0; j < v.length; j++) {
         v[j] /= norm;
       }
       h.apply(v, hv);
-      lambda = ConjugateGradient.dot(v, hv);
+      lambda = Numerics.dot(v, hv);
       double[] t = v;
       v = hv;
       hv = t;
@@ -143,7 +144,7 @@ public final class Lissa implements InverseHvp {
       @Override
       public double[] solve(double[] v) {
         int p = v.length;
-        double vNorm = Math.sqrt(ConjugateGradient.dot(v, v));
+        double vNorm = Math.sqrt(Numerics.dot(v, v));
         double[] estimate = new double[p];
         double[] hh = new double[p];
         double[] prod = new double[p];

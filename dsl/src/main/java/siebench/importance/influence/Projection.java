@@ -1,6 +1,7 @@
 package siebench.importance.influence;
 
 import java.util.SplittableRandom;
+import siebench.core.Numerics;
 
 /**
  * A seeded random projection {@code P} ({@code d x p}) of gradient vectors, as in TRAK (Park, Georgiev, Ilyas,
@@ -65,13 +66,13 @@ public final class Projection {
       }
       for (int pass = 0; pass < 2; pass++) {
         for (int k = 0; k < i; k++) {
-          double c = ConjugateGradient.dot(rows[k], v);
+          double c = Numerics.dot(rows[k], v);
           for (int j = 0; j < p; j++) {
             v[j] -= c * rows[k][j];
           }
         }
       }
-      double norm = Math.sqrt(ConjugateGradient.dot(v, v));
+      double norm = Math.sqrt(Numerics.dot(v, v));
       for (int j = 0; j < p; j++) {
         v[j] /= norm;
       }

@@ -1,8 +1,10 @@
 package siebench.importance.influence;
 
+import static siebench.core.Numerics.bce;
+import static siebench.core.Numerics.sigmoid;
+
 import siebench.core.Progress;
 import siebench.model.linear.L2Logistic;
-import siebench.train.TrainedModel;
 
 /**
  * An L2-regularized logistic regression with fixed per-row offsets, in closed form on double arrays: the
@@ -129,13 +131,5 @@ final class RegularizedLogistic {
       m = Math.max(m, Math.abs(a));
     }
     return m;
-  }
-
-  static double sigmoid(double z) {
-    return TrainedModel.sigmoid(z);
-  }
-
-  static double bce(double z, double y) {
-    return TrainedModel.bce(z, y);
   }
 }

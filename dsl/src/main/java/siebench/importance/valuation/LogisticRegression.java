@@ -1,9 +1,11 @@
 package siebench.importance.valuation;
 
+import static siebench.core.Numerics.bce;
+import static siebench.core.Numerics.sigmoid;
+
 import siebench.features.EncodedData;
 import siebench.model.linear.EncodedDesign;
 import siebench.model.linear.L2Logistic;
-import siebench.train.TrainedModel;
 
 /**
  * L2-regularized logistic regression on the sparse one-hot + dense design of {@link EncodedData}: the settings
@@ -222,14 +224,6 @@ public final class LogisticRegression {
       m += theta[denseBase + c] * dense[row * nd + c];
     }
     return m;
-  }
-
-  static double sigmoid(double z) {
-    return TrainedModel.sigmoid(z);
-  }
-
-  static double bce(double z, double y) {
-    return TrainedModel.bce(z, y);
   }
 
   @Override

@@ -1,8 +1,10 @@
 package siebench.model.linear;
 
+import static siebench.core.Numerics.dot;
+
 import java.util.Arrays;
+import siebench.core.Numerics;
 import siebench.core.Progress;
-import siebench.train.TrainedModel;
 
 /**
  * The project's one L2-regularized logistic regression solver, shared by the data-valuation learners, the
@@ -209,7 +211,7 @@ public final class L2Logistic {
       Arrays.fill(diag, 0);
       for (int k = 0; k < m; k++) {
         int i = a.idx[k];
-        double pr = TrainedModel.sigmoid(z[k]);
+        double pr = Numerics.sigmoid(z[k]);
         double wk = a.w[k];
         x.addTo(i, wk * (pr - a.t[k]), g);
         d[k] = wk * pr * (1 - pr);
@@ -417,7 +419,7 @@ public final class L2Logistic {
   private double[] gradient(Active a, double[] theta, double[] z, int icpt, LinearDesign x, int p) {
     double[] g = new double[p];
     for (int k = 0; k < z.length; k++) {
-      x.addTo(a.idx[k], a.w[k] * (TrainedModel.sigmoid(z[k]) - a.t[k]), g);
+      x.addTo(a.idx[k], a.w[k] * (Numerics.sigmoid(z[k]) - a.t[k]), g);
     }
     for (int j = 0; j < p; j++) {
       g[j] += (j == icpt ? interceptLambda : lambda) * theta[j];
@@ -438,7 +440,7 @@ public final class L2Logistic {
     double[] g = new double[x.dim()];
     for (int k = 0; k < a.idx.length; k++) {
       int i = a.idx[k];
-      x.addTo(i, a.w[k] * (TrainedModel.sigmoid(a.o(i) + x.dot(i, theta)) - a.t[k]), g);
+      x.addTo(i, a.w[k] * (Numerics.sigmoid(a.o(i) + x.dot(i, theta)) - a.t[k]), g);
     }
     for (int j = 0; j < g.length; j++) {
       g[j] += (j == x.intercept() ? interceptLambda : lambda) * theta[j];
@@ -452,7 +454,7 @@ public final class L2Logistic {
     for (int k = 0; k < z.length; k++) {
       int i = a.idx[k];
       z[k] = a.o(i) + x.dot(i, theta);
-      loss += a.w[k] * TrainedModel.bce(z[k], a.t[k]);
+      loss += a.w[k] * Numerics.bce(z[k], a.t[k]);
     }
     double reg = 0;
     for (int j = 0; j < theta.length; j++) {
@@ -535,14 +537,6 @@ public final class L2Logistic {
       }
       return new Active(pr.design(), idx, w, t, pr.offsets());
     }
-  }
-
-  private static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
   }
 
   private static double maxAbs(double[] a) {

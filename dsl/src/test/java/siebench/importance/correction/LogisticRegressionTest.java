@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import siebench.core.Numerics;
 import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
@@ -64,7 +65,7 @@ class LogisticRegressionTest {
       double b = r.nextGaussian();
       x1.append(a);
       x2.append(b);
-      y.append(r.nextDouble() < LogisticRegression.sigmoid(-0.5 + 1.5 * a - 0.7 * b) ? 1 : 0);
+      y.append(r.nextDouble() < Numerics.sigmoid(-0.5 + 1.5 * a - 0.7 * b) ? 1 : 0);
     }
     Samples s = Samples.from(Table.create("t", x1, x2, y));
     EncodedData x = FeatureEncoder.fit(s).encode(s);
@@ -83,7 +84,7 @@ class LogisticRegressionTest {
     double[] a = s.doubles("x1");
     double[] b = s.doubles("x2");
     for (int i = 0; i < n; i++) {
-      t[i] = LogisticRegression.sigmoid(-0.5 + 1.5 * a[i] - 0.7 * b[i]);
+      t[i] = Numerics.sigmoid(-0.5 + 1.5 * a[i] - 0.7 * b[i]);
     }
     LogisticRegression.Fitted soft = LogisticRegression.l2(0).tolerance(1e-10).fit(x, t, null, Progress.silent());
     double[] bs = soft.coefficients();
