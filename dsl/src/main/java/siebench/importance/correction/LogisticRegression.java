@@ -4,10 +4,10 @@ import static siebench.core.Numerics.bce;
 import static siebench.core.Numerics.sigmoid;
 
 import java.util.Arrays;
+import siebench.core.L2Logistic;
 import siebench.core.Progress;
 import siebench.features.EncodedData;
 import siebench.model.linear.EncodedDesign;
-import siebench.model.linear.L2Logistic;
 
 /**
  * L2-regularized binary logistic regression on {@link EncodedData}: every categorical field contributes a one-hot
@@ -111,17 +111,6 @@ public final class LogisticRegression {
     return a;
   }
 
-  static double logit(double[] beta, long[] cat, float[] den, int i, int fields, int dense, int vocab) {
-    double z = beta[0];
-    for (int f = 0; f < fields; f++) {
-      z += beta[1 + (int) cat[i * fields + f]];
-    }
-    for (int j = 0; j < dense; j++) {
-      z += beta[1 + vocab + j] * den[i * dense + j];
-    }
-    return z;
-  }
-
   /** A fitted model: intercept, coefficients, final objective value, iterations used. */
   public static final class Fitted {
     private final long vocab;
@@ -172,7 +161,7 @@ public final class LogisticRegression {
       }
       double[] z = new double[data.rows()];
       for (int i = 0; i < z.length; i++) {
-        z[i] = logit(beta, data.cat(), data.dense(), i, fields, dense, (int) vocab);
+        z[i] = EncodedDesign.logit(beta, data, i);
       }
       return z;
     }

@@ -1,6 +1,7 @@
 package siebench.importance.influence;
 
-import siebench.model.linear.LinearDesign;
+import siebench.core.LinearDesign;
+
 
 /**
  * The rows {@code x_i} of a design matrix for a logistic regression, stored in whatever form is compact

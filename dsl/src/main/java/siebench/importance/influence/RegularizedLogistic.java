@@ -3,8 +3,8 @@ package siebench.importance.influence;
 import static siebench.core.Numerics.bce;
 import static siebench.core.Numerics.sigmoid;
 
+import siebench.core.L2Logistic;
 import siebench.core.Progress;
-import siebench.model.linear.L2Logistic;
 
 /**
  * An L2-regularized logistic regression with fixed per-row offsets, in closed form on double arrays: the

@@ -3,9 +3,9 @@ package siebench.importance.valuation;
 import static siebench.core.Numerics.bce;
 import static siebench.core.Numerics.sigmoid;
 
+import siebench.core.L2Logistic;
 import siebench.features.EncodedData;
 import siebench.model.linear.EncodedDesign;
-import siebench.model.linear.L2Logistic;
 
 /**
  * L2-regularized logistic regression on the sparse one-hot + dense design of {@link EncodedData}: the settings
@@ -82,12 +82,9 @@ public final class LogisticRegression {
 
   /** Number of coefficients for this data: bias + one per embedding row + one per dense column. */
   public static int parameterCount(EncodedData data) {
-    long p = 1 + data.layout().totalVocab() + data.layout().dense();
-    if (p > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("design too wide for the Java logistic regression: " + p + " columns");
-    }
-    return (int) p;
+    return EncodedDesign.columns(data);
   }
+
 
   /**
    * A fitted model: the coefficient vector {@code [bias, categorical..., dense...]}, the Newton iterations and
@@ -96,14 +93,14 @@ public final class LogisticRegression {
   public record Model(double[] theta, int iterations, long cgSteps, double gradientNorm) {
     /** Logit of row {@code r} of {@code data}. */
     public double logit(EncodedData data, int r) {
-      return margin(theta, data, r);
+      return EncodedDesign.logit(theta, data, r);
     }
 
     /** P(y = 1) for every row of {@code data}. */
     public double[] predict(EncodedData data) {
       double[] p = new double[data.rows()];
       for (int r = 0; r < p.length; r++) {
-        p[r] = sigmoid(margin(theta, data, r));
+        p[r] = sigmoid(EncodedDesign.logit(theta, data, r));
       }
       return p;
     }
@@ -112,7 +109,7 @@ public final class LogisticRegression {
     public double[] predict(EncodedData data, int[] rows) {
       double[] p = new double[rows.length];
       for (int k = 0; k < p.length; k++) {
-        p[k] = sigmoid(margin(theta, data, rows[k]));
+        p[k] = sigmoid(EncodedDesign.logit(theta, data, rows[k]));
       }
       return p;
     }
@@ -208,22 +205,6 @@ public final class LogisticRegression {
       }
       return e;
     }
-  }
-
-  static double margin(double[] theta, EncodedData data, int row) {
-    int nf = data.layout().fields();
-    int nd = data.layout().dense();
-    int denseBase = theta.length - nd;
-    long[] cat = data.cat();
-    float[] dense = data.dense();
-    double m = theta[0];
-    for (int f = 0; f < nf; f++) {
-      m += theta[1 + (int) cat[row * nf + f]];
-    }
-    for (int c = 0; c < nd; c++) {
-      m += theta[denseBase + c] * dense[row * nd + c];
-    }
-    return m;
   }
 
   @Override

@@ -6,8 +6,8 @@
  *
  * <p>Shared machinery: {@link siebench.importance.valuation.LogisticRegression} (a small L2 logistic regression
  * on the encoded one-hot + dense design, warm-startable, fitted by the project's shared solver {@link
- * siebench.model.linear.L2Logistic}) is the default model whose retraining the
- * estimators observe; {@link siebench.importance.valuation.ProbabilisticLearner} lets the project's DJL CTR
+ * siebench.core.L2Logistic}) is the default model whose retraining the estimators observe; {@link
+ * siebench.importance.valuation.ProbabilisticLearner} lets the project's DJL CTR
  * models take its place; {@link siebench.importance.valuation.SubsetUtility} is the utility U(S) of a subset,
  * which the Monte Carlo estimators accept directly. Unless an estimator says otherwise, higher = more
  * valuable.

@@ -1,5 +1,6 @@
 package siebench.model.linear;
 
+import siebench.core.LinearDesign;
 import siebench.features.EncodedData;
 
 /**
@@ -80,6 +81,27 @@ public final class EncodedDesign implements LinearDesign {
   /** The design of {@code data}. */
   public static EncodedDesign of(EncodedData data) {
     return new EncodedDesign(data);
+  }
+
+  /**
+   * {@code theta . x_row} for row {@code row} of {@code data} in this layout (intercept first), without building
+   * the design: the logit of a fitted coefficient vector of {@link #columns} entries. Sums in the order of
+   * {@link #dot}, so both give the same double.
+   */
+  public static double logit(double[] theta, EncodedData data, int row) {
+    int nf = data.layout().fields();
+    int nd = data.layout().dense();
+    int denseBase = theta.length - nd;
+    long[] cat = data.cat();
+    float[] dense = data.dense();
+    double m = theta[0];
+    for (int f = 0; f < nf; f++) {
+      m += theta[1 + (int) cat[row * nf + f]];
+    }
+    for (int c = 0; c < nd; c++) {
+      m += theta[denseBase + c] * dense[row * nd + c];
+    }
+    return m;
   }
 
   /** Number of columns for this data: intercept + one per embedding row + one per dense column. */

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import siebench.core.L2Logistic;
+import siebench.core.LinearDesign;
 
 /** The shared solver against scikit-learn, its own first-order condition, and the weight/repeat conventions. */
 class L2LogisticTest {

@@ -1,10 +1,8 @@
-package siebench.model.linear;
+package siebench.core;
 
 import static siebench.core.Numerics.dot;
 
 import java.util.Arrays;
-import siebench.core.Numerics;
-import siebench.core.Progress;
 
 /**
  * The project's one L2-regularized logistic regression solver, shared by the data-valuation learners, the

@@ -1,4 +1,4 @@
-package siebench.model.linear;
+package siebench.core;
 
 /**
  * The rows {@code x_i} of the design matrix of a linear model, stored in whatever form is compact (one-hot
