@@ -2,6 +2,7 @@ package siebench.metrics;
 
 import java.util.Arrays;
 import java.util.Random;
+import siebench.core.Interval;
 import siebench.core.Progress;
 
 /**
@@ -15,8 +16,8 @@ import siebench.core.Progress;
  * count it twice.
  *
  * <pre>{@code
- * Bootstrap.Interval ci = Bootstrap.auc(labels, scores, 1000, 0.95, 7);
- * Bootstrap.Interval g = Bootstrap.groups(Groups.of(users), 1000, 0.95, 7,
+ * Bootstrap.Result ci = Bootstrap.auc(labels, scores, 1000, 0.95, 7);
+ * Bootstrap.Result g = Bootstrap.groups(Groups.of(users), 1000, 0.95, 7,
  *     r -> Metrics.gauc(r.take(labels), r.take(scores), r.groups()));
  * }</pre>
  */
@@ -54,32 +55,54 @@ public final class Bootstrap {
   }
 
   /**
-   * A bootstrap interval.
+   * A bootstrap interval ({@link Interval}: the metric on the original data, the percentile bounds, the level
+   * asked for and the standard deviation of the resampled values as its standard error) with the number of
+   * resamples it rests on.
    *
-   * @param estimate the metric on the original data
-   * @param lower lower percentile bound
-   * @param upper upper percentile bound
-   * @param level the coverage asked for, e.g. 0.95
-   * @param standardError standard deviation of the resampled values
+   * @param interval the estimate and its percentile interval
    * @param resamples resamples whose value was defined
    * @param undefined resamples whose value was NaN and left out
    */
-  public record Interval(double estimate, double lower, double upper, double level, double standardError,
-      int resamples, int undefined) {
+  public record Result(Interval interval, int resamples, int undefined) {
+    /** The metric on the original data. */
+    public double estimate() {
+      return interval.estimate();
+    }
+
+    /** Lower percentile bound. */
+    public double lower() {
+      return interval.lower();
+    }
+
+    /** Upper percentile bound. */
+    public double upper() {
+      return interval.upper();
+    }
+
+    /** The coverage asked for, e.g. 0.95. */
+    public double level() {
+      return interval.level();
+    }
+
+    /** Standard deviation of the resampled values. */
+    public double standardError() {
+      return interval.standardError();
+    }
+
     @Override
     public String toString() {
-      return String.format("%.5f [%.5f, %.5f] (%.0f%% bootstrap, %d resamples)", estimate, lower, upper,
-          100 * level, resamples);
+      return String.format("%.5f [%.5f, %.5f] (%.0f%% bootstrap, %d resamples)", estimate(), lower(), upper(),
+          100 * level(), resamples);
     }
   }
 
   /** Row bootstrap of {@code statistic} over {@code n} rows. */
-  public static Interval rows(int n, int resamples, double level, long seed, Statistic statistic) {
+  public static Result rows(int n, int resamples, double level, long seed, Statistic statistic) {
     return rows(n, resamples, level, seed, statistic, Progress.silent());
   }
 
   /** Row bootstrap reporting to {@code progress} and checking for cancellation between resamples. */
-  public static Interval rows(int n, int resamples, double level, long seed, Statistic statistic,
+  public static Result rows(int n, int resamples, double level, long seed, Statistic statistic,
       Progress progress) {
     check(resamples, level);
     if (n < 1) {
@@ -107,12 +130,12 @@ public final class Bootstrap {
   }
 
   /** Cluster bootstrap: draws whole groups with replacement. */
-  public static Interval groups(Groups groups, int resamples, double level, long seed, Statistic statistic) {
+  public static Result groups(Groups groups, int resamples, double level, long seed, Statistic statistic) {
     return groups(groups, resamples, level, seed, statistic, Progress.silent());
   }
 
   /** Cluster bootstrap reporting to {@code progress} and checking for cancellation between resamples. */
-  public static Interval groups(Groups groups, int resamples, double level, long seed, Statistic statistic,
+  public static Result groups(Groups groups, int resamples, double level, long seed, Statistic statistic,
       Progress progress) {
     check(resamples, level);
     int g = groups.count();
@@ -153,7 +176,7 @@ public final class Bootstrap {
   }
 
   /** Row-bootstrap interval of the AUC. */
-  public static Interval auc(float[] labels, double[] scores, int resamples, double level, long seed) {
+  public static Result auc(float[] labels, double[] scores, int resamples, double level, long seed) {
     Checks.labels(labels);
     Checks.scores("scores", scores, labels.length);
     return rows(labels.length, resamples, level, seed, r -> Metrics.auc(r.take(labels), r.take(scores)));
@@ -164,7 +187,7 @@ public final class Bootstrap {
    * scored on the same resamples, so the interval reflects the difference, not two independent spreads. An
    * interval excluding 0 says model A ranks better (or worse) at that level.
    */
-  public static Interval aucDifference(float[] labels, double[] scoresA, double[] scoresB, int resamples,
+  public static Result aucDifference(float[] labels, double[] scoresA, double[] scoresB, int resamples,
       double level, long seed) {
     Checks.labels(labels);
     Checks.scores("scoresA", scoresA, labels.length);
@@ -176,7 +199,7 @@ public final class Bootstrap {
   }
 
   /** User-bootstrap interval of the GAUC (impression-weighted). */
-  public static Interval gauc(float[] labels, double[] scores, String[] users, int resamples, double level,
+  public static Result gauc(float[] labels, double[] scores, String[] users, int resamples, double level,
       long seed) {
     Checks.labels(labels);
     Checks.scores("scores", scores, labels.length);
@@ -199,11 +222,11 @@ public final class Bootstrap {
     }
   }
 
-  private static Interval interval(double estimate, double[] values, double level) {
+  private static Result interval(double estimate, double[] values, double level) {
     double[] v = Arrays.stream(values).filter(x -> !Double.isNaN(x)).sorted().toArray();
     int undefined = values.length - v.length;
     if (v.length == 0) {
-      return new Interval(estimate, Double.NaN, Double.NaN, level, Double.NaN, 0, undefined);
+      return new Result(new Interval(estimate, Double.NaN, Double.NaN, level, Double.NaN), 0, undefined);
     }
     double mean = Arrays.stream(v).average().orElseThrow();
     double ss = 0;
@@ -212,8 +235,8 @@ public final class Bootstrap {
     }
     double se = v.length > 1 ? Math.sqrt(ss / (v.length - 1)) : 0;
     double alpha = 1 - level;
-    return new Interval(estimate, quantile(v, alpha / 2), quantile(v, 1 - alpha / 2), level, se, v.length,
-        undefined);
+    return new Result(new Interval(estimate, quantile(v, alpha / 2), quantile(v, 1 - alpha / 2), level, se),
+        v.length, undefined);
   }
 
   /** Quantile of sorted values with linear interpolation between order statistics (Hyndman-Fan type 7). */

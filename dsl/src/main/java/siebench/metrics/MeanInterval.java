@@ -1,6 +1,7 @@
 package siebench.metrics;
 
 import java.util.List;
+import siebench.core.Interval;
 
 /**
  * The mean of repeated measurements (one per seed) with its sample standard deviation and the half-width of the
@@ -45,6 +46,14 @@ public record MeanInterval(double mean, double sd, double halfWidth, int n) {
     double[] table = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160,
         2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086};
     return df <= table.length ? table[df - 1] : df <= 30 ? 2.042 : df <= 60 ? 2.000 : 1.96;
+  }
+
+  /**
+   * As the project's one interval type: {@code [mean - halfWidth, mean + halfWidth]} at level 0.95 with standard
+   * error {@code sd / sqrt(n)} (NaN ends for fewer than two values).
+   */
+  public Interval interval() {
+    return new Interval(mean, mean - halfWidth, mean + halfWidth, 0.95, n > 0 ? sd / Math.sqrt(n) : Double.NaN);
   }
 
   /** {@code mean ± halfWidth} with {@code digits} decimals. */

@@ -28,9 +28,9 @@ class BootstrapTest {
     for (int i = 0; i < x.length; i++) {
       x[i] = r.nextGaussian();
     }
-    Bootstrap.Interval a = Bootstrap.rows(x.length, 200, 0.9, 7, s -> mean(x, s.rows()));
-    Bootstrap.Interval b = Bootstrap.rows(x.length, 200, 0.9, 7, s -> mean(x, s.rows()));
-    Bootstrap.Interval c = Bootstrap.rows(x.length, 200, 0.9, 8, s -> mean(x, s.rows()));
+    Bootstrap.Result a = Bootstrap.rows(x.length, 200, 0.9, 7, s -> mean(x, s.rows()));
+    Bootstrap.Result b = Bootstrap.rows(x.length, 200, 0.9, 7, s -> mean(x, s.rows()));
+    Bootstrap.Result c = Bootstrap.rows(x.length, 200, 0.9, 8, s -> mean(x, s.rows()));
     assertEquals(a, b);
     assertNotEquals(a.lower(), c.lower());
     assertEquals(mean(x, BootstrapTestRows.all(x.length)), a.estimate(), 1e-15);
@@ -53,7 +53,7 @@ class BootstrapTest {
     }
     // the bootstrap distribution of the mean has sd sqrt(ss / n) / sqrt(n) exactly in expectation
     double se = Math.sqrt(ss / n) / Math.sqrt(n);
-    Bootstrap.Interval ci = Bootstrap.rows(n, 4000, 0.95, 3, s -> mean(x, s.rows()));
+    Bootstrap.Result ci = Bootstrap.rows(n, 4000, 0.95, 3, s -> mean(x, s.rows()));
     assertEquals(se, ci.standardError(), 0.05 * se);
     assertEquals(m - 1.96 * se, ci.lower(), 0.15 * se);
     assertEquals(m + 1.96 * se, ci.upper(), 0.15 * se);
@@ -69,7 +69,7 @@ class BootstrapTest {
       for (int i = 0; i < x.length; i++) {
         x[i] = r.nextGaussian();
       }
-      Bootstrap.Interval ci = Bootstrap.rows(x.length, 400, 0.9, t, s -> mean(x, s.rows()));
+      Bootstrap.Result ci = Bootstrap.rows(x.length, 400, 0.9, t, s -> mean(x, s.rows()));
       if (ci.lower() <= 0 && 0 <= ci.upper()) {
         covered++;
       }
@@ -88,7 +88,7 @@ class BootstrapTest {
     for (int i = 0; i < n; i++) {
       s[i] = y[i] + r.nextGaussian();
     }
-    Bootstrap.Interval ci = Bootstrap.auc(y, s, 500, 0.95, 9);
+    Bootstrap.Result ci = Bootstrap.auc(y, s, 500, 0.95, 9);
     double a = Metrics.auc(y, s);
     double np = 0;
     for (float v : y) {
@@ -107,7 +107,7 @@ class BootstrapTest {
   void groupBootstrapDrawsWholeGroupsAndCountsCopiesSeparately() {
     String[] users = {"a", "a", "b", "b", "b", "c"};
     Groups g = Groups.of(users);
-    Bootstrap.Interval ci = Bootstrap.groups(g, 300, 0.95, 5, s -> {
+    Bootstrap.Result ci = Bootstrap.groups(g, 300, 0.95, 5, s -> {
       Map<Long, Map<String, Integer>> perCopy = new HashMap<>();
       for (int i = 0; i < s.rows().length; i++) {
         perCopy.computeIfAbsent(s.groups()[i], k -> new HashMap<>()).merge(users[s.rows()[i]], 1, Integer::sum);
@@ -131,7 +131,7 @@ class BootstrapTest {
       u[i] = "u" + r.nextInt(40);
       s[i] = y[i] + r.nextGaussian();
     }
-    Bootstrap.Interval gauc = Bootstrap.gauc(y, s, u, 200, 0.95, 1);
+    Bootstrap.Result gauc = Bootstrap.gauc(y, s, u, 200, 0.95, 1);
     assertEquals(Metrics.gauc(y, s, u), gauc.estimate(), 1e-15);
     assertTrue(gauc.lower() < gauc.estimate() && gauc.estimate() < gauc.upper(), gauc.toString());
   }
@@ -157,15 +157,15 @@ class BootstrapTest {
       good[i] = y[i] + noise;
       weak[i] = 0.5 * y[i] + noise + 0.5 * r.nextGaussian();
     }
-    Bootstrap.Interval d = Bootstrap.aucDifference(y, good, weak, 300, 0.95, 4);
+    Bootstrap.Result d = Bootstrap.aucDifference(y, good, weak, 300, 0.95, 4);
     assertEquals(Metrics.auc(y, good) - Metrics.auc(y, weak), d.estimate(), 1e-15);
     assertTrue(d.lower() > 0, "the better model wins on every resample range: " + d);
-    Bootstrap.Interval same = Bootstrap.aucDifference(y, good, good, 50, 0.95, 4);
+    Bootstrap.Result same = Bootstrap.aucDifference(y, good, good, 50, 0.95, 4);
     assertEquals(0, same.lower(), 0);
     assertEquals(0, same.upper(), 0);
     // paired: the spread of the difference is smaller than the AUC spread of the two models added up
-    Bootstrap.Interval a = Bootstrap.auc(y, good, 300, 0.95, 4);
-    Bootstrap.Interval b = Bootstrap.auc(y, weak, 300, 0.95, 4);
+    Bootstrap.Result a = Bootstrap.auc(y, good, 300, 0.95, 4);
+    Bootstrap.Result b = Bootstrap.auc(y, weak, 300, 0.95, 4);
     assertTrue(d.standardError() < Math.sqrt(a.standardError() * a.standardError()
         + b.standardError() * b.standardError()), d + " vs " + a + ", " + b);
   }
@@ -174,7 +174,7 @@ class BootstrapTest {
   void undefinedResamplesAreCountedAndCancellationStops() {
     float[] y = {1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
     double[] s = {0.9, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.05};
-    Bootstrap.Interval ci = Bootstrap.auc(y, s, 200, 0.95, 2);
+    Bootstrap.Result ci = Bootstrap.auc(y, s, 200, 0.95, 2);
     // the single positive is missed with probability 0.9^10 = 0.35
     assertTrue(ci.undefined() > 40 && ci.undefined() < 100, "undefined " + ci.undefined());
     assertEquals(200, ci.resamples() + ci.undefined());

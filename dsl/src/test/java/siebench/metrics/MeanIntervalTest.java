@@ -14,6 +14,11 @@ class MeanIntervalTest {
     assertEquals(4.303 / Math.sqrt(3), s.halfWidth(), 1e-12);
     assertEquals(3, s.n());
     assertEquals("2.000 ± 2.484", s.format(3));
+    // as an Interval: 2 ± t(0.975, 2) / sqrt(3), standard error 1 / sqrt(3)
+    assertEquals(2 - 4.303 / Math.sqrt(3), s.interval().lower(), 1e-12);
+    assertEquals(2 + 4.303 / Math.sqrt(3), s.interval().upper(), 1e-12);
+    assertEquals(1 / Math.sqrt(3), s.interval().standardError(), 1e-12);
+    assertEquals(0.95, s.interval().level(), 0);
   }
 
   @Test

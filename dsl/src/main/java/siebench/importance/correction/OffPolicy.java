@@ -3,6 +3,7 @@ package siebench.importance.correction;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
+import siebench.core.Interval;
 
 /**
  * Off-policy evaluation from logged bandit feedback: the expected reward of a target policy {@code pi}
@@ -38,7 +39,7 @@ public final class OffPolicy {
     Arrays.fill(ones, 1);
     check(rewards, ones, ones);
     Estimate e = ips(rewards, ones, ones, level);
-    return new Estimate("on-policy", e.value(), e.standardError(), e.lower(), e.upper(), level, rewards.length);
+    return new Estimate("on-policy", e.interval(), rewards.length);
   }
 
   /** The IPS estimate with a normal-approximation interval at {@code level}. */
@@ -108,8 +109,9 @@ public final class OffPolicy {
       ss += (v - mean) * (v - mean);
     }
     double alpha = (1 - level) / 2;
-    return new Estimate(method, point, Math.sqrt(ss / (replicates - 1)), ImportanceSampling.quantile(reps, alpha),
-        ImportanceSampling.quantile(reps, 1 - alpha), level, n);
+    Interval ci = new Interval(point, ImportanceSampling.quantile(reps, alpha),
+        ImportanceSampling.quantile(reps, 1 - alpha), level, Math.sqrt(ss / (replicates - 1)));
+    return new Estimate(method, ci, n);
   }
 
   /** The indices 0 .. n - 1. */

@@ -2,8 +2,8 @@ package siebench.importance.correction;
 
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import siebench.core.Interval;
 import siebench.data.Samples;
-import siebench.metrics.WilsonInterval;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -77,7 +77,7 @@ public final class ResultRandomization {
 
   /**
    * The click-through rate at every position of click logs (label = click, position role) with its 95% Wilson
-   * score interval ({@link WilsonInterval}): columns position, impressions, clicks, ctr, ctr_lo95, ctr_hi95, for
+   * score interval ({@link Interval#wilson}): columns position, impressions, clicks, ctr, ctr_lo95, ctr_hi95, for
    * the positions that have rows. On randomized logs the rates are proportional to the examination probabilities
    * that {@link #estimate} divides out.
    */
@@ -96,7 +96,7 @@ public final class ResultRandomization {
       if (n[k] == 0) {
         continue;
       }
-      WilsonInterval w = WilsonInterval.of(clicks[k], n[k]);
+      Interval w = Interval.wilson(clicks[k], n[k]);
       position.append(k + 1);
       impressions.append(n[k]);
       clicked.append(clicks[k]);

@@ -3,8 +3,8 @@ package siebench.importance.correction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import siebench.core.Interval;
 import siebench.data.Samples;
-import siebench.metrics.WilsonInterval;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
@@ -24,7 +24,7 @@ class CtrByPositionTest {
     assertEquals(2, ctr.doubleColumn("clicks").getDouble(0), 0);
     assertEquals(0.5, ctr.doubleColumn("ctr").getDouble(0), 1e-12);
     assertEquals(1.0 / 3, ctr.doubleColumn("ctr").getDouble(1), 1e-12);
-    WilsonInterval w = WilsonInterval.of(1, 3);
+    Interval w = Interval.wilson(1, 3);
     assertEquals(w.lower(), ctr.doubleColumn("ctr_lo95").getDouble(1), 1e-12);
     assertEquals(w.upper(), ctr.doubleColumn("ctr_hi95").getDouble(1), 1e-12);
     // the relative propensities divide the same rates
@@ -39,7 +39,7 @@ class CtrByPositionTest {
     org.knowm.xchart.CategorySeries s = c.getSeriesMap().values().iterator().next();
     assertEquals(java.util.List.of(1.0, 3.0), s.getXData().stream().map(v -> ((Number) v).doubleValue()).toList());
     assertEquals(java.util.List.of(0.5, 1.0 / 3), s.getYData().stream().map(Number::doubleValue).toList());
-    WilsonInterval w = WilsonInterval.of(1, 3);
+    Interval w = Interval.wilson(1, 3);
     assertEquals((w.upper() - w.lower()) / 2, s.getExtraValues().stream().toList().get(1).doubleValue(), 1e-12);
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> ResultRandomization.ctrChart(ctr.removeColumns("ctr_lo95")));
