@@ -42,9 +42,6 @@ import siebench.train.CtrTask;
  * the test rows. The same seed gives the same result table on CPU.
  */
 public final class Benchmark {
-  /** Ground-truth column the synthetic generator and the noise injectors write. */
-  public static final String TRUTH_CORRUPTED = SyntheticData.TRUTH_CORRUPTED;
-
   /** The protocol name of the noisy and oracle reference rows. */
   public static final String REFERENCE = "reference";
 
@@ -206,7 +203,7 @@ public final class Benchmark {
     if (given != null) {
       validation = clean(validation);
       test = clean(test);
-      how.add(String.format("ground truth from %s: %.1f%% of training rows", TRUTH_CORRUPTED,
+      how.add(String.format("ground truth from %s: %.1f%% of training rows", SyntheticData.TRUTH_CORRUPTED,
           100.0 * count(given) / train.size()));
     }
     boolean needed = protocols.stream().anyMatch(Protocol::needsGroundTruth);
@@ -228,10 +225,10 @@ public final class Benchmark {
   }
 
   private static boolean[] flags(Samples s) {
-    if (!s.table().columnNames().contains(TRUTH_CORRUPTED)) {
+    if (!s.table().columnNames().contains(SyntheticData.TRUTH_CORRUPTED)) {
       return null;
     }
-    double[] v = s.doubles(TRUTH_CORRUPTED);
+    double[] v = s.doubles(SyntheticData.TRUTH_CORRUPTED);
     boolean[] f = new boolean[v.length];
     boolean any = false;
     for (int i = 0; i < v.length; i++) {
