@@ -1,13 +1,17 @@
 package siebench.importance.correction;
 
+import static siebench.core.Numerics.sigmoid;
+
 import java.util.Arrays;
 import siebench.core.Progress;
 import siebench.features.EncodedData;
-import siebench.train.TrainedModel;
+import siebench.model.linear.EncodedDesign;
 
 /**
  * FROZEN COPY of the correction logistic regression (L-BFGS) before issue 13 merged the solvers (commit
- * 04203b2), kept only as the "before" reference of the equivalence tests. Original Javadoc:
+ * 04203b2), kept only as the "before" reference of the equivalence tests. The L-BFGS algorithm is unchanged;
+ * issue 17 replaced only its copies of shared helpers (row logit, sigmoid, the result class) by the project's
+ * ones, which compute the same doubles. Original Javadoc:
  *
  * <p>
  * L2-regularized binary logistic regression on {@link EncodedData}, fitted in plain Java (no native engine)
@@ -64,12 +68,13 @@ final class LegacyCorrectionLogistic {
    * Fits on {@code x} with per-row {@code targets} in [0, 1] and non-negative {@code weights} (null = all 1),
    * checking {@code progress} for cancellation every iteration.
    */
-  public Fitted fit(EncodedData x, double[] targets, double[] weights, Progress progress) {
+  public LogisticRegression.Fitted fit(EncodedData x, double[] targets, double[] weights, Progress progress) {
     return fit(x, targets, weights, progress, null);
   }
 
   /** As {@link #fit(EncodedData, double[], double[], Progress)}, warm-started from {@code start} (may be null). */
-  public Fitted fit(EncodedData x, double[] targets, double[] weights, Progress progress, Fitted start) {
+  public LogisticRegression.Fitted fit(EncodedData x, double[] targets, double[] weights, Progress progress,
+      LogisticRegression.Fitted start) {
     int n = x.rows();
     if (targets.length != n) {
       throw new IllegalArgumentException(targets.length + " targets for " + n + " rows");
@@ -95,10 +100,12 @@ final class LegacyCorrectionLogistic {
     int dim = obj.dim;
     double[] beta = new double[dim];
     if (start != null) {
-      if (start.beta.length != dim) {
-        throw new IllegalArgumentException("warm start has " + start.beta.length + " parameters, need " + dim);
+      double[] c = start.coefficients();
+      if (c.length + 1 != dim) {
+        throw new IllegalArgumentException("warm start has " + (c.length + 1) + " parameters, need " + dim);
       }
-      System.arraycopy(start.beta, 0, beta, 0, dim);
+      beta[0] = start.intercept();
+      System.arraycopy(c, 0, beta, 1, c.length);
     }
     double[] g = new double[dim];
     double f = obj.value(beta, g);
@@ -190,7 +197,8 @@ final class LegacyCorrectionLogistic {
         break;
       }
     }
-    return new Fitted(x.layout().totalVocab(), x.layout().fields(), x.layout().dense(), beta, f, it, maxAbs(g));
+    return new LogisticRegression.Fitted(x.layout().totalVocab(), x.layout().fields(), x.layout().dense(), beta, f,
+        it, maxAbs(g));
   }
 
   private static double[] filled(int n, double v) {
@@ -219,10 +227,6 @@ final class LegacyCorrectionLogistic {
       m = Math.max(m, Math.abs(v));
     }
     return m;
-  }
-
-  static double sigmoid(double z) {
-    return TrainedModel.sigmoid(z);
   }
 
   /** Parameter layout: [intercept, one weight per embedding row, one per dense feature]. */
@@ -262,7 +266,7 @@ final class LegacyCorrectionLogistic {
         if (w[i] == 0) {
           continue;
         }
-        double z = logit(beta, cat, den, i, fields, dense, vocab);
+        double z = EncodedDesign.logit(beta, x, i);
         loss += w[i] * (Math.max(z, 0) - z * t[i] + Math.log1p(Math.exp(-Math.abs(z))));
         double r = w[i] * (sigmoid(z) - t[i]) / wSum;
         grad[0] += r;
@@ -280,82 +284,6 @@ final class LegacyCorrectionLogistic {
         grad[k] += lambda * beta[k];
       }
       return loss + 0.5 * lambda * pen;
-    }
-  }
-
-  static double logit(double[] beta, long[] cat, float[] den, int i, int fields, int dense, int vocab) {
-    double z = beta[0];
-    for (int f = 0; f < fields; f++) {
-      z += beta[1 + (int) cat[i * fields + f]];
-    }
-    for (int j = 0; j < dense; j++) {
-      z += beta[1 + vocab + j] * den[i * dense + j];
-    }
-    return z;
-  }
-
-  /** A fitted model: intercept, coefficients, final objective value, iterations used. */
-  public static final class Fitted {
-    private final long vocab;
-    private final int fields;
-    private final int dense;
-    private final double[] beta;
-    private final double loss;
-    private final int iterations;
-    private final double gradientNorm;
-
-    Fitted(long vocab, int fields, int dense, double[] beta, double loss, int iterations, double gradientNorm) {
-      this.vocab = vocab;
-      this.fields = fields;
-      this.dense = dense;
-      this.beta = beta;
-      this.loss = loss;
-      this.iterations = iterations;
-      this.gradientNorm = gradientNorm;
-    }
-
-    public double intercept() {
-      return beta[0];
-    }
-
-    /** Coefficients of the embedding rows (one-hot indicators), then of the dense features. */
-    public double[] coefficients() {
-      return Arrays.copyOfRange(beta, 1, beta.length);
-    }
-
-    /** The final regularized objective value. */
-    public double loss() {
-      return loss;
-    }
-
-    public int iterations() {
-      return iterations;
-    }
-
-    /** The largest absolute gradient component at the solution (convergence check). */
-    public double gradientNorm() {
-      return gradientNorm;
-    }
-
-    /** Logits for rows encoded with the same layout. */
-    public double[] logits(EncodedData data) {
-      if (data.layout().totalVocab() != vocab || data.layout().fields() != fields || data.layout().dense() != dense) {
-        throw new IllegalArgumentException("data layout " + data.layout() + " differs from the fitted one");
-      }
-      double[] z = new double[data.rows()];
-      for (int i = 0; i < z.length; i++) {
-        z[i] = logit(beta, data.cat(), data.dense(), i, fields, dense, (int) vocab);
-      }
-      return z;
-    }
-
-    /** Probabilities for rows encoded with the same layout. */
-    public double[] probabilities(EncodedData data) {
-      double[] z = logits(data);
-      for (int i = 0; i < z.length; i++) {
-        z[i] = sigmoid(z[i]);
-      }
-      return z;
     }
   }
 }

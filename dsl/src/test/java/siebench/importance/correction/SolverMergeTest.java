@@ -41,7 +41,7 @@ class SolverMergeTest {
       w[i] = 0.5 + r.nextDouble();
     }
     for (double lambda : new double[] {1e-2, 1e-4}) {
-      LegacyCorrectionLogistic.Fitted before = LegacyCorrectionLogistic.l2(lambda).tolerance(1e-10)
+      LogisticRegression.Fitted before = LegacyCorrectionLogistic.l2(lambda).tolerance(1e-10)
           .maxIterations(5000).fit(x, soft, w, Progress.silent());
       LogisticRegression.Fitted after = LogisticRegression.l2(lambda).tolerance(1e-10).fit(x, soft, w,
           Progress.silent());

@@ -81,7 +81,7 @@ public final class DataOobSpeed {
     LegacyValuationLogistic lr = LegacyValuationLogistic.defaults();
     double[][] warm = new double[1][];
     return DataOob.values(tr.labels(), boots, (boot, oob) -> {
-      LegacyValuationLogistic.Model m = lr.fit(tr, boot, warm[0]);
+      LogisticRegression.Model m = lr.fit(tr, boot, warm[0]);
       warm[0] = m.theta();
       return m.predict(tr.subset(oob));
     }, DataOob.Score.CORRECTNESS, Progress.silent());

@@ -1,12 +1,18 @@
 package siebench.importance.valuation;
 
+import static siebench.core.Numerics.bce;
+import static siebench.core.Numerics.dot;
+import static siebench.core.Numerics.sigmoid;
+
 import java.util.Arrays;
 import siebench.features.EncodedData;
-import siebench.train.TrainedModel;
+import siebench.model.linear.EncodedDesign;
 
 /**
  * FROZEN COPY of the valuation logistic regression before issue 13 merged the solvers (commit 04203b2), kept
- * only as the "before" reference of the equivalence tests and the Data-OOB timing. Original Javadoc:
+ * only as the "before" reference of the equivalence tests and the Data-OOB timing. The Newton-CG algorithm is
+ * unchanged; issue 17 replaced only its copies of shared helpers (row logit, dot, sigmoid, BCE, the result
+ * record) by the project's ones, which compute the same doubles. Original Javadoc:
  *
  * <p>
  * L2-regularized logistic regression on the sparse one-hot + dense design of {@link EncodedData}, fitted in
@@ -80,44 +86,12 @@ final class LegacyValuationLogistic {
 
   /** Number of coefficients for this data: bias + one per embedding row + one per dense column. */
   public static int parameterCount(EncodedData data) {
-    long p = 1 + data.layout().totalVocab() + data.layout().dense();
-    if (p > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("design too wide for the Java logistic regression: " + p + " columns");
-    }
-    return (int) p;
+    return EncodedDesign.columns(data);
   }
 
-  /**
-   * A fitted model: the coefficient vector {@code [bias, categorical..., dense...]}, the Newton iterations and
-   * conjugate-gradient steps it took, and the final largest absolute gradient entry.
-   */
-  public record Model(double[] theta, int iterations, long cgSteps, double gradientNorm) {
-    /** Logit of row {@code r} of {@code data}. */
-    public double logit(EncodedData data, int r) {
-      return margin(theta, data, r);
-    }
-
-    /** P(y = 1) for every row of {@code data}. */
-    public double[] predict(EncodedData data) {
-      double[] p = new double[data.rows()];
-      for (int r = 0; r < p.length; r++) {
-        p[r] = sigmoid(margin(theta, data, r));
-      }
-      return p;
-    }
-
-    /** P(y = 1) for the given rows of {@code data}. */
-    public double[] predict(EncodedData data, int[] rows) {
-      double[] p = new double[rows.length];
-      for (int k = 0; k < p.length; k++) {
-        p[k] = sigmoid(margin(theta, data, rows[k]));
-      }
-      return p;
-    }
-  }
 
   /** Fits on all rows of {@code data}. */
-  public Model fit(EncodedData data) {
+  public LogisticRegression.Model fit(EncodedData data) {
     int[] rows = new int[data.rows()];
     for (int i = 0; i < rows.length; i++) {
       rows[i] = i;
@@ -129,7 +103,7 @@ final class LegacyValuationLogistic {
    * Fits on {@code rows} of {@code data} (a row listed twice counts twice), starting from {@code warmStart}
    * (a coefficient vector of {@link #parameterCount} entries, or null for zeros; not modified).
    */
-  public Model fit(EncodedData data, int[] rows, double[] warmStart) {
+  public LogisticRegression.Model fit(EncodedData data, int[] rows, double[] warmStart) {
     int p = parameterCount(data);
     double[] theta = warmStart == null ? new double[p] : warmStart.clone();
     if (theta.length != p) {
@@ -209,7 +183,7 @@ final class LegacyValuationLogistic {
       System.arraycopy(zs, 0, z, 0, n);
       f = fNew;
     }
-    return new Model(theta, it, cgSteps, gNorm);
+    return new LogisticRegression.Model(theta, it, cgSteps, gNorm);
   }
 
   /** The objective at {@code theta}; fills {@code z} with the rows' margins. */
@@ -219,7 +193,7 @@ final class LegacyValuationLogistic {
     double f = 0;
     for (int k = 0; k < rows.length; k++) {
       int row = rows[k];
-      z[k] = margin(theta, data, row);
+      z[k] = EncodedDesign.logit(theta, data, row);
       f += w[row] * bce(z[k], y[row]);
     }
     double reg = 0;
@@ -283,7 +257,7 @@ final class LegacyValuationLogistic {
     float[] dense = data.dense();
     for (int k = 0; k < rows.length; k++) {
       int row = rows[k];
-      double xv = margin(v, data, row);
+      double xv = EncodedDesign.logit(v, data, row);
       double e = d[k] * xv;
       out[0] += e;
       for (int f = 0; f < nf; f++) {
@@ -295,44 +269,12 @@ final class LegacyValuationLogistic {
     }
   }
 
-  static double margin(double[] theta, EncodedData data, int row) {
-    int nf = data.layout().fields();
-    int nd = data.layout().dense();
-    int denseBase = theta.length - nd;
-    long[] cat = data.cat();
-    float[] dense = data.dense();
-    double m = theta[0];
-    for (int f = 0; f < nf; f++) {
-      m += theta[1 + (int) cat[row * nf + f]];
-    }
-    for (int c = 0; c < nd; c++) {
-      m += theta[denseBase + c] * dense[row * nd + c];
-    }
-    return m;
-  }
-
-  private static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
-  }
-
   private static double maxAbs(double[] a) {
     double m = 0;
     for (double v : a) {
       m = Math.max(m, Math.abs(v));
     }
     return m;
-  }
-
-  static double sigmoid(double z) {
-    return TrainedModel.sigmoid(z);
-  }
-
-  static double bce(double z, double y) {
-    return TrainedModel.bce(z, y);
   }
 
   @Override
