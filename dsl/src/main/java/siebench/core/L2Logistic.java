@@ -1,6 +1,7 @@
 package siebench.core;
 
 import static siebench.core.Numerics.dot;
+import static siebench.core.Numerics.maxAbs;
 
 import java.util.Arrays;
 
@@ -535,14 +536,6 @@ public final class L2Logistic {
       }
       return new Active(pr.design(), idx, w, t, pr.offsets());
     }
-  }
-
-  private static double maxAbs(double[] a) {
-    double m = 0;
-    for (double v : a) {
-      m = Math.max(m, Math.abs(v));
-    }
-    return m;
   }
 
   @Override

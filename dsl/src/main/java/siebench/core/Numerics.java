@@ -87,6 +87,15 @@ public final class Numerics {
     return s;
   }
 
+  /** The largest absolute entry {@code max_i |x[i]|} (the infinity norm; 0 for an empty array). */
+  public static double maxAbs(double[] x) {
+    double m = 0;
+    for (double v : x) {
+      m = Math.max(m, Math.abs(v));
+    }
+    return m;
+  }
+
   /**
    * {@code log(sum_i e^x[i])} computed as {@code m + log(sum_i e^(x[i] - m))} with {@code m = max x}, so it
    * neither overflows for large entries nor underflows to {@code log 0} for very negative ones. The empty sum

@@ -64,35 +64,10 @@ public final class Bootstrap {
    * @param undefined resamples whose value was NaN and left out
    */
   public record Result(Interval interval, int resamples, int undefined) {
-    /** The metric on the original data. */
-    public double estimate() {
-      return interval.estimate();
-    }
-
-    /** Lower percentile bound. */
-    public double lower() {
-      return interval.lower();
-    }
-
-    /** Upper percentile bound. */
-    public double upper() {
-      return interval.upper();
-    }
-
-    /** The coverage asked for, e.g. 0.95. */
-    public double level() {
-      return interval.level();
-    }
-
-    /** Standard deviation of the resampled values. */
-    public double standardError() {
-      return interval.standardError();
-    }
-
     @Override
     public String toString() {
-      return String.format("%.5f [%.5f, %.5f] (%.0f%% bootstrap, %d resamples)", estimate(), lower(), upper(),
-          100 * level(), resamples);
+      return String.format("%.5f [%.5f, %.5f] (%.0f%% bootstrap, %d resamples)", interval.estimate(),
+          interval.lower(), interval.upper(), 100 * interval.level(), resamples);
     }
   }
 

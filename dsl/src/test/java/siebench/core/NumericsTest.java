@@ -81,6 +81,8 @@ class NumericsTest {
     double[] a = {9, 9, 9, 1, 2, 3};
     double[] b = {4, 5, 6, 7, 7, 7};
     assertEquals(32, Numerics.dot(a, 3, b, 0, 3), 0);
+    assertEquals(7, Numerics.maxAbs(new double[] {3, -7, 5}), 0);
+    assertEquals(0, Numerics.maxAbs(new double[0]), 0);
   }
 
   @Test

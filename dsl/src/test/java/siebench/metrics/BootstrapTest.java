@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
+import siebench.core.Interval;
 import siebench.core.Progress;
 
 class BootstrapTest {
@@ -32,9 +33,9 @@ class BootstrapTest {
     Bootstrap.Result b = Bootstrap.rows(x.length, 200, 0.9, 7, s -> mean(x, s.rows()));
     Bootstrap.Result c = Bootstrap.rows(x.length, 200, 0.9, 8, s -> mean(x, s.rows()));
     assertEquals(a, b);
-    assertNotEquals(a.lower(), c.lower());
-    assertEquals(mean(x, BootstrapTestRows.all(x.length)), a.estimate(), 1e-15);
-    assertTrue(a.lower() < a.estimate() && a.estimate() < a.upper());
+    assertNotEquals(a.interval().lower(), c.interval().lower());
+    assertEquals(mean(x, BootstrapTestRows.all(x.length)), a.interval().estimate(), 1e-15);
+    assertTrue(a.interval().lower() < a.interval().estimate() && a.interval().estimate() < a.interval().upper());
   }
 
   @Test
@@ -54,9 +55,9 @@ class BootstrapTest {
     // the bootstrap distribution of the mean has sd sqrt(ss / n) / sqrt(n) exactly in expectation
     double se = Math.sqrt(ss / n) / Math.sqrt(n);
     Bootstrap.Result ci = Bootstrap.rows(n, 4000, 0.95, 3, s -> mean(x, s.rows()));
-    assertEquals(se, ci.standardError(), 0.05 * se);
-    assertEquals(m - 1.96 * se, ci.lower(), 0.15 * se);
-    assertEquals(m + 1.96 * se, ci.upper(), 0.15 * se);
+    assertEquals(se, ci.interval().standardError(), 0.05 * se);
+    assertEquals(m - 1.96 * se, ci.interval().lower(), 0.15 * se);
+    assertEquals(m + 1.96 * se, ci.interval().upper(), 0.15 * se);
   }
 
   @Test
@@ -70,7 +71,7 @@ class BootstrapTest {
         x[i] = r.nextGaussian();
       }
       Bootstrap.Result ci = Bootstrap.rows(x.length, 400, 0.9, t, s -> mean(x, s.rows()));
-      if (ci.lower() <= 0 && 0 <= ci.upper()) {
+      if (ci.interval().lower() <= 0 && 0 <= ci.interval().upper()) {
         covered++;
       }
     }
@@ -99,8 +100,8 @@ class BootstrapTest {
     double q1 = a / (2 - a);
     double q2 = 2 * a * a / (1 + a);
     double hm = Math.sqrt((a * (1 - a) + (np - 1) * (q1 - a * a) + (nn - 1) * (q2 - a * a)) / (np * nn));
-    assertEquals(a, ci.estimate(), 1e-15);
-    assertEquals(hm, ci.standardError(), 0.2 * hm);
+    assertEquals(a, ci.interval().estimate(), 1e-15);
+    assertEquals(hm, ci.interval().standardError(), 0.2 * hm);
   }
 
   @Test
@@ -120,8 +121,8 @@ class BootstrapTest {
       assertEquals(3, perCopy.size(), "three draws of three users, each its own copy");
       return s.rows().length;
     });
-    assertEquals(6, ci.estimate(), 0);
-    assertTrue(ci.lower() >= 3 && ci.upper() <= 9);
+    assertEquals(6, ci.interval().estimate(), 0);
+    assertTrue(ci.interval().lower() >= 3 && ci.interval().upper() <= 9);
     Random r = new Random(6);
     int n = 600;
     String[] u = new String[n];
@@ -132,8 +133,9 @@ class BootstrapTest {
       s[i] = y[i] + r.nextGaussian();
     }
     Bootstrap.Result gauc = Bootstrap.gauc(y, s, u, 200, 0.95, 1);
-    assertEquals(Metrics.gauc(y, s, u), gauc.estimate(), 1e-15);
-    assertTrue(gauc.lower() < gauc.estimate() && gauc.estimate() < gauc.upper(), gauc.toString());
+    assertEquals(Metrics.gauc(y, s, u), gauc.interval().estimate(), 1e-15);
+    Interval gi = gauc.interval();
+    assertTrue(gi.lower() < gi.estimate() && gi.estimate() < gi.upper(), gauc.toString());
   }
 
   private static int indexOf(Groups g, String key) {
@@ -158,16 +160,16 @@ class BootstrapTest {
       weak[i] = 0.5 * y[i] + noise + 0.5 * r.nextGaussian();
     }
     Bootstrap.Result d = Bootstrap.aucDifference(y, good, weak, 300, 0.95, 4);
-    assertEquals(Metrics.auc(y, good) - Metrics.auc(y, weak), d.estimate(), 1e-15);
-    assertTrue(d.lower() > 0, "the better model wins on every resample range: " + d);
+    assertEquals(Metrics.auc(y, good) - Metrics.auc(y, weak), d.interval().estimate(), 1e-15);
+    assertTrue(d.interval().lower() > 0, "the better model wins on every resample range: " + d);
     Bootstrap.Result same = Bootstrap.aucDifference(y, good, good, 50, 0.95, 4);
-    assertEquals(0, same.lower(), 0);
-    assertEquals(0, same.upper(), 0);
+    assertEquals(0, same.interval().lower(), 0);
+    assertEquals(0, same.interval().upper(), 0);
     // paired: the spread of the difference is smaller than the AUC spread of the two models added up
     Bootstrap.Result a = Bootstrap.auc(y, good, 300, 0.95, 4);
     Bootstrap.Result b = Bootstrap.auc(y, weak, 300, 0.95, 4);
-    assertTrue(d.standardError() < Math.sqrt(a.standardError() * a.standardError()
-        + b.standardError() * b.standardError()), d + " vs " + a + ", " + b);
+    assertTrue(d.interval().standardError() < Math.sqrt(a.interval().standardError() * a.interval().standardError()
+        + b.interval().standardError() * b.interval().standardError()), d + " vs " + a + ", " + b);
   }
 
   @Test

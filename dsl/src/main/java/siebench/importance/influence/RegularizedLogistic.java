@@ -124,12 +124,4 @@ final class RegularizedLogistic {
         .fit(L2Logistic.Problem.of(x, y).weights(w).offsets(offset).normalizer(totalWeight), start, progress, task);
     return new Fit(f.theta(), f.iterations(), f.gradientNorm(), (int) f.cgSteps());
   }
-
-  static double maxAbs(double[] v) {
-    double m = 0;
-    for (double a : v) {
-      m = Math.max(m, Math.abs(a));
-    }
-    return m;
-  }
 }

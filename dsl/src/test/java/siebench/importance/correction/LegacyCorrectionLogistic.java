@@ -1,5 +1,6 @@
 package siebench.importance.correction;
 
+import static siebench.core.Numerics.maxAbs;
 import static siebench.core.Numerics.sigmoid;
 
 import java.util.Arrays;
@@ -31,37 +32,11 @@ final class LegacyCorrectionLogistic {
   private final int maxIterations;
   private final double tolerance;
 
-  private LegacyCorrectionLogistic(double lambda, int maxIterations, double tolerance) {
-    if (!(lambda >= 0) || Double.isInfinite(lambda)) {
-      throw new IllegalArgumentException("L2 strength must be finite and >= 0, got " + lambda);
-    }
-    if (maxIterations < 1) {
-      throw new IllegalArgumentException("maxIterations must be >= 1, got " + maxIterations);
-    }
-    if (!(tolerance > 0)) {
-      throw new IllegalArgumentException("tolerance must be > 0, got " + tolerance);
-    }
+  /** The old solver with these settings (the old defaults were 300 iterations and tolerance 1e-7). */
+  LegacyCorrectionLogistic(double lambda, int maxIterations, double tolerance) {
     this.lambda = lambda;
     this.maxIterations = maxIterations;
     this.tolerance = tolerance;
-  }
-
-  /** A fitter with L2 strength {@code lambda}, at most 300 iterations, gradient tolerance 1e-7. */
-  public static LegacyCorrectionLogistic l2(double lambda) {
-    return new LegacyCorrectionLogistic(lambda, 300, 1e-7);
-  }
-
-  public LegacyCorrectionLogistic maxIterations(int m) {
-    return new LegacyCorrectionLogistic(lambda, m, tolerance);
-  }
-
-  /** Stops when the largest absolute gradient component falls below {@code t}. */
-  public LegacyCorrectionLogistic tolerance(double t) {
-    return new LegacyCorrectionLogistic(lambda, maxIterations, t);
-  }
-
-  public double lambda() {
-    return lambda;
   }
 
   /**
@@ -219,14 +194,6 @@ final class LegacyCorrectionLogistic {
     for (int i = 0; i < x.length; i++) {
       y[i] += a * x[i];
     }
-  }
-
-  private static double maxAbs(double[] g) {
-    double m = 0;
-    for (double v : g) {
-      m = Math.max(m, Math.abs(v));
-    }
-    return m;
   }
 
   /** Parameter layout: [intercept, one weight per embedding row, one per dense feature]. */

@@ -41,8 +41,8 @@ class SolverMergeTest {
       w[i] = 0.5 + r.nextDouble();
     }
     for (double lambda : new double[] {1e-2, 1e-4}) {
-      LogisticRegression.Fitted before = LegacyCorrectionLogistic.l2(lambda).tolerance(1e-10)
-          .maxIterations(5000).fit(x, soft, w, Progress.silent());
+      LogisticRegression.Fitted before = new LegacyCorrectionLogistic(lambda, 5000, 1e-10).fit(x, soft, w,
+          Progress.silent());
       LogisticRegression.Fitted after = LogisticRegression.l2(lambda).tolerance(1e-10).fit(x, soft, w,
           Progress.silent());
       assertEquals(before.intercept(), after.intercept(), 1e-6, "intercept at lambda " + lambda);

@@ -78,7 +78,7 @@ public final class DataOobSpeed {
 
   /** The pre-merge Data-OOB: the frozen solver, warm-started from the previous learner, predicting on a subset copy. */
   static DataOob.Result legacy(EncodedData tr, int[][] boots) {
-    LegacyValuationLogistic lr = LegacyValuationLogistic.defaults();
+    LegacyValuationLogistic lr = new LegacyValuationLogistic(1.0, 1e-4, 1e-6, 100);
     double[][] warm = new double[1][];
     return DataOob.values(tr.labels(), boots, (boot, oob) -> {
       LogisticRegression.Model m = lr.fit(tr, boot, warm[0]);

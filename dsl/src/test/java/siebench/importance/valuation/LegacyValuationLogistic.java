@@ -2,6 +2,7 @@ package siebench.importance.valuation;
 
 import static siebench.core.Numerics.bce;
 import static siebench.core.Numerics.dot;
+import static siebench.core.Numerics.maxAbs;
 import static siebench.core.Numerics.sigmoid;
 
 import java.util.Arrays;
@@ -42,46 +43,12 @@ final class LegacyValuationLogistic {
   private final double tolerance;
   private final int maxIterations;
 
-  private LegacyValuationLogistic(double l2, double biasL2, double tolerance, int maxIterations) {
-    if (!(l2 > 0) || !(biasL2 > 0)) {
-      throw new IllegalArgumentException("l2 and biasL2 must be > 0, got " + l2 + ", " + biasL2);
-    }
-    if (!(tolerance > 0) || maxIterations < 1) {
-      throw new IllegalArgumentException("tolerance must be > 0 and maxIterations >= 1");
-    }
+  /** The old solver with these settings (the old defaults were l2 = 1, biasL2 = 1e-4, 1e-6, 100). */
+  LegacyValuationLogistic(double l2, double biasL2, double tolerance, int maxIterations) {
     this.l2 = l2;
     this.biasL2 = biasL2;
     this.tolerance = tolerance;
     this.maxIterations = maxIterations;
-  }
-
-  /** l2 = 1, biasL2 = 1e-4, gradient tolerance 1e-6, at most 100 Newton steps. */
-  public static LegacyValuationLogistic defaults() {
-    return new LegacyValuationLogistic(1.0, 1e-4, 1e-6, 100);
-  }
-
-  public LegacyValuationLogistic l2(double v) {
-    return new LegacyValuationLogistic(v, biasL2, tolerance, maxIterations);
-  }
-
-  public LegacyValuationLogistic biasL2(double v) {
-    return new LegacyValuationLogistic(l2, v, tolerance, maxIterations);
-  }
-
-  public LegacyValuationLogistic tolerance(double v) {
-    return new LegacyValuationLogistic(l2, biasL2, v, maxIterations);
-  }
-
-  public LegacyValuationLogistic maxIterations(int v) {
-    return new LegacyValuationLogistic(l2, biasL2, tolerance, v);
-  }
-
-  public double l2() {
-    return l2;
-  }
-
-  public double biasL2() {
-    return biasL2;
   }
 
   /** Number of coefficients for this data: bias + one per embedding row + one per dense column. */
@@ -267,18 +234,5 @@ final class LegacyValuationLogistic {
         out[denseBase + c] += e * dense[row * nd + c];
       }
     }
-  }
-
-  private static double maxAbs(double[] a) {
-    double m = 0;
-    for (double v : a) {
-      m = Math.max(m, Math.abs(v));
-    }
-    return m;
-  }
-
-  @Override
-  public String toString() {
-    return "LegacyValuationLogistic{l2=" + l2 + ", biasL2=" + biasL2 + ", tolerance=" + tolerance + "}";
   }
 }

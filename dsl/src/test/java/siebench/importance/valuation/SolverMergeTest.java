@@ -33,7 +33,7 @@ class SolverMergeTest {
       double[] warm = LogisticRegression.defaults().fit(d).theta();
       for (int[] rows : new int[][] {CrossValuation.identity(n), boot, small, oneClass}) {
         for (double l2 : new double[] {1.0, 0.1}) {
-          LegacyValuationLogistic before = LegacyValuationLogistic.defaults().l2(l2).tolerance(1e-9);
+          LegacyValuationLogistic before = new LegacyValuationLogistic(l2, 1e-4, 1e-9, 100);
           LogisticRegression after = LogisticRegression.defaults().l2(l2).tolerance(1e-9);
           assertSameFit(before.fit(d, rows, null).theta(), after.fit(d, rows, null).theta(), "cold l2=" + l2);
           assertSameFit(before.fit(d, rows, warm).theta(), after.fit(d, rows, warm).theta(), "warm l2=" + l2);
