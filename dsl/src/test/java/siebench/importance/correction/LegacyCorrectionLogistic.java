@@ -40,48 +40,17 @@ final class LegacyCorrectionLogistic {
   }
 
   /**
-   * Fits on {@code x} with per-row {@code targets} in [0, 1] and non-negative {@code weights} (null = all 1),
-   * checking {@code progress} for cancellation every iteration.
+   * Fits on {@code x} with per-row {@code targets} in [0, 1] and non-negative {@code weights} (the equivalence
+   * tests pass valid input; the validation lives in {@link LogisticRegression}), from zero.
    */
-  public LogisticRegression.Fitted fit(EncodedData x, double[] targets, double[] weights, Progress progress) {
-    return fit(x, targets, weights, progress, null);
-  }
-
-  /** As {@link #fit(EncodedData, double[], double[], Progress)}, warm-started from {@code start} (may be null). */
-  public LogisticRegression.Fitted fit(EncodedData x, double[] targets, double[] weights, Progress progress,
-      LogisticRegression.Fitted start) {
-    int n = x.rows();
-    if (targets.length != n) {
-      throw new IllegalArgumentException(targets.length + " targets for " + n + " rows");
-    }
-    double[] w = weights == null ? filled(n, 1) : weights;
-    if (w.length != n) {
-      throw new IllegalArgumentException(w.length + " weights for " + n + " rows");
-    }
+  public LogisticRegression.Fitted fit(EncodedData x, double[] targets, double[] w, Progress progress) {
     double wSum = 0;
-    for (int i = 0; i < n; i++) {
-      if (!(targets[i] >= 0 && targets[i] <= 1)) {
-        throw new IllegalArgumentException("target of row " + i + " is " + targets[i] + "; expected a value in [0, 1]");
-      }
-      if (!(w[i] >= 0) || Double.isInfinite(w[i])) {
-        throw new IllegalArgumentException("weight of row " + i + " is " + w[i] + "; expected finite and >= 0");
-      }
-      wSum += w[i];
-    }
-    if (!(wSum > 0)) {
-      throw new IllegalArgumentException("all row weights are zero");
+    for (double v : w) {
+      wSum += v;
     }
     Objective obj = new Objective(x, targets, w, wSum, lambda);
     int dim = obj.dim;
     double[] beta = new double[dim];
-    if (start != null) {
-      double[] c = start.coefficients();
-      if (c.length + 1 != dim) {
-        throw new IllegalArgumentException("warm start has " + (c.length + 1) + " parameters, need " + dim);
-      }
-      beta[0] = start.intercept();
-      System.arraycopy(c, 0, beta, 1, c.length);
-    }
     double[] g = new double[dim];
     double f = obj.value(beta, g);
     int m = 10;
@@ -174,12 +143,6 @@ final class LegacyCorrectionLogistic {
     }
     return new LogisticRegression.Fitted(x.layout().totalVocab(), x.layout().fields(), x.layout().dense(), beta, f,
         it, maxAbs(g));
-  }
-
-  private static double[] filled(int n, double v) {
-    double[] a = new double[n];
-    Arrays.fill(a, v);
-    return a;
   }
 
   static double dot(double[] a, double[] b) {
