@@ -26,18 +26,10 @@ import siebench.model.linear.EncodedDesign;
  *
  * <p>Optimizer: Liu &amp; Nocedal (1989), "On the limited memory BFGS method for large scale optimization",
  * Mathematical Programming 45, with memory 10 and a backtracking Armijo line search. Deterministic.
+ *
+ * <p>The components are the old solver's settings (the old defaults were 300 iterations and tolerance 1e-7).
  */
-final class LegacyCorrectionLogistic {
-  private final double lambda;
-  private final int maxIterations;
-  private final double tolerance;
-
-  /** The old solver with these settings (the old defaults were 300 iterations and tolerance 1e-7). */
-  LegacyCorrectionLogistic(double lambda, int maxIterations, double tolerance) {
-    this.lambda = lambda;
-    this.maxIterations = maxIterations;
-    this.tolerance = tolerance;
-  }
+record LegacyCorrectionLogistic(double lambda, int maxIterations, double tolerance) {
 
   /**
    * Fits on {@code x} with per-row {@code targets} in [0, 1] and non-negative {@code weights} (the equivalence

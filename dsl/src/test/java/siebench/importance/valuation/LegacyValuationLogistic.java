@@ -36,20 +36,10 @@ import siebench.model.linear.EncodedDesign;
  * {@code tolerance}.
  *
  * <p>Immutable; {@link #fit} is thread-safe.
+ *
+ * <p>The components are the old solver's settings (the old defaults were l2 = 1, biasL2 = 1e-4, tolerance 1e-6, 100 steps).
  */
-final class LegacyValuationLogistic {
-  private final double l2;
-  private final double biasL2;
-  private final double tolerance;
-  private final int maxIterations;
-
-  /** The old solver with these settings (the old defaults were l2 = 1, biasL2 = 1e-4, 1e-6, 100). */
-  LegacyValuationLogistic(double l2, double biasL2, double tolerance, int maxIterations) {
-    this.l2 = l2;
-    this.biasL2 = biasL2;
-    this.tolerance = tolerance;
-    this.maxIterations = maxIterations;
-  }
+record LegacyValuationLogistic(double l2, double biasL2, double tolerance, int maxIterations) {
 
   /** Number of coefficients for this data: bias + one per embedding row + one per dense column. */
   public static int parameterCount(EncodedData data) {
