@@ -1,4 +1,4 @@
-package siebench.notebook.exercises;
+package siebench.exercises;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.Supplier;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.MatrixUtils;
 import siebench.data.Samples;
 import siebench.importance.correction.ImportanceSampling;
-import siebench.importance.influence.Cholesky;
 import siebench.train.TrainedModel;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -124,7 +126,7 @@ public final class InterviewExercises {
         rhs[j] += x[i][j] * y[i];
       }
     }
-    return Cholesky.solve(a, rhs);
+    return cholesky(a).getSolver().solve(new ArrayRealVector(rhs, false)).toArray();
   }
 
   /** The mean squared error {@code (1/n) Σ_i (x_i·θ − y_i)²}. */
@@ -266,7 +268,7 @@ public final class InterviewExercises {
   public static double[] leaveOneOutReference(double[][] x, double[] y, double[][] xVal, double[] yVal,
       double lambda) {
     double[] theta = ridge(x, y, lambda);
-    double[][] inv = Cholesky.inverse(gram(x, lambda));
+    double[][] inv = cholesky(gram(x, lambda)).getSolver().getInverse().getData();
     double base = meanSquaredError(theta, xVal, yVal);
     double[] out = new double[x.length];
     for (int i = 0; i < x.length; i++) {
@@ -861,6 +863,15 @@ public final class InterviewExercises {
       a[j][j] += lambda;
     }
     return a;
+  }
+
+  /**
+   * The Cholesky factorization of a symmetric positive definite matrix (commons-math; any positive pivot is
+   * accepted, so a tiny ridge penalty on a full-rank design still factors).
+   */
+  private static CholeskyDecomposition cholesky(double[][] a) {
+    return new CholeskyDecomposition(MatrixUtils.createRealMatrix(a),
+        CholeskyDecomposition.DEFAULT_RELATIVE_SYMMETRY_THRESHOLD, 0);
   }
 
   private static double[] multiply(double[][] a, double[] v) {

@@ -1,4 +1,4 @@
-package siebench.notebook.exercises;
+package siebench.exercises;
 
 import java.util.List;
 import java.util.Objects;

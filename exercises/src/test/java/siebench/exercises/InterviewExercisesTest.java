@@ -1,4 +1,4 @@
-package siebench.notebook.exercises;
+package siebench.exercises;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,11 +10,11 @@ import siebench.data.Samples;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
 import siebench.model.Models;
-import siebench.notebook.exercises.InterviewExercises.GradientNorm;
-import siebench.notebook.exercises.InterviewExercises.L1LogisticLoss;
-import siebench.notebook.exercises.InterviewExercises.L1LogisticSubgradient;
-import siebench.notebook.exercises.InterviewExercises.LeaveOneOutImportance;
-import siebench.notebook.exercises.InterviewExercises.Resampler;
+import siebench.exercises.InterviewExercises.GradientNorm;
+import siebench.exercises.InterviewExercises.L1LogisticLoss;
+import siebench.exercises.InterviewExercises.L1LogisticSubgradient;
+import siebench.exercises.InterviewExercises.LeaveOneOutImportance;
+import siebench.exercises.InterviewExercises.Resampler;
 import siebench.train.CtrTask;
 import siebench.train.Progress;
 import siebench.train.TrainedModel;
