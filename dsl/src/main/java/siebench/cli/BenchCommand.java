@@ -20,6 +20,7 @@ import siebench.importance.valuation.Budgeted;
 import siebench.importance.valuation.FitBudget;
 import siebench.importance.valuation.TaskLearner;
 import siebench.model.Models;
+import siebench.report.BenchmarkReport;
 import siebench.train.CtrTask;
 import siebench.train.Progress;
 
@@ -143,7 +144,7 @@ final class BenchCommand implements Callable<Integer> {
     }
     BenchmarkResult r = bench.run();
     System.out.println(r);
-    Path report = r.save(out);
+    Path report = BenchmarkReport.save(r, out);
     System.out.println("report: " + report.toAbsolutePath());
     return 0;
   }

@@ -1,4 +1,4 @@
-package siebench.notebook;
+package siebench.report;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,5 @@
-package siebench.notebook;
+package siebench.report;
 
-import siebench.report.Html;
-import siebench.report.TableHtml;
 import java.util.List;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -14,13 +12,18 @@ import siebench.train.EpochStats;
 import siebench.train.TrainResult;
 import tech.tablesaw.api.Table;
 
-/** The standard charts of the notebook summaries, usable on their own ({@code display(Charts.histogram(imp))}). */
-public final class Charts {
+/**
+ * The diagnostic plots of a single run, as the {@link Summaries} show them and usable on their own ({@code
+ * display(DiagnosticCharts.histogram(imp, 40))}): the histogram of an importance estimate's scores and the
+ * learning curve (training loss and validation log loss per epoch) of a training run. The plots comparing
+ * estimators are {@link BenchmarkCharts}.
+ */
+public final class DiagnosticCharts {
   /** Default chart size in logical pixels. */
   public static final int WIDTH = 560;
   public static final int HEIGHT = 320;
 
-  private Charts() {}
+  private DiagnosticCharts() {}
 
   /**
    * A histogram of importance scores: {@code bins} equal-width bins from {@link Importance#histogram(int)},

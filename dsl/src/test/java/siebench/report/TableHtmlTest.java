@@ -1,7 +1,5 @@
-package siebench.notebook;
+package siebench.report;
 
-import siebench.report.Html;
-import siebench.report.TableHtml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package siebench.notebook;
+package siebench.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -80,7 +80,8 @@ class ChartImagesTest {
     assertEquals("400", d.getDocumentElement().getAttribute("width"));
     assertEquals("a <chart>", d.getDocumentElement().getAttribute("alt"));
     assertTrue(d.getDocumentElement().getAttribute("src").startsWith("data:image/png;base64,"));
-    assertEquals(java.util.Map.of("width", 400, "height", 300), ChartImages.pngMetadata(chart()));
+    assertEquals("data:image/png;base64," + ChartImages.pngBase64(chart(), ChartImages.DEFAULT_DPI),
+        ChartImages.dataUri(chart()));
   }
 
   @Test

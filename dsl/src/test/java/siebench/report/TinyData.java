@@ -1,4 +1,4 @@
-package siebench.notebook;
+package siebench.report;
 
 import java.util.Random;
 import siebench.data.Samples;

@@ -1,12 +1,7 @@
-package siebench.notebook;
+package siebench.report;
 
-import siebench.report.Html;
-import siebench.report.TableHtml;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import org.knowm.xchart.XYChart;
-import siebench.benchmark.BenchmarkResult;
 import siebench.data.Samples;
 import siebench.importance.Importance;
 import siebench.train.TrainResult;
@@ -15,7 +10,12 @@ import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-/** HTML summaries of the DSL's result objects, as shown inline in a notebook. */
+/**
+ * HTML summaries of a training run ({@link TrainResult}), an importance estimate ({@link Importance}) and a data
+ * set ({@link Samples}), as a notebook shows them inline (the notebook kernels only wrap this HTML into a MIME
+ * bundle); a benchmark result is rendered by {@link BenchmarkReport#inline}. Charts are drawn by {@link
+ * DiagnosticCharts} and embedded by {@link ChartImages}.
+ */
 public final class Summaries {
   /** Rows listed in each of the top and bottom tables of an importance summary. */
   public static final int TOP_ROWS = 10;
@@ -44,7 +44,7 @@ public final class Summaries {
     sb.append(TableHtml.fragment(r.metrics(), 50));
     if (!r.history().isEmpty()) {
       sb.append(TableHtml.fragment(r.historyTable(), 50));
-      sb.append("<div>").append(ChartImages.imgTag(Charts.learningCurve(r), "learning curve")).append("</div>");
+      sb.append("<div>").append(ChartImages.imgTag(DiagnosticCharts.learningCurve(r), "learning curve")).append("</div>");
     }
     return close(sb);
   }
@@ -61,7 +61,7 @@ public final class Summaries {
       sb.append("<div style=\"display:flex;gap:24px;flex-wrap:wrap\"><div>");
       sb.append(TableHtml.fragment(ranked(imp, true), TOP_ROWS)).append("</div><div>");
       sb.append(TableHtml.fragment(ranked(imp, false), TOP_ROWS)).append("</div></div>");
-      sb.append("<div>").append(ChartImages.imgTag(Charts.histogram(imp, HISTOGRAM_BINS), "score histogram"))
+      sb.append("<div>").append(ChartImages.imgTag(DiagnosticCharts.histogram(imp, HISTOGRAM_BINS), "score histogram"))
           .append("</div>");
     }
     return close(sb);
@@ -80,49 +80,9 @@ public final class Summaries {
     sb.append(TableHtml.fragment(imp.mostValuable(samples, TOP_ROWS).setName("most valuable by "
         + imp.estimator()), TOP_ROWS));
     if (imp.size() > 0) {
-      sb.append("<div>").append(ChartImages.imgTag(Charts.histogram(imp, HISTOGRAM_BINS), "score histogram"))
+      sb.append("<div>").append(ChartImages.imgTag(DiagnosticCharts.histogram(imp, HISTOGRAM_BINS), "score histogram"))
           .append("</div>");
     }
-    return close(sb);
-  }
-
-  /** Summary rows shown inline; the full table is {@code result.summary()} or the saved CSV. */
-  public static final int BENCHMARK_SUMMARY_ROWS = 60;
-
-  /**
-   * A benchmark: a headline (data, estimators, protocols, repeats, time), the ranks per protocol, the protocol
-   * plots (pruning and removal curves, precision-recall, cost versus quality) and the summary over repeats.
-   */
-  public static String benchmark(BenchmarkResult r) {
-    StringBuilder sb = open();
-    Map<String, Object> settings = r.settings();
-    sb.append("<h4>Benchmark on ").append(Html.escape(String.valueOf(settings.get("data")))).append("</h4>");
-    sb.append("<div class=\"note\">");
-    boolean first = true;
-    for (Map.Entry<String, Object> e : settings.entrySet()) {
-      if (!e.getKey().equals("data")) {
-        sb.append(first ? "" : " &#183; ").append(Html.escape(e.getKey())).append(": ")
-            .append(Html.escape(e.getValue() instanceof Double d ? Html.formatDouble(d) : String.valueOf(e.getValue())));
-        first = false;
-      }
-    }
-    sb.append("</div>");
-    List<String> warnings = r.warnings();
-    if (!warnings.isEmpty()) {
-      sb.append("<div class=\"note\"><b>Actions that made the model worse than the noisy baseline:</b><ul>");
-      for (String w : warnings) {
-        sb.append("<li>").append(Html.escape(w)).append("</li>");
-      }
-      sb.append("</ul></div>");
-    }
-    sb.append(TableHtml.fragment(r.ranks().setName("ranks (1 = best)"), 200));
-    sb.append("<div style=\"display:flex;gap:12px;flex-wrap:wrap\">");
-    for (Map.Entry<String, XYChart> e : r.charts().entrySet()) {
-      sb.append("<div>").append(ChartImages.imgTag(e.getValue(), e.getKey())).append("</div>");
-    }
-    sb.append("</div>");
-    sb.append(TableHtml.fragment(r.summary().setName("summary over repeats (mean, std, 95% CI)"),
-        BENCHMARK_SUMMARY_ROWS));
     return close(sb);
   }
 

@@ -1,7 +1,5 @@
-package siebench.notebook;
+package siebench.report;
 
-import siebench.report.Html;
-import siebench.report.TableHtml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,7 +30,7 @@ class TrainResultSummaryTest {
     assertEquals(r.history().size(), Xml.bodyCells(tables.get(1)).size());
     assertEquals(1, Xml.elements(d, "img").size());
     assertTrue(html.contains(Html.formatCount(r.trainSamples().size()) + " train"));
-    var curve = Charts.learningCurve(r);
+    var curve = DiagnosticCharts.learningCurve(r);
     assertEquals(r.history().size(), curve.getSeriesMap().get("train loss").getXData().length);
   }
 }

@@ -1,7 +1,5 @@
-package siebench.notebook;
+package siebench.report;
 
-import siebench.report.Html;
-import siebench.report.TableHtml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,14 +11,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import siebench.benchmark.Benchmark;
-import siebench.benchmark.BenchmarkResult;
-import siebench.benchmark.Protocols;
 import siebench.data.Samples;
-import siebench.importance.Estimators;
-import siebench.model.Models;
-import siebench.train.CtrTask;
-import siebench.train.Progress;
 import siebench.importance.Importance;
 import tech.tablesaw.api.Table;
 
@@ -80,7 +71,7 @@ class SummariesTest {
     Element img = Xml.elements(d, "img").get(0);
     String src = img.getAttribute("src");
     byte[] png = Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1));
-    assertEquals(Charts.WIDTH * 2, ImageIO.read(new ByteArrayInputStream(png)).getWidth());
+    assertEquals(DiagnosticCharts.WIDTH * 2, ImageIO.read(new ByteArrayInputStream(png)).getWidth());
   }
 
   @Test
@@ -92,15 +83,15 @@ class SummariesTest {
 
   @Test
   void tickPatternFollowsMagnitude() {
-    assertEquals("0.###", Charts.decimalPattern(new double[] {0.14, 4.8}));
-    assertEquals("0.#", Charts.decimalPattern(new double[] {12, 4000}));
-    assertEquals("0.##E0", Charts.decimalPattern(new double[] {1e-4, 3e-3}));
-    assertEquals("0.##E0", Charts.decimalPattern(new double[] {2e7}));
+    assertEquals("0.###", DiagnosticCharts.decimalPattern(new double[] {0.14, 4.8}));
+    assertEquals("0.#", DiagnosticCharts.decimalPattern(new double[] {12, 4000}));
+    assertEquals("0.##E0", DiagnosticCharts.decimalPattern(new double[] {1e-4, 3e-3}));
+    assertEquals("0.##E0", DiagnosticCharts.decimalPattern(new double[] {2e7}));
   }
 
   @Test
   void histogramChartCountsEveryRow() {
-    var chart = Charts.histogram(ramp(), 10);
+    var chart = DiagnosticCharts.histogram(ramp(), 10);
     var series = chart.getSeriesMap().get("rows");
     double total = 0;
     for (Number y : series.getYData()) {
@@ -133,27 +124,5 @@ class SummariesTest {
     assertTrue(Xml.elements(d, "pre").get(0).getTextContent().contains("tiny_clicks (30 rows)"));
     // 30 rows capped at 20: 10 head, an ellipsis row, 10 tail
     assertEquals(21, Xml.bodyCells(Xml.elements(d, "table").get(0)).size());
-  }
-
-  @Test
-  void benchmarkSummaryShowsRanksEveryPlotAndTheSummary() throws Exception {
-    BenchmarkResult r = Benchmark.on(TinyData.clicks(400, 3)).estimators(Estimators.random(), Estimators.classBalance())
-        .protocols(Protocols.noisyLabelDetection(), Protocols.pruning(0.5, 1.0), Protocols.cost())
-        .task(CtrTask.ctr().model(Models.logisticRegression()).epochs(1).batchSize(128)).repeats(1)
-        .progress(Progress.silent()).run();
-    Document d = Xml.parse(Summaries.benchmark(r));
-    assertTrue(Xml.elements(d, "h4").get(0).getTextContent().startsWith("Benchmark on tiny_clicks"));
-    List<Element> tables = Xml.elements(d, "table");
-    assertEquals(2, tables.size());
-    assertEquals(r.ranks().rowCount(), Xml.bodyCells(tables.get(0)).size());
-    List<Element> images = Xml.elements(d, "img");
-    assertEquals(r.charts().size(), images.size());
-    assertTrue(images.size() >= 3, "PR curve, pruning curve, cost versus quality: " + r.charts().keySet());
-    for (Element img : images) {
-      String src = img.getAttribute("src");
-      byte[] png = Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1));
-      assertTrue(ImageIO.read(new ByteArrayInputStream(png)).getWidth() > 0);
-    }
-    assertTrue(Displays.render(r).text(Displays.HTML).contains("summary over repeats"));
   }
 }

@@ -1,7 +1,5 @@
-package siebench.notebook;
+package siebench.report;
 
-import siebench.report.Html;
-import siebench.report.TableHtml;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -11,8 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -27,7 +23,8 @@ import org.knowm.xchart.VectorGraphicsEncoder.VectorGraphicsFormat;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
- * Encodes XChart charts for notebooks: high-DPI PNG (the chart is painted at {@code dpi / 72} times its
+ * The one chart renderer of SIEBench, used by the HTML report, the saved PNG files and the notebooks (which only
+ * wrap its output into a MIME bundle): high-DPI PNG (the chart is painted at {@code dpi / 72} times its
  * logical size and the PNG carries a {@code pHYs} chunk with the resolution, while the notebook is told the
  * logical width and height so the image stays sharp on high-density screens) and SVG through XChart's
  * {@link VectorGraphicsEncoder} (VectorGraphics2D is a dependency of XChart, so SVG needs nothing extra).
@@ -76,18 +73,15 @@ public final class ChartImages {
     return Base64.getEncoder().encodeToString(png(chart, dpi));
   }
 
-  /** The notebook metadata for a PNG of this chart: its logical {@code width} and {@code height}. */
-  public static Map<String, Object> pngMetadata(Chart<?, ?> chart) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("width", chart.getWidth());
-    m.put("height", chart.getHeight());
-    return m;
+  /** The PNG at {@link #DEFAULT_DPI} as a {@code data:image/png;base64,...} URI, for embedding in HTML. */
+  public static String dataUri(Chart<?, ?> chart) {
+    return "data:image/png;base64," + pngBase64(chart, DEFAULT_DPI);
   }
 
-  /** An {@code <img>} element embedding the PNG, sized to the chart's logical size. */
+  /** An {@code <img>} element embedding the PNG ({@link #dataUri}), sized to the chart's logical size. */
   public static String imgTag(Chart<?, ?> chart, String alt) {
     return "<img alt=\"" + Html.escape(alt) + "\" width=\"" + chart.getWidth() + "\" height=\"" + chart.getHeight()
-        + "\" src=\"data:image/png;base64," + pngBase64(chart, DEFAULT_DPI) + "\"/>";
+        + "\" src=\"" + dataUri(chart) + "\"/>";
   }
 
   /** The chart as an SVG document. */
