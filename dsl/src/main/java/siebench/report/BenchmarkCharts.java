@@ -50,8 +50,9 @@ public final class BenchmarkCharts {
               "fraction of training rows removed (most suspicious first)",
               "recovery (0 = noisy, 1 = oracle; axis from -2)", "recovery_logloss");
           rec.getStyler().setYAxisMin(-2.0).setYAxisMax(1.5); // far worse than doing nothing is all the same
-          referenceLine(rec, "oracle (reference)", 0, maxX(tidy, "cleaning"), 1, ORACLE);
-          referenceLine(rec, "noisy (reference)", 0, maxX(tidy, "cleaning"), 0, BASELINE);
+          double removedMax = xRange(tidy, "cleaning")[1];
+          referenceLine(rec, "oracle (reference)", 0, removedMax, 1, ORACLE);
+          referenceLine(rec, "noisy (reference)", 0, removedMax, 0, BASELINE);
           charts.put("cleaning", rec);
           charts.put("cleaning_auc", withReferences(result, tidy, curves(tidy, "cleaning",
               "Cleaning: test AUC after removing the most suspicious rows", "fraction removed", "test AUC", "auc"),
@@ -89,32 +90,30 @@ public final class BenchmarkCharts {
     return charts;
   }
 
-  /** The largest abscissa of a protocol's curves (1 when it has none). */
-  private static double maxX(Table tidy, String protocol) {
-    double m = 0;
+  /**
+   * The smallest and the largest abscissa of a protocol's curves: {@code {lo, hi}}, with {@code lo} 0 and
+   * {@code hi} 1 when it has none (and {@code hi} 1 when no x is above 0).
+   */
+  private static double[] xRange(Table tidy, String protocol) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = 0;
     for (int r = 0; r < tidy.rowCount(); r++) {
       double x = tidy.doubleColumn("x").getDouble(r);
       if (tidy.stringColumn("protocol").get(r).equals(protocol) && !Double.isNaN(x)) {
-        m = Math.max(m, x);
+        lo = Math.min(lo, x);
+        hi = Math.max(hi, x);
       }
     }
-    return m > 0 ? m : 1;
+    return new double[] {Double.isInfinite(lo) ? 0 : lo, hi > 0 ? hi : 1};
   }
 
   /** Adds the oracle's and the noisy baseline's mean {@code metric} as dashed lines across the protocol's x range. */
   private static XYChart withReferences(BenchmarkResult result, Table tidy, XYChart chart, String protocol,
       String metric) {
-    double lo = Double.POSITIVE_INFINITY;
-    for (int r = 0; r < tidy.rowCount(); r++) {
-      double x = tidy.doubleColumn("x").getDouble(r);
-      if (tidy.stringColumn("protocol").get(r).equals(protocol) && !Double.isNaN(x)) {
-        lo = Math.min(lo, x);
-      }
-    }
-    double x0 = Double.isInfinite(lo) ? 0 : lo;
-    referenceLine(chart, "oracle (reference)", x0, maxX(tidy, protocol),
+    double[] x = xRange(tidy, protocol);
+    referenceLine(chart, "oracle (reference)", x[0], x[1],
         result.mean(Benchmark.ORACLE, Benchmark.REFERENCE, metric), ORACLE);
-    referenceLine(chart, "noisy (reference)", x0, maxX(tidy, protocol),
+    referenceLine(chart, "noisy (reference)", x[0], x[1],
         result.mean(Benchmark.NOISY, Benchmark.REFERENCE, metric), BASELINE);
     return chart;
   }

@@ -1,5 +1,6 @@
 package siebench.report;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,10 +66,18 @@ class BenchmarkReportTest {
       XYSeries line = pruning.getSeriesMap().get(ref + " (reference)");
       assertEquals(auc, line.getYData()[0], 0);
       assertEquals(auc, line.getYData()[1], 0);
+      // across the x range of the curves
+      double[] xs = pruning.getSeriesMap().get("random (auc)").getXData();
+      assertEquals(java.util.Arrays.stream(xs).min().getAsDouble(), line.getXData()[0], 0);
+      assertEquals(java.util.Arrays.stream(xs).max().getAsDouble(), line.getXData()[1], 0);
     }
     // the cleaning recovery plot has its fixed references: oracle at 1, noisy at 0
     assertEquals(1.0, charts.get("cleaning").getSeriesMap().get("oracle (reference)").getYData()[0]);
     assertEquals(0.0, charts.get("cleaning").getSeriesMap().get("noisy (reference)").getYData()[0]);
+    // from nothing removed to the largest fraction removed
+    double[] removed = charts.get("cleaning").getSeriesMap().get("random").getXData();
+    assertArrayEquals(new double[] {0, java.util.Arrays.stream(removed).max().getAsDouble()},
+        charts.get("cleaning").getSeriesMap().get("oracle (reference)").getXData());
     // the cost-quality point of each estimator is (its mean seconds, its mean detection primary metric)
     XYChart cost = charts.get("cost_quality");
     XYSeries random = cost.getSeriesMap().get("random");

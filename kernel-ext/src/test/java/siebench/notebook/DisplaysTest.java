@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import siebench.benchmark.Benchmark;
 import siebench.benchmark.BenchmarkResult;
 import siebench.benchmark.Protocols;
@@ -19,6 +18,7 @@ import siebench.data.synthetic.Synthetic;
 import siebench.importance.Estimators;
 import siebench.importance.Importance;
 import siebench.model.Models;
+import siebench.report.BenchmarkCharts;
 import siebench.report.BenchmarkReport;
 import siebench.report.ChartImages;
 import siebench.report.Summaries;
@@ -31,9 +31,7 @@ import tech.tablesaw.api.Table;
 /** The displays only adapt: each MIME bundle carries exactly what the library's renderer produced. */
 class DisplaysTest {
   static XYChart chart() {
-    XYChart c = new XYChartBuilder().width(400).height(300).title("Loss & AUC").build();
-    c.addSeries("loss", new double[] {1, 2, 3}, new double[] {0.7, 0.5, 0.45});
-    return c;
+    return BenchmarkCharts.scatter("Cost & quality", "seconds", "AUC", Map.of("lr", new double[] {1.5, 0.7}));
   }
 
   @Test
@@ -41,8 +39,10 @@ class DisplaysTest {
     MimeBundle b = Displays.render(chart());
     assertEquals(List.of(Displays.PNG, Displays.PLAIN), List.copyOf(b.data().keySet()));
     assertArrayEquals(ChartImages.png(chart()), Base64.getDecoder().decode(b.text(Displays.PNG)));
-    assertEquals(Map.of("width", 400, "height", 300), b.metadata().get(Displays.PNG));
-    assertTrue(b.text(Displays.PLAIN).contains("'Loss & AUC' (400x300, 1 series)"), b.text(Displays.PLAIN));
+    XYChart c = chart();
+    assertEquals(Map.of("width", c.getWidth(), "height", c.getHeight()), b.metadata().get(Displays.PNG));
+    assertTrue(b.text(Displays.PLAIN).contains("'Cost & quality' (" + c.getWidth() + "x" + c.getHeight() + ", 1 series)"),
+        b.text(Displays.PLAIN));
   }
 
   @Test
