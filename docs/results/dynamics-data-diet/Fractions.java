@@ -1,4 +1,4 @@
-import static siebench.importance.Estimators.*;
+import static siebench.importance.catalog.Estimators.*;
 
 import siebench.data.Samples;
 import siebench.data.synthetic.Synthetic;

@@ -2,6 +2,7 @@ package siebench.train;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import siebench.data.Learner;
 import siebench.data.Samples;
 import siebench.features.EncoderOptions;
 import siebench.model.ModelSpec;
@@ -18,7 +19,7 @@ import siebench.model.Models;
  * <p>Weighted binary cross-entropy {@code sum_i w_i * bce_i / sum_i w_i} is used when the samples carry
  * weights, so a weight of 0 is exactly the same as removing the row.
  */
-public final class CtrTask {
+public final class CtrTask implements Learner<TrainResult> {
   private final ModelSpec model;
   private final int epochs;
   private final int batchSize;
@@ -282,6 +283,7 @@ public final class CtrTask {
   }
 
   /** Splits (if needed), encodes, trains and evaluates. */
+  @Override
   public TrainResult fit(Samples samples) {
     return CtrTrainer.fit(this, samples);
   }

@@ -17,7 +17,7 @@ import siebench.benchmark.Benchmark;
 import siebench.benchmark.BenchmarkResult;
 import siebench.benchmark.Protocols;
 import siebench.data.Samples;
-import siebench.importance.Estimators;
+import siebench.importance.catalog.Estimators;
 import siebench.model.Models;
 import siebench.train.CtrTask;
 import siebench.train.Progress;

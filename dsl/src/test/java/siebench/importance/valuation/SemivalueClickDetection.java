@@ -6,7 +6,7 @@ import siebench.data.Samples;
 import siebench.data.synthetic.Synthetic;
 import siebench.data.synthetic.SyntheticData;
 import siebench.importance.EstimationContext;
-import siebench.importance.Estimators;
+import siebench.importance.catalog.Estimators;
 import siebench.importance.Importance;
 import siebench.importance.ImportanceEstimator;
 import siebench.metrics.MeanInterval;
