@@ -16,13 +16,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import siebench.data.Role;
 import siebench.data.Samples;
+import siebench.data.io.RawRows;
 import siebench.features.EncodedCache;
 import siebench.features.EncodedData;
-import siebench.features.RawRows;
-import siebench.train.Progress;
 import siebench.features.FeatureEncoder;
 import siebench.importance.Importance;
 import siebench.importance.dynamics.CheckpointScores;
+import siebench.train.Progress;
 import siebench.train.TrainedModel;
 
 /**
