@@ -1,6 +1,5 @@
-import static siebench.importance.Estimators.*;
-
 import siebench.data.Samples;
+import siebench.data.noise.Corruption;
 import siebench.data.synthetic.Synthetic;
 import siebench.data.synthetic.SyntheticData;
 import siebench.importance.EstimationContext;
@@ -10,6 +9,8 @@ import siebench.model.Models;
 import siebench.train.CtrTask;
 import siebench.train.Progress;
 
+import static siebench.importance.catalog.Estimators.*;
+
 /** Fake-click AUROC over all rows and among clicks only (where the label alone carries no signal). */
 public class WithinClicks {
   public static void main(String[] a) {
@@ -18,7 +19,7 @@ public class WithinClicks {
     Samples train = data.samples();
     int n = train.size();
     float[] truth = new float[n];
-    var col = train.table().numberColumn(SyntheticData.TRUTH_CORRUPTED);
+    var col = train.table().numberColumn(Corruption.TRUTH_CORRUPTED);
     float[] y = train.labels();
     int clicks = 0;
     for (int i = 0; i < n; i++) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import siebench.data.Samples;
 import siebench.data.Split;
+import siebench.data.noise.Corruption;
 import siebench.data.noise.Noise;
 import siebench.data.synthetic.SyntheticData;
 import siebench.importance.EstimationContext;
@@ -43,7 +44,7 @@ import siebench.train.Progress;
  */
 public final class Benchmark {
   /** Ground-truth column the synthetic generator and the noise injectors write. */
-  public static final String TRUTH_CORRUPTED = SyntheticData.TRUTH_CORRUPTED;
+  public static final String TRUTH_CORRUPTED = Corruption.TRUTH_CORRUPTED;
 
   /** The protocol name of the noisy and oracle reference rows. */
   public static final String REFERENCE = "reference";

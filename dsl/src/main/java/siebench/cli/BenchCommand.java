@@ -13,7 +13,7 @@ import siebench.benchmark.Protocol;
 import siebench.benchmark.Protocols;
 import siebench.data.Samples;
 import siebench.data.noise.Noise;
-import siebench.importance.Estimators;
+import siebench.importance.catalog.Estimators;
 import siebench.importance.ImportanceEstimator;
 import siebench.importance.Reweighting;
 import siebench.importance.valuation.Budgeted;

@@ -7,10 +7,10 @@ import siebench.data.Samples;
 import siebench.data.io.CriteoRows;
 import siebench.data.io.CsvOptions;
 import siebench.data.io.Loaders;
+import siebench.data.io.RawRows;
 import siebench.data.synthetic.BehaviorSequences;
 import siebench.data.synthetic.EcommerceGenerator;
 import siebench.data.synthetic.Synthetic;
-import siebench.features.RawRows;
 
 /** The {@code --data} option shared by the subcommands, and how it becomes {@link Samples}. */
 final class DataOptions {

@@ -16,13 +16,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import siebench.data.Role;
 import siebench.data.Samples;
+import siebench.data.io.RawRows;
 import siebench.features.EncodedCache;
 import siebench.features.EncodedData;
-import siebench.features.RawRows;
-import siebench.train.Progress;
 import siebench.features.FeatureEncoder;
 import siebench.importance.Importance;
 import siebench.importance.dynamics.CheckpointScores;
+import siebench.train.Progress;
 import siebench.train.TrainedModel;
 
 /**
@@ -31,7 +31,7 @@ import siebench.train.TrainedModel;
  * present), the label, the predicted click probability and one column per requested score ({@link
  * CheckpointScores}: loss, EL2N, margin, GraNd of Paul et al. 2021). Categories the model never saw are
  * encoded as the out-of-vocabulary bucket and counted per column. With {@code --weights}, each score's training
- * weights as {@link Samples#reweight(Importance)} computes them, so that {@code train --weights
+ * weights as {@link Samples#reweight(siebench.data.RowImportance)} computes them, so that {@code train --weights
  * FILE:weight_NAME} trains the model the in-process {@code samples.reweight(importance)} does. With {@code
  * --stream} (Criteo files larger than memory) the rows are read from an {@link EncodedCache} range by range and
  * written as they are scored.

@@ -5,14 +5,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 import siebench.data.Samples;
+import siebench.data.io.RawRows;
 import siebench.features.EncodedCache;
 import siebench.features.EncoderOptions;
 import siebench.features.FeatureEncoder;
-import siebench.features.RawRows;
 import siebench.metrics.Metrics;
 import siebench.model.ModelSpec;
 import siebench.model.Models;
@@ -20,10 +17,13 @@ import siebench.model.SequenceSpec;
 import siebench.train.CtrTask;
 import siebench.train.EmbeddingUpdates;
 import siebench.train.EpochStats;
-import siebench.train.TrainedModel;
-import siebench.train.TrainingLoop;
 import siebench.train.Progress;
 import siebench.train.TrainResult;
+import siebench.train.TrainedModel;
+import siebench.train.TrainingLoop;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * {@code siebench train}: trains a CTR model and prints the test metrics; with {@code --stream}, from a binary cache

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import siebench.data.io.RawRows;
 import siebench.train.Progress;
 
 /**

@@ -2,10 +2,10 @@ package siebench.benchmark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static siebench.importance.Estimators.el2n;
-import static siebench.importance.Estimators.gradientNorm;
-import static siebench.importance.Estimators.ips;
-import static siebench.importance.Estimators.random;
+import static siebench.importance.catalog.Estimators.el2n;
+import static siebench.importance.catalog.Estimators.gradientNorm;
+import static siebench.importance.catalog.Estimators.ips;
+import static siebench.importance.catalog.Estimators.random;
 
 import org.junit.jupiter.api.Test;
 import siebench.data.Samples;

@@ -1,5 +1,6 @@
 package siebench.importance;
 
+import siebench.importance.catalog.Estimators;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -24,7 +24,7 @@ import org.w3c.dom.Element;
 import siebench.benchmark.Benchmark;
 import siebench.benchmark.BenchmarkResult;
 import siebench.benchmark.Protocols;
-import siebench.importance.Estimators;
+import siebench.importance.catalog.Estimators;
 import siebench.model.Models;
 import siebench.train.CtrTask;
 import siebench.train.Progress;

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import siebench.data.noise.Corruption;
 import siebench.data.noise.Noise;
 import siebench.train.Progress;
 

@@ -1,13 +1,13 @@
 package siebench.importance.dynamics;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static siebench.importance.Estimators.adaptiveDenoising;
-import static siebench.importance.Estimators.aum;
-import static siebench.importance.Estimators.dataMaps;
-import static siebench.importance.Estimators.el2n;
-import static siebench.importance.Estimators.forgetting;
-import static siebench.importance.Estimators.gradientNorm;
-import static siebench.importance.Estimators.loss;
+import static siebench.importance.catalog.Estimators.adaptiveDenoising;
+import static siebench.importance.catalog.Estimators.aum;
+import static siebench.importance.catalog.Estimators.dataMaps;
+import static siebench.importance.catalog.Estimators.el2n;
+import static siebench.importance.catalog.Estimators.forgetting;
+import static siebench.importance.catalog.Estimators.gradientNorm;
+import static siebench.importance.catalog.Estimators.loss;
 
 import java.util.LinkedHashMap;
 import java.util.List;

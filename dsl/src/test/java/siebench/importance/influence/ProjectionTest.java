@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
-import siebench.importance.Estimators;
+import siebench.importance.catalog.Estimators;
 import siebench.metrics.Ranks;
 import siebench.model.Models;
 import siebench.train.Progress;

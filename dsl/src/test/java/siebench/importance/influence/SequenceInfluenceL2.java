@@ -8,7 +8,7 @@ import siebench.benchmark.Protocols;
 import siebench.data.Samples;
 import siebench.data.noise.Noise;
 import siebench.data.synthetic.BehaviorSequences;
-import siebench.importance.Estimators;
+import siebench.importance.catalog.Estimators;
 import siebench.importance.ImportanceEstimator;
 import siebench.model.Models;
 import siebench.train.CtrTask;

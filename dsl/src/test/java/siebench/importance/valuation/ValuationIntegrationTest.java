@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
-import siebench.importance.Estimators;
+import siebench.importance.catalog.Estimators;
 import siebench.SharedData;
 import siebench.data.Samples;
 import siebench.data.Split;

@@ -1,7 +1,9 @@
-package siebench.data.synthetic;
+package siebench.data.noise;
 
 /**
- * What the generator did to a row, as written to the {@code truth_corruption} column (by {@link #label()}).
+ * What was done to a row, by the generator ({@code data.synthetic}) or by a noise injector ({@link Noise}), as
+ * written to the ground-truth column {@value #TRUTH_CORRUPTION} (by {@link #label()}); {@value #TRUTH_CORRUPTED}
+ * flags the corrupted rows (1) and {@value #TRUTH_SOURCE_ROW} names the row a duplicate copies.
  */
 public enum Corruption {
   /** A clean row: label drawn from the click model. */
@@ -17,6 +19,13 @@ public enum Corruption {
    * popularity and sometimes rating; same ids and label. Its {@code truth_*} values are those of the source.
    */
   NEAR_DUPLICATE("near_duplicate");
+
+  /** Ground truth: 1 for a corrupted row, 0 for a clean one. */
+  public static final String TRUTH_CORRUPTED = "truth_corrupted";
+  /** Ground truth: the {@link #label()} of what was done to the row. */
+  public static final String TRUTH_CORRUPTION = "truth_corruption";
+  /** Ground truth: for a (near-)duplicate, the row id of the row it copies; -1 otherwise. */
+  public static final String TRUTH_SOURCE_ROW = "truth_source_row";
 
   private final String label;
 

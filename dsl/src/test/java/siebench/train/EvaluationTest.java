@@ -1,16 +1,18 @@
-package siebench.metrics;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+package siebench.train;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import siebench.data.Samples;
+import siebench.metrics.Calibration;
+import siebench.metrics.Metrics;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EvaluationTest {
   @Test

@@ -1,4 +1,4 @@
-package siebench.features;
+package siebench.data.io;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -6,14 +6,14 @@ import java.util.List;
 /**
  * One sequential pass over the raw rows of a file that is too large to load as a table: categorical values
  * (null when missing), numeric values (NaN when missing), the 0/1 label and the stable row id, one row at a time.
- * {@link StreamingEncoder} fits a {@link FeatureEncoder} from such passes and {@link EncodedCache} encodes them into
+ * {@code features.StreamingEncoder} fits a {@code FeatureEncoder} from such passes and {@code EncodedCache} encodes them into
  * its columnar cache, so that only the current row is held, never the file. Implementations check every row and
  * fail naming file, line and what was expected, as the table loaders do.
  */
 public interface RawRows extends AutoCloseable {
   /** A file that can be read in passes. */
   interface Source {
-    /** The file (its size and modification time key the {@link EncodedCache}). */
+    /** The file (its size and modification time key the encoder cache, {@code features.EncodedCache}). */
     Path path();
 
     /** Starts a new pass from the first row. */

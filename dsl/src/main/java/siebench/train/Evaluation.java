@@ -1,8 +1,14 @@
-package siebench.metrics;
+package siebench.train;
 
 import java.util.Optional;
 import siebench.data.Role;
 import siebench.data.Samples;
+import siebench.metrics.Calibration;
+import siebench.metrics.Gauc;
+import siebench.metrics.GroupedMetric;
+import siebench.metrics.Groups;
+import siebench.metrics.Metrics;
+import siebench.metrics.RankingMetrics;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;

@@ -1,6 +1,8 @@
-package siebench.importance;
+package siebench.importance.catalog;
 
 import java.util.Locale;
+import siebench.importance.Importance;
+import siebench.importance.ImportanceEstimator;
 import siebench.importance.dynamics.AdaptiveDenoising;
 import siebench.importance.dynamics.AreaUnderMargin;
 import siebench.importance.dynamics.DataMaps;
@@ -30,7 +32,7 @@ import siebench.importance.valuation.TmcShapley;
 
 /**
  * Static DSL factories for every importance estimator, meant for static import ({@code import static
- * siebench.importance.Estimators.*;}):
+ * siebench.importance.catalog.Estimators.*;}):
  *
  * <pre>{@code
  * Importance g = samples.importance(gradientNorm().epochs(2).seeds(3));
