@@ -36,7 +36,7 @@ import siebench.importance.valuation.TmcShapley;
  *
  * <pre>{@code
  * Importance g = samples.importance(gradientNorm().epochs(2).seeds(3));
- * DataMap map = dataMaps().epochs(5).map(samples, context);
+ * DataMap map = dataMaps().epochs(5).fit(samples, context);
  * }</pre>
  *
  * <p>Every estimator trains the context task's model (overridable with {@code .model(...)}) on all training
