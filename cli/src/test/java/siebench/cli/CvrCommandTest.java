@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import siebench.SharedData;
 
 /** {@code siebench cvr} on small generated impressions, and its errors. */
 class CvrCommandTest {
@@ -28,5 +29,12 @@ class CvrCommandTest {
     assertTrue(missing.contains("nothing-here"), missing);
     assertTrue(CliRun.fails("cvr", "--objectives", "naive,magic").contains("magic"));
     assertTrue(CliRun.fails("cvr", "--epochs", "x").contains("--epochs"));
+  }
+
+  /** Moved from the library's CvrTrainingTest: the command on the real Ali-CCP sample (skipped without it). */
+  @Test
+  void runsOnTheAliCcpSample() {
+    Path dir = SharedData.file("ali_ccp_tiny");
+    CliRun.ok("cvr", "--data", "ali-ccp:" + dir, "--seeds", "2", "--epochs", "2", "--quiet");
   }
 }
