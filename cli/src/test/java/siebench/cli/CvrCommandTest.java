@@ -37,4 +37,13 @@ class CvrCommandTest {
     Path dir = SharedData.file("ali_ccp_tiny");
     CliRun.ok("cvr", "--data", "ali-ccp:" + dir, "--seeds", "2", "--epochs", "2", "--quiet");
   }
+
+  @Test
+  void aMalformedAliCcpFileNamesTheFileLineAndColumn(@TempDir Path dir) throws Exception {
+    String header = "click,purchase,101,121,122";
+    Files.writeString(dir.resolve("tiny_train.csv"), header + "\n0,0,1,1,1\n1,1,2,1,1\n0,x,1\n");
+    Files.writeString(dir.resolve("tiny_test.csv"), header + "\n0,0,1,1,1\n");
+    CliRun.failsWith("tiny_train.csv:4:4 (121): expected 5 fields as in the header (line 1), got 3", "cvr", "--data",
+        "ali-ccp:" + dir, "--seeds", "1", "--epochs", "1", "--quiet");
+  }
 }

@@ -239,4 +239,17 @@ class ScoreCommandTest {
     assertEquals(2, s.status());
     assertTrue(s.err().contains("no saved model directory"), s.err());
   }
+
+  @Test
+  void badScoreNameOrDataFileIsAClearError() throws IOException {
+    Path model = dir.resolve("m");
+    CliRun.ok("train", "--data", "synthetic", "--rows", "1000", "--model", "lr", "--epochs", "1", "--save",
+        model.toString());
+    CliRun.failsWith("unknown score 'magic'; expected some of [loss, el2n, margin, grand, grand-last-layer]", "score",
+        "--model", model.toString(), "--estimators", "magic", "--out", dir.resolve("s.csv").toString());
+    Path csv = dir.resolve("clicks.csv");
+    Files.writeString(csv, "click,brand,price\n1,a,0.5\n0,b\n");
+    CliRun.failsWith("clicks.csv:3:3 (price): expected 3 fields as in the header (line 1), got 2", "score",
+        "--model", model.toString(), "--data", "csv:" + csv, "--out", dir.resolve("s.csv").toString());
+  }
 }
