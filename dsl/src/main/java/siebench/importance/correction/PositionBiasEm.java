@@ -66,17 +66,20 @@ public final class PositionBiasEm {
     this.l2 = l2;
   }
 
-  /** Per-pair EM: one relevance per (query, item) pair, no regression; at most 200 iterations, tolerance 1e-7. */
-  public static PositionBiasEm perPair() {
-    return new PositionBiasEm(Mode.PER_PAIR, 200, 1e-7, 1e-4);
-  }
-
   /**
    * Regression-EM (Wang et al. 2018): relevance from a logistic regression on the features (L2 1e-4), at most
    * 50 iterations, tolerance 1e-6.
    */
-  public static PositionBiasEm regression() {
+  public static PositionBiasEm defaults() {
     return new PositionBiasEm(Mode.REGRESSION, 50, 1e-6, 1e-4);
+  }
+
+  /**
+   * Per-pair EM instead: one relevance per (query, item) pair, no regression; at most 200 iterations, tolerance
+   * 1e-7 (its own defaults; set others after this call).
+   */
+  public PositionBiasEm perPair() {
+    return new PositionBiasEm(Mode.PER_PAIR, 200, 1e-7, l2);
   }
 
   public PositionBiasEm maxIterations(int m) {

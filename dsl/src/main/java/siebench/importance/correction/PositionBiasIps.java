@@ -61,7 +61,7 @@ public final class PositionBiasIps implements ImportanceEstimator {
    * objective with propensities clipped at {@value Objective#DEFAULT_CLIP}.
    */
   public static PositionBiasIps defaults() {
-    return new PositionBiasIps(Source.EM, null, null, PositionBiasEm.regression(), null, 1, Objective.ips());
+    return new PositionBiasIps(Source.EM, null, null, PositionBiasEm.defaults(), null, 1, Objective.ips());
   }
 
   /** Per-row absolute examination propensities in column {@code c} (values in (0, 1]). */

@@ -46,7 +46,7 @@ public final class AreaUnderMargin extends DynamicsEstimator<AreaUnderMargin> {
   }
 
   /** AUM over every epoch of one run; {@link #fit} with 5% threshold samples and the 50th percentile. */
-  public static AreaUnderMargin create() {
+  public static AreaUnderMargin defaults() {
     return new AreaUnderMargin(DynamicsSettings.defaults(), 0.05, 50);
   }
 

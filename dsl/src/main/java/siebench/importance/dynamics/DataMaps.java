@@ -26,7 +26,7 @@ public final class DataMaps extends DynamicsEstimator<DataMaps> {
   }
 
   /** Data maps over every epoch of one run, correctness at threshold 0.5. */
-  public static DataMaps create() {
+  public static DataMaps defaults() {
     return new DataMaps(DynamicsSettings.defaults(), 0.5);
   }
 

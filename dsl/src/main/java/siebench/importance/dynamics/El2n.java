@@ -30,7 +30,7 @@ public final class El2n extends DynamicsEstimator<El2n> {
   }
 
   /** EL2N with the default settings (every epoch of one run of the context task). */
-  public static El2n create() {
+  public static El2n defaults() {
     return new El2n(DynamicsSettings.defaults());
   }
 

@@ -42,7 +42,7 @@ public final class GraNd extends DynamicsEstimator<GraNd> {
   }
 
   /** GraNd with the default settings: exact full-parameter norms after every epoch of one run. */
-  public static GraNd create() {
+  public static GraNd defaults() {
     return new GraNd(DynamicsSettings.defaults(), false);
   }
 
