@@ -222,12 +222,12 @@ public final class Estimators {
     return PositionBiasIps.defaults();
   }
 
-  /** Regression-EM position-bias estimation (Wang et al. 2018; {@link PositionBiasEm#regression()}). */
+  /** Regression-EM position-bias estimation (Wang et al. 2018; {@link PositionBiasEm#defaults()}). */
   public static PositionBiasEm regressionEm() {
     return PositionBiasEm.defaults();
   }
 
-  /** Per-pair EM position-bias estimation, one relevance per (query, item) pair ({@link PositionBiasEm#perPair()}). */
+  /** Per-pair EM position-bias estimation, one relevance per (query, item) pair ({@code PositionBiasEm.defaults().perPair()}). */
   public static PositionBiasEm perPairEm() {
     return PositionBiasEm.defaults().perPair();
   }

@@ -28,7 +28,7 @@ import tech.tablesaw.api.Table;
  *   <li>{@link Mode#PER_PAIR} ({@link #perPair()}, "per-pair EM"): {@code gamma_(q,d)} = mean over that pair's
  *       rows of {@code P(R = 1 | c)}, the standard EM of the position-based model, with no regression; needs
  *       each (query, item) pair shown at several positions, or
- *   <li>{@link Mode#REGRESSION} ({@link #regression()}, regression-EM, the method of Wang et al.): {@code gamma =
+ *   <li>{@link Mode#REGRESSION} ({@link #defaults()}, regression-EM, the method of Wang et al.): {@code gamma =
  *       sigmoid(beta . x)}, an L2
  *       {@link LogisticRegression} on the encoded features fitted to the posterior relevance. Wang et al.
  *       sample binary relevance labels from the posterior and fit a GBDT; we fit the expected labels (soft

@@ -79,7 +79,7 @@ public final class PositionBiasIps implements ImportanceEstimator {
     return propensities(Propensities.of(p));
   }
 
-  /** Propensities estimated on the training logs by EM: {@link PositionBiasEm#regression()} or {@code perPair()}. */
+  /** Propensities estimated on the training logs by EM: {@link PositionBiasEm#defaults()} (regression-EM) or its {@code perPair()}. */
   public PositionBiasIps em(PositionBiasEm config) {
     return new PositionBiasIps(Source.EM, null, null, Objects.requireNonNull(config, "em"), null, top, objective);
   }
