@@ -36,7 +36,7 @@ import siebench.importance.valuation.TmcShapley;
  *
  * <pre>{@code
  * Importance g = samples.importance(gradientNorm().epochs(2).seeds(3));
- * DataMap map = dataMaps().epochs(5).map(samples, context);
+ * DataMap map = dataMaps().epochs(5).fit(samples, context);
  * }</pre>
  *
  * <p>Every estimator trains the context task's model (overridable with {@code .model(...)}) on all training
@@ -56,7 +56,7 @@ public final class Estimators {
    * .dataDiet()} for the paper's GraNd at initialization over 10 seeds.
    */
   public static GraNd gradientNorm() {
-    return GraNd.create();
+    return GraNd.defaults();
   }
 
   /**
@@ -64,27 +64,27 @@ public final class Estimators {
    * for the paper's early-training setting over 10 seeds.
    */
   public static El2n el2n() {
-    return El2n.create();
+    return El2n.defaults();
   }
 
   /** Per-sample training loss, averaged over epochs or at one checkpoint. */
   public static TrainingLoss loss() {
-    return TrainingLoss.create();
+    return TrainingLoss.defaults();
   }
 
   /** Forgetting events (Toneva et al. 2019); {@code .perStep()} counts them per minibatch presentation. */
   public static ForgettingEvents forgetting() {
-    return ForgettingEvents.create();
+    return ForgettingEvents.defaults();
   }
 
   /** Area Under the Margin (Pleiss et al. 2020), scored as {@code -AUM}. */
   public static AreaUnderMargin aum() {
-    return AreaUnderMargin.create();
+    return AreaUnderMargin.defaults();
   }
 
   /** Dataset Cartography data maps (Swayamdipta et al. 2020), scored as {@code 1 - confidence}. */
   public static DataMaps dataMaps() {
-    return DataMaps.create();
+    return DataMaps.defaults();
   }
 
   /**
@@ -103,7 +103,7 @@ public final class Estimators {
 
   /** Adaptive denoising training (Wang et al. 2021): the per-sample T-CE / R-CE weights. */
   public static AdaptiveDenoising adaptiveDenoising() {
-    return AdaptiveDenoising.create();
+    return AdaptiveDenoising.defaults();
   }
 
   // ------------------------------------------------------------------ influence
@@ -195,12 +195,12 @@ public final class Estimators {
 
   /** Inverse class-frequency weights, mean 1. */
   public static ClassBalance classBalance() {
-    return new ClassBalance();
+    return ClassBalance.defaults();
   }
 
   /** Seeded uniform random scores: the baseline every estimator must beat. */
   public static RandomBaseline random() {
-    return new RandomBaseline();
+    return RandomBaseline.defaults();
   }
 
   // ------------------------------------------------------------------ distribution correction (weights)
@@ -222,14 +222,14 @@ public final class Estimators {
     return PositionBiasIps.defaults();
   }
 
-  /** Regression-EM position-bias estimation (Wang et al. 2018; {@link PositionBiasEm#regression()}). */
+  /** Regression-EM position-bias estimation (Wang et al. 2018; {@link PositionBiasEm#defaults()}). */
   public static PositionBiasEm regressionEm() {
-    return PositionBiasEm.regression();
+    return PositionBiasEm.defaults();
   }
 
-  /** Per-pair EM position-bias estimation, one relevance per (query, item) pair ({@link PositionBiasEm#perPair()}). */
+  /** Per-pair EM position-bias estimation, one relevance per (query, item) pair ({@code PositionBiasEm.defaults().perPair()}). */
   public static PositionBiasEm perPairEm() {
-    return PositionBiasEm.perPair();
+    return PositionBiasEm.defaults().perPair();
   }
 
   /**

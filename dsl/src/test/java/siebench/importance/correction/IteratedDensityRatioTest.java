@@ -30,7 +30,7 @@ class IteratedDensityRatioTest {
       Samples train = DensityRatioEstimatorTest.gaussian(3000, 0, 100 + s, "train");
       Samples target = DensityRatioEstimatorTest.gaussian(3000, 1, 200 + s, "target");
       IteratedDensityRatio.Result r = Estimators.iteratedDensityRatio().target(target)
-          .iterations(4).estimand("x").features("x").run(train, quiet(s));
+          .iterations(4).estimand("x").features("x").fit(train, quiet(s));
       Table t = r.iterations();
       if (s == 0) {
         System.out.println(t.print());

@@ -71,7 +71,7 @@ class NoisyClickDetectionTest {
     assertTrue(fg >= 0.6, "forgetting AUROC " + fg);
     assertTrue(adtAuc >= 0.65, "ADT suspicion AUROC " + adtAuc);
     // threshold samples: the corruption only creates fake clicks, so judge the flags on the click rows
-    AumResult id = aum().epochs(3).identify(data.samples(), ctx);
+    AumResult id = aum().epochs(3).fit(data.samples(), ctx);
     boolean[] flagged = id.flagged();
     float[] c = data.corrupted();
     float[] y = data.samples().labels();

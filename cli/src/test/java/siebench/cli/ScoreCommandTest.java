@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,25 +28,6 @@ class ScoreCommandTest {
   @TempDir
   Path dir;
 
-  record Run(int status, String out, String err) {}
-
-  static Run run(String... args) {
-    PrintStream oldErr = System.err;
-    PrintStream oldOut = System.out;
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int status;
-    try {
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      status = Main.run(args);
-    } finally {
-      System.setErr(oldErr);
-      System.setOut(oldOut);
-    }
-    return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
   private static Samples synthetic() {
     return Synthetic.ecommerce().rows(3000).seed(7).fakeClicks(0.0).generate().samples();
   }
@@ -68,11 +46,11 @@ class ScoreCommandTest {
   @Test
   void scoresOfASavedModelMatchTheModelAndTheirFormulas() throws IOException {
     Path model = dir.resolve("m");
-    Run t = run("train", "--data", "synthetic", "--rows", "3000", "--model", "deepfm", "--embedding-dim", "4",
+    CliRun t = CliRun.of("train", "--data", "synthetic", "--rows", "3000", "--model", "deepfm", "--embedding-dim", "4",
         "--epochs", "1", "--early-stopping", "0", "--save", model.toString());
     assertEquals(0, t.status(), t.err());
     Path out = dir.resolve("scores.csv");
-    Run s = run("score", "--model", model.toString(), "--data", "synthetic", "--rows", "3000", "--estimators",
+    CliRun s = CliRun.of("score", "--model", model.toString(), "--data", "synthetic", "--rows", "3000", "--estimators",
         "loss,el2n,margin,grand", "--out", out.toString());
     assertEquals(0, s.status(), s.err());
     List<String> lines = Files.readAllLines(out);
@@ -123,7 +101,7 @@ class ScoreCommandTest {
     Path file = dir.resolve("w.csv");
     Files.write(file, lines);
     Path model = dir.resolve("weighted");
-    Run t = run("train", "--data", "synthetic", "--rows", "3000", "--model", "lr", "--epochs", "2",
+    CliRun t = CliRun.of("train", "--data", "synthetic", "--rows", "3000", "--model", "lr", "--epochs", "2",
         "--early-stopping", "0", "--lr", "0.01", "--weights", file + ":w", "--save", model.toString());
     assertEquals(0, t.status(), t.err());
     TrainResult direct = samples.withWeights(w).train(CtrTask.ctr().model(Models.logisticRegression()
@@ -146,15 +124,15 @@ class ScoreCommandTest {
   @Test
   void scoreThenTrainWithItsWeightsEqualsInProcessReweighting() throws IOException {
     Path model = dir.resolve("scorer");
-    Run t = run("train", "--data", "synthetic", "--rows", "3000", "--model", "deepfm", "--embedding-dim", "4",
+    CliRun t = CliRun.of("train", "--data", "synthetic", "--rows", "3000", "--model", "deepfm", "--embedding-dim", "4",
         "--epochs", "1", "--early-stopping", "0", "--save", model.toString());
     assertEquals(0, t.status(), t.err());
     Path scores = dir.resolve("scores-weights.csv");
-    Run s = run("score", "--model", model.toString(), "--data", "synthetic", "--rows", "3000", "--estimators",
+    CliRun s = CliRun.of("score", "--model", model.toString(), "--data", "synthetic", "--rows", "3000", "--estimators",
         "el2n,margin", "--weights", "--out", scores.toString());
     assertEquals(0, s.status(), s.err());
     Path reweighted = dir.resolve("reweighted");
-    Run r = run("train", "--data", "synthetic", "--rows", "3000", "--model", "lr", "--epochs", "2",
+    CliRun r = CliRun.of("train", "--data", "synthetic", "--rows", "3000", "--model", "lr", "--epochs", "2",
         "--early-stopping", "0", "--lr", "0.01", "--weights", scores + ":weight_el2n", "--save", reweighted.toString());
     assertEquals(0, r.status(), r.err());
 
@@ -194,7 +172,7 @@ class ScoreCommandTest {
     }
     Path shortFile = dir.resolve("short.csv");
     Files.write(shortFile, lines.subList(0, lines.size() - 1));
-    Run a = run("train", "--data", "synthetic", "--rows", "3000", "--model", "lr", "--epochs", "1", "--weights",
+    CliRun a = CliRun.of("train", "--data", "synthetic", "--rows", "3000", "--model", "lr", "--epochs", "1", "--weights",
         shortFile.toString());
     assertEquals(2, a.status());
     assertTrue(a.err().contains("short.csv") && a.err().contains("2999 weight rows for 3000 samples"), a.err());
@@ -203,7 +181,7 @@ class ScoreCommandTest {
     bad.set(5, ids[4] + ",abc");
     Path badFile = dir.resolve("bad.csv");
     Files.write(badFile, bad);
-    Run b = run("train", "--data", "synthetic", "--rows", "3000", "--model", "lr", "--epochs", "1", "--weights",
+    CliRun b = CliRun.of("train", "--data", "synthetic", "--rows", "3000", "--model", "lr", "--epochs", "1", "--weights",
         badFile.toString());
     assertEquals(2, b.status());
     assertTrue(b.err().contains("bad.csv:6") && b.err().contains("abc"), b.err());
@@ -212,7 +190,7 @@ class ScoreCommandTest {
     dup.set(5, ids[3] + ",1.0");
     Path dupFile = dir.resolve("dup.csv");
     Files.write(dupFile, dup);
-    Run c = run("train", "--data", "synthetic", "--rows", "3000", "--model", "lr", "--epochs", "1", "--weights",
+    CliRun c = CliRun.of("train", "--data", "synthetic", "--rows", "3000", "--model", "lr", "--epochs", "1", "--weights",
         dupFile.toString());
     assertEquals(2, c.status());
     assertTrue(c.err().contains("dup.csv:6") && c.err().contains("second time"), c.err());
@@ -236,12 +214,12 @@ class ScoreCommandTest {
     Files.writeString(trainFile, train);
     Files.writeString(testFile, test);
     Path model = dir.resolve("csvmodel");
-    Run t = run("train", "--data", "csv:" + trainFile, "--test", "csv:" + testFile, "--model", "lr", "--epochs",
+    CliRun t = CliRun.of("train", "--data", "csv:" + trainFile, "--test", "csv:" + testFile, "--model", "lr", "--epochs",
         "1", "--early-stopping", "0", "--save", model.toString());
     assertEquals(0, t.status(), t.err());
     assertTrue(t.out().contains("240 train / 50 test rows") || t.out().contains("300 train / 50 test rows"), t.out());
     Path out = dir.resolve("s.csv");
-    Run s = run("score", "--model", model.toString(), "--data", "csv:" + testFile, "--estimators", "loss",
+    CliRun s = CliRun.of("score", "--model", model.toString(), "--data", "csv:" + testFile, "--estimators", "loss",
         "--out", out.toString());
     assertEquals(0, s.status(), s.err());
     assertTrue(s.out().contains("5 values in 50 rows (brand 5)"), s.out());
@@ -250,15 +228,28 @@ class ScoreCommandTest {
 
   @Test
   void bstTrainsOnTheDefaultData() {
-    Run t = run("train", "--model", "bst", "--rows", "2000", "--epochs", "1", "--embedding-dim", "8");
+    CliRun t = CliRun.of("train", "--model", "bst", "--rows", "2000", "--epochs", "1", "--embedding-dim", "8");
     assertEquals(0, t.status(), t.err());
     assertTrue(t.out().contains("synthetic-sequences") && t.out().contains("auc"), t.out());
   }
 
   @Test
   void badModelDirectoryIsAClearError() {
-    Run s = run("score", "--model", dir.resolve("none").toString(), "--out", dir.resolve("x.csv").toString());
+    CliRun s = CliRun.of("score", "--model", dir.resolve("none").toString(), "--out", dir.resolve("x.csv").toString());
     assertEquals(2, s.status());
     assertTrue(s.err().contains("no saved model directory"), s.err());
+  }
+
+  @Test
+  void badScoreNameOrDataFileIsAClearError() throws IOException {
+    Path model = dir.resolve("m");
+    CliRun.ok("train", "--data", "synthetic", "--rows", "1000", "--model", "lr", "--epochs", "1", "--save",
+        model.toString());
+    CliRun.failsWith("unknown score 'magic'; expected some of [loss, el2n, margin, grand, grand-last-layer]", "score",
+        "--model", model.toString(), "--estimators", "magic", "--out", dir.resolve("s.csv").toString());
+    Path csv = dir.resolve("clicks.csv");
+    Files.writeString(csv, "click,brand,price\n1,a,0.5\n0,b\n");
+    CliRun.failsWith("clicks.csv:3:3 (price): expected 3 fields as in the header (line 1), got 2", "score",
+        "--model", model.toString(), "--data", "csv:" + csv, "--out", dir.resolve("s.csv").toString());
   }
 }

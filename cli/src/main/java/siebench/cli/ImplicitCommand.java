@@ -24,7 +24,7 @@ import siebench.train.Progress;
 @Command(name = "implicit", mixinStandardHelpOptions = true,
     description = {"Implicit-feedback recommendation: pointwise models on positives plus sampled negatives, normal",
         "training vs T-CE / R-CE (Wang et al. 2021), full-ranking Recall@K / NDCG@K / HitRate@K with the user's",
-        "training items excluded, beside popularity and random; mean and 95% CI over seeds."})
+        "training items excluded, beside popularity and random; mean and 95%% CI over seeds."})
 final class ImplicitCommand implements Callable<Integer> {
   @Option(names = "--data", required = true,
       description = "Log file or folder: Beauty.txt, UserBehavior*.csv, *item-views.csv (Diginetica), yoochoose-clicks*.dat.")

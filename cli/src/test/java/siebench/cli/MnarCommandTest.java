@@ -51,4 +51,21 @@ class MnarCommandTest {
     assertTrue(out.contains("ips    logistic"), out);
     assertTrue(Files.readString(csv).startsWith("seed,objective,propensity,MSE,MAE,AUC,NDCG@k"));
   }
+
+  @Test
+  void badOptionValuesNameTheChoices() {
+    CliRun.failsWith("unknown objective 'magic'; expected naive, ips, snips or dr", "mnar", "--objectives", "magic");
+    CliRun.failsWith("unknown propensity estimator 'magic'; expected true, naive-bayes or logistic", "mnar",
+        "--propensity", "magic");
+  }
+
+  @Test
+  void badCoatFilesNameTheFileLineAndColumn() throws IOException {
+    Files.writeString(dir.resolve("train.ascii"), "1 2 x\n0 0 1\n");
+    Files.writeString(dir.resolve("test.ascii"), "1 2 3\n0 0 1\n");
+    CliRun.failsWith("train.ascii:1:3: expected a rating 1..5 or 0 (unobserved), got 'x'", "mnar", "--data",
+        "coat:" + dir, "--seeds", "1", "--epochs", "1");
+    CliRun.failsWith("no such file or directory: " + dir.resolve("none"), "mnar", "--data",
+        "coat:" + dir.resolve("none"));
+  }
 }

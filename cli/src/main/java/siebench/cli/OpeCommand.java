@@ -1,5 +1,6 @@
 package siebench.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -70,34 +71,22 @@ final class OpeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path logFile = logs != null ? logs : sharedFile("bts/men.csv");
+    // every option and file is checked, and every estimate made, before the first line is printed
+    Path logFile = logs != null ? existing(logs, "--logs") : sharedFile("bts/men.csv");
     Path targetFile = targetLogs == null ? sharedFile("random/men.csv")
-        : targetLogs.equalsIgnoreCase("none") ? null : Path.of(targetLogs);
+        : targetLogs.equalsIgnoreCase("none") ? null : existing(Path.of(targetLogs), "--target-logs");
     List<OffPolicyEstimator> chosen = new ArrayList<>();
     for (String e : estimators) {
       chosen.add(OffPolicyEstimator.named(e, tau));
     }
+    RewardRegression model = RewardRegression.logistic().l2(l2).folds(folds).seed(seed);
     BanditLog log = BanditLog.read(logFile);
     BanditLog target = targetFile == null ? null : BanditLog.read(targetFile);
     int a = actions != null ? actions : 1 + Math.max(maxItem(log), target == null ? 0 : maxItem(target));
     BanditFeedback data = BanditFeedback.of(log, ActionDistribution.uniform(log.size(), a));
-    System.out.printf(Locale.ROOT, "logs           %s: %d rows, %.0f clicks (CTR %.5f), positions %s%n", logFile,
-        log.size(), sum(log.click()), sum(log.click()) / log.size(), Arrays.toString(distinct(log.position())));
-    System.out.printf(Locale.ROOT, "target policy  uniform over %d items at each position (pi_e = 1/%d)%n", a, a);
-    double[] w = data.importanceWeights();
-    System.out.printf(Locale.ROOT, "weights        w = pi_e / pi_b: mean %.3f, max %.1f, effective sample size %.0f"
-        + " of %d%n", sum(w) / w.length, Arrays.stream(w).max().orElse(0), ImportanceSampling.effectiveSampleSize(w),
-        w.length);
     if (chosen.stream().anyMatch(OffPolicyEstimator::needsEstimatedRewards)) {
-      RewardRegression model = RewardRegression.logistic().l2(l2).folds(folds).seed(seed);
       data = data.withEstimatedRewards(model.fitPredict(log, a));
-      System.out.printf(Locale.ROOT, "reward model   L2 logistic regression (lambda %s), %d-fold cross-fitted: mean"
-          + " q_hat(x, a_logged) %.5f, out-of-fold log loss %.5f; mean q_hat(x, pi_e) %.5f%n", l2, folds,
-          mean(data.modelFactual()), logLoss(log.click(), data.modelFactual()), mean(data.modelValues()));
     }
-    System.out.printf(Locale.ROOT, "intervals      %.0f%% percentile bootstrap over rows, %d replicates, seed %d%n",
-        level * 100, replicates, seed);
-    System.out.println();
     Estimate observed = null;
     if (target != null) {
       double[] c = target.click();
@@ -109,18 +98,38 @@ final class OpeCommand implements Callable<Integer> {
         return s / rows.length;
       }, level, replicates, seed);
     }
+    List<Estimate> estimates = new ArrayList<>();
+    for (OffPolicyEstimator e : chosen) {
+      estimates.add(e.estimate(data, level, replicates, seed));
+    }
+
+    System.out.printf(Locale.ROOT, "logs           %s: %d rows, %.0f clicks (CTR %.5f), positions %s%n", logFile,
+        log.size(), sum(log.click()), sum(log.click()) / log.size(), Arrays.toString(distinct(log.position())));
+    System.out.printf(Locale.ROOT, "target policy  uniform over %d items at each position (pi_e = 1/%d)%n", a, a);
+    double[] w = data.importanceWeights();
+    System.out.printf(Locale.ROOT, "weights        w = pi_e / pi_b: mean %.3f, max %.1f, effective sample size %.0f"
+        + " of %d%n", sum(w) / w.length, Arrays.stream(w).max().orElse(0), ImportanceSampling.effectiveSampleSize(w),
+        w.length);
+    if (data.hasEstimatedRewards()) {
+      System.out.printf(Locale.ROOT, "reward model   L2 logistic regression (lambda %s), %d-fold cross-fitted: mean"
+          + " q_hat(x, a_logged) %.5f, out-of-fold log loss %.5f; mean q_hat(x, pi_e) %.5f%n", l2, folds,
+          mean(data.modelFactual()), logLoss(log.click(), data.modelFactual()), mean(data.modelValues()));
+    }
+    System.out.printf(Locale.ROOT, "intervals      %.0f%% percentile bootstrap over rows, %d replicates, seed %d%n",
+        level * 100, replicates, seed);
+    System.out.println();
     System.out.printf("%-22s %9s %9s %9s %10s %s%n", "estimator", "estimate", "ci_low", "ci_high", "rel_error",
         observed == null ? "" : "ci_covers_observed");
     if (observed != null) {
       System.out.printf(Locale.ROOT, "%-22s %9.5f %9.5f %9.5f %10s   (%s: %d rows, %.0f clicks)%n", "observed (target logs)",
           observed.value(), observed.lower(), observed.upper(), "-", targetFile, target.size(), sum(target.click()));
     }
-    for (OffPolicyEstimator e : chosen) {
-      Estimate r = e.estimate(data, level, replicates, seed);
+    for (int k = 0; k < chosen.size(); k++) {
+      Estimate r = estimates.get(k);
       String rel = observed == null ? "-" : String.format(Locale.ROOT, "%+.1f%%",
           100 * (r.value() - observed.value()) / observed.value());
-      System.out.printf(Locale.ROOT, "%-22s %9.5f %9.5f %9.5f %10s %s%n", e.name(), r.value(), r.lower(), r.upper(),
-          rel, observed == null ? "" : r.contains(observed.value()) ? "yes" : "no");
+      System.out.printf(Locale.ROOT, "%-22s %9.5f %9.5f %9.5f %10s %s%n", chosen.get(k).name(), r.value(), r.lower(),
+          r.upper(), rel, observed == null ? "" : r.contains(observed.value()) ? "yes" : "no");
     }
     if (data.hasEstimatedRewards()) {
       System.out.println();
@@ -128,6 +137,14 @@ final class OpeCommand implements Callable<Integer> {
           + "Pipeline), so the DM interval leaves out the reward model's own estimation error.");
     }
     return 0;
+  }
+
+  /** {@code file}, or an error naming the option when it does not exist. */
+  private static Path existing(Path file, String option) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException(option + ": no such file: " + file.toAbsolutePath());
+    }
+    return file;
   }
 
   /**

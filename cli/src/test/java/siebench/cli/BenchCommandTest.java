@@ -35,4 +35,22 @@ class BenchCommandTest {
         dir.resolve("x").toString());
     assertTrue(bad.contains("java-lr, ctr or ctr-warm"), bad);
   }
+
+  @Test
+  void badEstimatorOrProtocolNamesTheChoices() {
+    CliRun.failsWith("unknown estimator 'magic'; expected one of grand,", "bench", "--estimators", "magic");
+    CliRun.failsWith("unknown protocol 'magic'; expected detection, cleaning, pruning", "bench", "--protocols",
+        "magic");
+  }
+
+  @Test
+  void badInputNamesTheFileLineAndColumn(@TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("clicks.csv");
+    Files.writeString(csv, "click,brand,price\n1,a,0.5\n0,b,0.25\n1,c\n");
+    CliRun.failsWith("clicks.csv:4:3 (price): expected 3 fields as in the header (line 1), got 2", "bench",
+        "--data", "csv:" + csv, "--estimators", "loss", "--protocols", "detection", "--repeats", "1", "--out",
+        dir.resolve("report").toString());
+    CliRun.failsWith("no such file or directory: " + dir.resolve("none.csv"), "bench", "--data",
+        "csv:" + dir.resolve("none.csv"), "--out", dir.resolve("report").toString());
+  }
 }

@@ -21,4 +21,13 @@ class ThroughputCommandTest {
     assertTrue(CliRun.fails("throughput", "--mode", "svm").contains("svm"));
     assertTrue(CliRun.fails("throughput", "--epochs", "1", "--scoring").contains("epochs >= 2"));
   }
+
+  /** The PyTorch-Python side is optional: a launcher that cannot run is reported in the result, not an error. */
+  @Test
+  void trainingModeReportsAPythonThatCannotRun() {
+    String out = CliRun.ok("throughput", "--mode", "mlp", "--rows", "512", "--batch-size", "256", "--hidden", "4,4",
+        "--dim", "2", "--epochs", "2", "--repeats", "1", "--python", "/nonexistent/python3");
+    assertTrue(out.contains("PyTorch-Python not run: Cannot run program \"/nonexistent/python3\""), out);
+    assertTrue(out.lines().anyMatch(l -> l.startsWith("siebench     median ")), out);
+  }
 }

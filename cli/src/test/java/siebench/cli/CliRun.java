@@ -1,6 +1,8 @@
 package siebench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -36,6 +38,20 @@ record CliRun(int status, String out, String err) {
   static String fails(String... args) {
     CliRun r = of(args);
     assertEquals(2, r.status(), r.err() + r.out());
+    return r.err();
+  }
+
+  /**
+   * Runs and asserts a clean refusal: exit status 2, {@code expected} in the standard error, no stack trace, no
+   * picocli warning and nothing on standard output (the error comes before any result). Returns the standard error.
+   */
+  static String failsWith(String expected, String... args) {
+    CliRun r = of(args);
+    assertEquals(2, r.status(), r.err() + r.out());
+    assertTrue(r.err().contains(expected), "expected '" + expected + "' in:\n" + r.err());
+    assertFalse(r.err().contains("\tat ") || r.err().contains("Exception:"), "a stack trace:\n" + r.err());
+    assertFalse(r.err().contains("picocli WARN"), r.err());
+    assertEquals("", r.out(), "output before the error");
     return r.err();
   }
 }

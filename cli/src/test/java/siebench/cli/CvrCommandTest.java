@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import siebench.SharedData;
 
 /** {@code siebench cvr} on small generated impressions, and its errors. */
 class CvrCommandTest {
@@ -28,5 +29,21 @@ class CvrCommandTest {
     assertTrue(missing.contains("nothing-here"), missing);
     assertTrue(CliRun.fails("cvr", "--objectives", "naive,magic").contains("magic"));
     assertTrue(CliRun.fails("cvr", "--epochs", "x").contains("--epochs"));
+  }
+
+  /** Moved from the library's CvrTrainingTest: the command on the real Ali-CCP sample (skipped without it). */
+  @Test
+  void runsOnTheAliCcpSample() {
+    Path dir = SharedData.file("ali_ccp_tiny");
+    CliRun.ok("cvr", "--data", "ali-ccp:" + dir, "--seeds", "2", "--epochs", "2", "--quiet");
+  }
+
+  @Test
+  void aMalformedAliCcpFileNamesTheFileLineAndColumn(@TempDir Path dir) throws Exception {
+    String header = "click,purchase,101,121,122";
+    Files.writeString(dir.resolve("tiny_train.csv"), header + "\n0,0,1,1,1\n1,1,2,1,1\n0,x,1\n");
+    Files.writeString(dir.resolve("tiny_test.csv"), header + "\n0,0,1,1,1\n");
+    CliRun.failsWith("tiny_train.csv:4:4 (121): expected 5 fields as in the header (line 1), got 3", "cvr", "--data",
+        "ali-ccp:" + dir, "--seeds", "1", "--epochs", "1", "--quiet");
   }
 }

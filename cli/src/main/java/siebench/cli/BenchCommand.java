@@ -48,7 +48,7 @@ final class BenchCommand implements Callable<Integer> {
       description = {"Noise injected into every repeat's training rows, with ground truth: fake-clicks,",
           "flipped-labels, click-fraud[:COLUMN[+COLUMN]] (default: the item), accidental-clicks or",
           "duplicated-sessions. Default: the data's own",
-          "ground truth (synthetic: 10% generator fake clicks), else fake-clicks where a protocol needs it.",
+          "ground truth (synthetic: 10%% generator fake clicks), else fake-clicks where a protocol needs it.",
           "Given for synthetic data without --fake-clicks, the generator adds no fake clicks of its own."})
   String noiseType;
 

@@ -15,7 +15,7 @@ import siebench.train.Progress;
 @Command(name = "debias", mixinStandardHelpOptions = true,
     description = {"Position-bias correction on generated search sessions with known relevance: each model trained",
         "on the raw clicks and with an unbiased objective on true, regression-EM and result-randomization",
-        "propensities; NDCG@10 against the true relevance on whole held-out sessions, mean and 95% CI over seeds,",
+        "propensities; NDCG@10 against the true relevance on whole held-out sessions, mean and 95%% CI over seeds,",
         "beside two references: the naive model on logs shown in random order (what the bias costs) and on",
         "full-information clicks (the ceiling)."})
 final class DebiasCommand implements Callable<Integer> {

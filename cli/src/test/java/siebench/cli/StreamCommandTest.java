@@ -27,18 +27,18 @@ class StreamCommandTest {
     Files.copy(SharedData.file("criteo_display_ads_sample/criteo_train_tiny.csv"), file);
     Path cache = dir.resolve("cache");
     Path model = dir.resolve("m");
-    ScoreCommandTest.Run t = ScoreCommandTest.run("train", "--data", "criteo:" + file, "--stream", "--cache",
+    CliRun t = CliRun.of("train", "--data", "criteo:" + file, "--stream", "--cache",
         cache.toString(), "--model", "deepfm", "--embedding-dim", "4", "--epochs", "1", "--batch-size", "256",
         "--save", model.toString());
     assertEquals(0, t.status(), t.err());
     assertTrue(t.out().contains("1,999 rows") && t.out().contains("cache built"), t.out());
     Path streamed = dir.resolve("streamed.csv");
-    ScoreCommandTest.Run s = ScoreCommandTest.run("score", "--model", model.toString(), "--data", "criteo:" + file,
+    CliRun s = CliRun.of("score", "--model", model.toString(), "--data", "criteo:" + file,
         "--stream", "--cache", cache.toString(), "--estimators", "loss,el2n,grand", "--out", streamed.toString());
     assertEquals(0, s.status(), s.err());
     assertTrue(s.out().contains("cache reused"), "score reads the cache train built: " + s.out());
     Path memory = dir.resolve("memory.csv");
-    ScoreCommandTest.Run m = ScoreCommandTest.run("score", "--model", model.toString(), "--data", "criteo:" + file,
+    CliRun m = CliRun.of("score", "--model", model.toString(), "--data", "criteo:" + file,
         "--estimators", "loss,el2n,grand", "--out", memory.toString());
     assertEquals(0, m.status(), m.err());
     List<String> a = Files.readAllLines(memory);
@@ -47,7 +47,7 @@ class StreamCommandTest {
     assertEquals("row_id,label,prediction,loss,el2n,grand", b.get(0));
     assertEquals(a, b);
     // the default cache directory sits beside the file
-    ScoreCommandTest.Run d = ScoreCommandTest.run("score", "--model", model.toString(), "--data", "criteo:" + file,
+    CliRun d = CliRun.of("score", "--model", model.toString(), "--data", "criteo:" + file,
         "--stream", "--estimators", "loss", "--out", dir.resolve("d.csv").toString());
     assertEquals(0, d.status(), d.err());
     assertTrue(Files.isRegularFile(dir.resolve("criteo.csv.siebench-cache").resolve("cache.properties")));
@@ -55,10 +55,10 @@ class StreamCommandTest {
 
   @Test
   void streamingOptionsFailClearlyWhereTheyDoNotApply() {
-    ScoreCommandTest.Run r = ScoreCommandTest.run("train", "--data", "synthetic", "--stream", "--epochs", "1");
+    CliRun r = CliRun.of("train", "--data", "synthetic", "--stream", "--epochs", "1");
     assertNotEquals(0, r.status());
     assertTrue(r.err().contains("--stream reads criteo:PATH files"), r.err());
-    ScoreCommandTest.Run b = ScoreCommandTest.run("bench", "--data", "synthetic", "--stream");
+    CliRun b = CliRun.of("bench", "--data", "synthetic", "--stream");
     assertNotEquals(0, b.status());
     assertTrue(b.err().contains("--stream is read by train and score only"), b.err());
   }

@@ -85,12 +85,14 @@ final class CvrCommand implements Callable<Integer> {
     List<CvrObjective> list = CvrObjectives.parse(objectives, clip);
     CvrTask task = CvrTask.cvr().epochs(epochs).batchSize(batchSize).learningRate(learningRate)
         .embeddingDim(embeddingDim).hidden(hidden).device(device);
+    CvrComparison comparison = CvrComparison.of(list).task(task).seeds(seeds).firstSeed(firstSeed)
+        .progress(quiet ? Progress.silent() : Progress.printingTo(System.out));
+    LongFunction<ConversionSplit> splits = data(); // a bad --data fails here, before any output
     java.util.Map<String, Object> settings = task.describe();
     settings.remove("objective");
     settings.remove("seed");
     System.out.println("objectives " + list.stream().map(CvrObjective::name).toList() + "; every model: " + settings);
-    CvrComparisonResult r = CvrComparison.of(list).task(task).seeds(seeds).firstSeed(firstSeed)
-        .progress(quiet ? Progress.silent() : Progress.printingTo(System.out)).run(data());
+    CvrComparisonResult r = comparison.run(splits);
     System.out.println();
     System.out.print(r.print());
     if (csv != null) {

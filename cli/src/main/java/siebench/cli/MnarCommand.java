@@ -21,7 +21,7 @@ import siebench.model.MatrixFactorization;
 /** {@code siebench mnar}: debiasing of explicit ratings missing not at random, evaluated on MAR ratings. */
 @Command(name = "mnar", mixinStandardHelpOptions = true,
     description = {"Trains matrix factorization on ratings missing not at random (naive, IPS, SNIPS, doubly robust)",
-        "with true or estimated propensities and prints MAR-test MSE, MAE, AUC and NDCG@k, mean ± 95% CI over seeds."})
+        "with true or estimated propensities and prints MAR-test MSE, MAE, AUC and NDCG@k, mean ± 95%% CI over seeds."})
 final class MnarCommand implements Callable<Integer> {
   @Option(names = "--data", defaultValue = "synthetic", paramLabel = "SOURCE",
       description = "synthetic (default) or coat:DIR / yahoo:DIR / mnar:DIR (train.ascii, test.ascii, ...).")
