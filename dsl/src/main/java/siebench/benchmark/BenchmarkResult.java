@@ -179,8 +179,11 @@ public final class BenchmarkResult {
     return Table.create("ranks", prot, met, est, mean, rank);
   }
 
-  /** The rank of {@code estimator} in {@code protocol} (1 = best); fails when absent. */
-  public int rank(String protocol, String estimator) {
+  /**
+   * The rank of {@code estimator} in {@code protocol} (1 = best); fails when absent. Arguments run from the
+   * estimator outwards, as in {@link #mean(String, String, String)}.
+   */
+  public int rank(String estimator, String protocol) {
     Table r = ranks();
     for (int i = 0; i < r.rowCount(); i++) {
       if (r.stringColumn("protocol").get(i).equals(protocol) && r.stringColumn("estimator").get(i).equals(estimator)) {

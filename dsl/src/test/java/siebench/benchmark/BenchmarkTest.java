@@ -70,8 +70,8 @@ class BenchmarkTest {
     assertEquals(1.0, r.mean("perfect", "detection", "auroc"), 1e-12);
     assertEquals(0.0, r.mean("inverted", "detection", "auroc"), 1e-12);
     assertEquals(1.0, r.mean("perfect", "detection", "f1@k"), 1e-12);
-    assertEquals(1, r.rank("detection", "perfect"));
-    assertEquals(2, r.rank("detection", "inverted"));
+    assertEquals(1, r.rank("perfect", "detection"));
+    assertEquals(2, r.rank("inverted", "detection"));
     // cleaning 10% with the perfect detector removes exactly the injected 10%: the same rows as the oracle
     // reference, so the same model and recovery exactly 1 at x = 0.1; the anti-oracle removes clean rows
     for (int seed = 3; seed < 5; seed++) {
@@ -90,7 +90,7 @@ class BenchmarkTest {
     }
     assertTrue(r.mean("inverted", "cleaning", "recovery") < 0.5, r.summary().print());
     assertTrue(r.mean("perfect", "cleaning", "recovery") > r.mean("inverted", "cleaning", "recovery"));
-    assertEquals(1, r.rank("cleaning", "perfect"));
+    assertEquals(1, r.rank("perfect", "cleaning"));
     // reweighting by the perfect detector down-weights the noise and beats reweighting by its inverse
     assertTrue(r.mean("perfect", "reweighting", "recovery") > r.mean("inverted", "reweighting", "recovery"),
         r.summary().print());
@@ -189,9 +189,9 @@ class BenchmarkTest {
     rows.add("c", "cleaning", "recovery", 1, 0.5);
     BenchmarkResult r = new BenchmarkResult(rows.table(), java.util.List.of(Protocols.cleaning()), Map.of(),
         java.util.List.of());
-    assertEquals(1, r.rank("cleaning", "c"));
-    assertEquals(2, r.rank("cleaning", "b"));
-    assertEquals(3, r.rank("cleaning", "a"));
+    assertEquals(1, r.rank("c", "cleaning"));
+    assertEquals(2, r.rank("b", "cleaning"));
+    assertEquals(3, r.rank("a", "cleaning"));
   }
 
   @Test
