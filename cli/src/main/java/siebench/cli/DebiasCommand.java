@@ -45,6 +45,12 @@ final class DebiasCommand implements Callable<Integer> {
       description = "Weight of item popularity in the logging ranker (default ${DEFAULT-VALUE}).")
   double rankerPopularity;
 
+  @Option(names = "--sponsored", defaultValue = "0",
+      description = "Sponsored listings SHARE:BOOST: that share of the items is sponsored (a 0/1 feature) and the "
+          + "logging ranker adds BOOST to their score; sponsorship does not change relevance; 0 for none "
+          + "(default ${DEFAULT-VALUE}).")
+  String sponsored;
+
   @Option(names = "--position-bias", defaultValue = "1",
       description = "Examination (1/position)^eta, eta (default ${DEFAULT-VALUE}).")
   double eta;
@@ -73,15 +79,17 @@ final class DebiasCommand implements Callable<Integer> {
     if (clip != null) {
       o = o.clip(clip);
     }
+    double[] sp = sponsored();
     PositionBiasExperiment e = PositionBiasExperiment.on(Synthetic.ecommerce().rows(rows)
-            .rankerPopularity(rankerPopularity).positionBias(eta))
+            .rankerPopularity(rankerPopularity).sponsored(sp[0], sp[1]).positionBias(eta))
         .models(models.toArray(String[]::new)).propensities(propensities.toArray(String[]::new)).objective(o)
         .task(CtrTask.ctr().epochs(epochs).batchSize(2048).learningRate(learningRate).weightDecay(weightDecay)
             .earlyStopping(patience).validationFraction(patience > 0 ? 0.1 : 0))
         .seeds(seeds).progress(Progress.console());
-    System.out.printf("generated search logs: %d rows per seed, rankerPopularity %s, eta %s; objective %s; at most %d "
-        + "epochs, early-stopping patience %d, lr %s, weight decay %s%n", rows, rankerPopularity, eta, o, epochs,
-        patience, learningRate, weightDecay);
+    System.out.printf("generated search logs: %d rows per seed, rankerPopularity %s, sponsored %s, eta %s; objective "
+        + "%s; at most %d epochs, early-stopping patience %d, lr %s, weight decay %s%n", rows, rankerPopularity,
+        sp[0] == 0 ? "none" : sp[0] + " of items with ranker boost " + sp[1], eta, o, epochs, patience, learningRate,
+        weightDecay);
     PositionBiasExperiment.Result r = e.run();
     System.out.print(r.print());
     if (out != null) {
@@ -89,5 +97,22 @@ final class DebiasCommand implements Callable<Integer> {
       System.out.println("runs: " + out.toAbsolutePath());
     }
     return 0;
+  }
+
+  /** {@code --sponsored}: {@code 0}, or {@code SHARE:BOOST}. */
+  private double[] sponsored() {
+    String[] p = sponsored.split(":", -1);
+    try {
+      if (p.length == 1 && Double.parseDouble(p[0]) == 0) {
+        return new double[] {0, 0};
+      }
+      if (p.length == 2) {
+        return new double[] {Double.parseDouble(p[0]), Double.parseDouble(p[1])};
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the message below
+    }
+    throw new IllegalArgumentException("--sponsored: expected 0 or SHARE:BOOST (e.g. "
+        + "0.1:2), got '" + sponsored + "'");
   }
 }

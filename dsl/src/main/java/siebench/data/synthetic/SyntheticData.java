@@ -55,6 +55,8 @@ public final class SyntheticData {
   public static final String PRICE = "price";
   /** Observed log-popularity prior of the item, a numeric feature. */
   public static final String ITEM_POPULARITY = "item_popularity";
+  /** 1 for a sponsored item (present only with {@link EcommerceGenerator#sponsored}), a categorical feature. */
+  public static final String SPONSORED = "sponsored";
   /** Observed average rating of the item, 1..5, a numeric feature. */
   public static final String ITEM_RATING = "item_rating";
   /** The label: 1 when the result was clicked (after corruption). */
@@ -170,6 +172,13 @@ public final class SyntheticData {
         DoubleColumn.create(ITEM_POPULARITY, b.popularity),
         DoubleColumn.create(ITEM_RATING, b.rating),
         IntColumn.create(CLICK, b.click));
+    if (anySponsored()) {
+      int[] sponsored = new int[b.size];
+      for (int i = 0; i < b.size; i++) {
+        sponsored[i] = world.sponsoredItem[b.item[i]] ? 1 : 0;
+      }
+      t.insertColumn(t.columnIndex(CLICK), IntColumn.create(SPONSORED, sponsored));
+    }
     if (purchases) {
       t.addColumns(IntColumn.create(PURCHASE, b.purchase));
     }
@@ -200,7 +209,19 @@ public final class SyntheticData {
     if (positionFeature) {
       s = s.categorical(POSITION);
     }
+    if (t.columnNames().contains(SPONSORED)) {
+      s = s.categorical(SPONSORED);
+    }
     return s;
+  }
+
+  private boolean anySponsored() {
+    for (boolean b : world.sponsoredItem) {
+      if (b) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
