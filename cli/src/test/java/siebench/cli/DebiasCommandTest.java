@@ -33,5 +33,7 @@ class DebiasCommandTest {
     assertTrue(CliRun.fails("debias", "--models", "svm").contains("svm"));
     assertTrue(CliRun.fails("debias", "--clip", "2").contains("propensity clip must lie in (0, 1]"));
     assertTrue(CliRun.fails("debias", "--no-such-option").contains("--no-such-option"));
+    CliRun.failsWith("--sponsored: expected 0 or SHARE:BOOST", "debias", "--sponsored", "0.1");
+    CliRun.failsWith("sponsored share must be in [0, 1)", "debias", "--sponsored", "2:1");
   }
 }
