@@ -1,7 +1,6 @@
-import static siebench.importance.Estimators.*;
-
 import siebench.core.Progress;
 import siebench.data.Samples;
+import siebench.data.noise.Corruption;
 import siebench.data.synthetic.Synthetic;
 import siebench.data.synthetic.SyntheticData;
 import siebench.importance.EstimationContext;
@@ -10,6 +9,8 @@ import siebench.importance.ImportanceEstimator;
 import siebench.metrics.Metrics;
 import siebench.model.Models;
 import siebench.train.CtrTask;
+
+import static siebench.importance.catalog.Estimators.*;
 
 /** GraNd / EL2N a quarter into the first epoch, over 10 seeds (3 data seeds, fake-click AUROC). */
 public class Fractions {
@@ -21,7 +22,7 @@ public class Fractions {
       Samples train = Synthetic.ecommerce().rows(20_000).seed(seed).fakeClicks(0.1).progress(Progress.silent())
           .generate().samples();
       float[] truth = new float[train.size()];
-      var col = train.table().numberColumn(SyntheticData.TRUTH_CORRUPTED);
+      var col = train.table().numberColumn(Corruption.TRUTH_CORRUPTED);
       for (int i = 0; i < truth.length; i++) {
         truth[i] = (float) col.getDouble(i);
       }

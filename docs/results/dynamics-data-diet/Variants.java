@@ -1,15 +1,16 @@
-import static siebench.importance.Estimators.*;
-
 import siebench.core.Progress;
 import siebench.data.Samples;
+import siebench.data.noise.Corruption;
 import siebench.data.synthetic.Synthetic;
 import siebench.data.synthetic.SyntheticData;
 import siebench.importance.EstimationContext;
-import siebench.importance.ImportanceEstimator;
 import siebench.importance.Importance;
+import siebench.importance.ImportanceEstimator;
 import siebench.metrics.Metrics;
 import siebench.model.Models;
 import siebench.train.CtrTask;
+
+import static siebench.importance.catalog.Estimators.*;
 
 /** Detection AUROC of fake clicks for GraNd / EL2N / forgetting variants (the bench's default task). */
 public class Variants {
@@ -35,7 +36,7 @@ public class Variants {
           .progress(Progress.silent()).generate();
       Samples train = data.samples();
       float[] truth = new float[train.size()];
-      var col = train.table().numberColumn(SyntheticData.TRUTH_CORRUPTED);
+      var col = train.table().numberColumn(Corruption.TRUTH_CORRUPTED);
       for (int i = 0; i < truth.length; i++) {
         truth[i] = (float) col.getDouble(i);
       }

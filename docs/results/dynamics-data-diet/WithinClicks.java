@@ -1,7 +1,6 @@
-import static siebench.importance.Estimators.*;
-
 import siebench.core.Progress;
 import siebench.data.Samples;
+import siebench.data.noise.Corruption;
 import siebench.data.synthetic.Synthetic;
 import siebench.data.synthetic.SyntheticData;
 import siebench.importance.EstimationContext;
@@ -9,6 +8,8 @@ import siebench.importance.ImportanceEstimator;
 import siebench.metrics.Metrics;
 import siebench.model.Models;
 import siebench.train.CtrTask;
+
+import static siebench.importance.catalog.Estimators.*;
 
 /** Fake-click AUROC over all rows and among clicks only (where the label alone carries no signal). */
 public class WithinClicks {
@@ -18,7 +19,7 @@ public class WithinClicks {
     Samples train = data.samples();
     int n = train.size();
     float[] truth = new float[n];
-    var col = train.table().numberColumn(SyntheticData.TRUTH_CORRUPTED);
+    var col = train.table().numberColumn(Corruption.TRUTH_CORRUPTED);
     float[] y = train.labels();
     int clicks = 0;
     for (int i = 0; i < n; i++) {

@@ -9,8 +9,8 @@ import java.util.Objects;
 import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.data.Split;
+import siebench.data.noise.Corruption;
 import siebench.data.noise.Noise;
-import siebench.data.synthetic.SyntheticData;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
 import siebench.importance.ImportanceEstimator;
@@ -203,7 +203,7 @@ public final class Benchmark {
     if (given != null) {
       validation = clean(validation);
       test = clean(test);
-      how.add(String.format("ground truth from %s: %.1f%% of training rows", SyntheticData.TRUTH_CORRUPTED,
+      how.add(String.format("ground truth from %s: %.1f%% of training rows", Corruption.TRUTH_CORRUPTED,
           100.0 * count(given) / train.size()));
     }
     boolean needed = protocols.stream().anyMatch(Protocol::needsGroundTruth);
@@ -225,10 +225,10 @@ public final class Benchmark {
   }
 
   private static boolean[] flags(Samples s) {
-    if (!s.table().columnNames().contains(SyntheticData.TRUTH_CORRUPTED)) {
+    if (!s.table().columnNames().contains(Corruption.TRUTH_CORRUPTED)) {
       return null;
     }
-    double[] v = s.doubles(SyntheticData.TRUTH_CORRUPTED);
+    double[] v = s.doubles(Corruption.TRUTH_CORRUPTED);
     boolean[] f = new boolean[v.length];
     boolean any = false;
     for (int i = 0; i < v.length; i++) {

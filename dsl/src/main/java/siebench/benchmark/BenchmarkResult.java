@@ -10,10 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.knowm.xchart.XYChart;
 import siebench.metrics.MeanInterval;
-import siebench.report.BenchmarkReport;
-import siebench.report.Charts;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -22,8 +19,9 @@ import tech.tablesaw.api.Table;
 /**
  * What a {@link Benchmark} produced: the tidy result table (estimator x protocol x metric x seed, with the
  * curve abscissa x), a summary with mean, standard deviation and a 95% confidence interval across repeats, the
- * rank of each estimator per protocol, XChart plots, and writers for CSV, JSON and a self-contained HTML
- * report.
+ * rank of each estimator per protocol, and writers for CSV and JSON. Plots and the HTML report are drawn from it
+ * by the {@code siebench.report} package ({@code BenchmarkCharts.of(result)}, {@code BenchmarkReport.save(result,
+ * dir)}), which sits above this one.
  */
 public final class BenchmarkResult {
   private final Table tidy;
@@ -46,6 +44,11 @@ public final class BenchmarkResult {
   /** Settings of the run (data, estimators, protocols, task, repeats, seed, seconds). */
   public Map<String, Object> settings() {
     return new LinkedHashMap<>(settings);
+  }
+
+  /** The protocols run, in order. */
+  public List<Protocol> protocols() {
+    return protocols;
   }
 
   /** One line per repeat: split sizes and how corruption was obtained. */
@@ -176,8 +179,11 @@ public final class BenchmarkResult {
     return Table.create("ranks", prot, met, est, mean, rank);
   }
 
-  /** The rank of {@code estimator} in {@code protocol} (1 = best); fails when absent. */
-  public int rank(String protocol, String estimator) {
+  /**
+   * The rank of {@code estimator} in {@code protocol} (1 = best); fails when absent. Arguments run from the
+   * estimator outwards, as in {@link #mean(String, String, String)}.
+   */
+  public int rank(String estimator, String protocol) {
     Table r = ranks();
     for (int i = 0; i < r.rowCount(); i++) {
       if (r.stringColumn("protocol").get(i).equals(protocol) && r.stringColumn("estimator").get(i).equals(estimator)) {
@@ -197,84 +203,6 @@ public final class BenchmarkResult {
       }
     }
     return Double.NaN;
-  }
-
-  /** The plots that apply to the protocols run, by file-friendly name. */
-  public Map<String, XYChart> charts() {
-    Map<String, XYChart> charts = new LinkedHashMap<>();
-    for (Protocol p : protocols) {
-      switch (p.name()) {
-        case "cleaning" -> {
-          XYChart rec = Charts.curves(tidy, "cleaning", "Cleaning: share of the oracle's LogLoss gain recovered",
-              "fraction of training rows removed (most suspicious first)",
-              "recovery (0 = noisy, 1 = oracle; axis from -2)", "recovery_logloss");
-          rec.getStyler().setYAxisMin(-2.0).setYAxisMax(1.5); // far worse than doing nothing is all the same
-          Charts.referenceLine(rec, "oracle (reference)", 0, maxX("cleaning"), 1, Charts.ORACLE);
-          Charts.referenceLine(rec, "noisy (reference)", 0, maxX("cleaning"), 0, Charts.BASELINE);
-          charts.put("cleaning", rec);
-          charts.put("cleaning_auc", withReferences(Charts.curves(tidy, "cleaning",
-              "Cleaning: test AUC after removing the most suspicious rows", "fraction removed", "test AUC", "auc"),
-              "cleaning", "auc"));
-        }
-        case "pruning" -> charts.put("pruning", withReferences(Charts.curves(tidy, "pruning",
-            "Data pruning: test AUC keeping the most valuable / the hardest rows", "fraction of training rows kept",
-            "test AUC", "auc", "auc_hardest"), "pruning", "auc"));
-        case "removal" -> charts.put("removal", Charts.curves(tidy, "removal",
-            "Point removal: test AUC after removing the most valuable / most suspicious rows", "fraction removed",
-            "test AUC", "auc_remove_valuable", "auc_remove_suspicious"));
-        case "detection" -> charts.put("detection_pr", Charts.curves(tidy, "detection",
-            "Noisy-label detection: interpolated precision at recall", "recall", "precision",
-            "precision_at_recall"));
-        default -> { }
-      }
-    }
-    Protocol quality = protocols.stream().filter(p -> !p.name().equals("cost") && !p.name().equals("stability"))
-        .findFirst().orElse(null);
-    if (quality != null) {
-      Map<String, double[]> points = new LinkedHashMap<>();
-      Table s = summary();
-      for (String est : s.stringColumn("estimator").unique()) {
-        double secs = mean(est, "cost", "seconds");
-        double q = mean(est, quality.name(), quality.primaryMetric());
-        if (!Double.isNaN(secs) && !Double.isNaN(q)) {
-          points.put(est, new double[] {secs, q});
-        }
-      }
-      if (!points.isEmpty()) {
-        charts.put("cost_quality", Charts.scatter("Cost versus quality", "estimator wall time (s)",
-            quality.name() + " " + quality.primaryMetric(), points));
-      }
-    }
-    return charts;
-  }
-
-  /** The largest abscissa of a protocol's curves (1 when it has none). */
-  private double maxX(String protocol) {
-    double m = 0;
-    for (int r = 0; r < tidy.rowCount(); r++) {
-      double x = tidy.doubleColumn("x").getDouble(r);
-      if (tidy.stringColumn("protocol").get(r).equals(protocol) && !Double.isNaN(x)) {
-        m = Math.max(m, x);
-      }
-    }
-    return m > 0 ? m : 1;
-  }
-
-  /** Adds the oracle's and the noisy baseline's mean {@code metric} as dashed lines across the protocol's x range. */
-  private XYChart withReferences(XYChart chart, String protocol, String metric) {
-    double lo = Double.POSITIVE_INFINITY;
-    for (int r = 0; r < tidy.rowCount(); r++) {
-      double x = tidy.doubleColumn("x").getDouble(r);
-      if (tidy.stringColumn("protocol").get(r).equals(protocol) && !Double.isNaN(x)) {
-        lo = Math.min(lo, x);
-      }
-    }
-    double x0 = Double.isInfinite(lo) ? 0 : lo;
-    Charts.referenceLine(chart, "oracle (reference)", x0, maxX(protocol),
-        mean(Benchmark.ORACLE, Benchmark.REFERENCE, metric), Charts.ORACLE);
-    Charts.referenceLine(chart, "noisy (reference)", x0, maxX(protocol),
-        mean(Benchmark.NOISY, Benchmark.REFERENCE, metric), Charts.BASELINE);
-    return chart;
   }
 
   /** JSON: settings, notes, summary, ranks and the tidy rows. */
@@ -301,17 +229,12 @@ public final class BenchmarkResult {
     return list;
   }
 
-  /** A self-contained HTML report (tables and base64-embedded plots; opens offline). */
-  public String toHtml() {
-    return BenchmarkReport.html(this);
-  }
-
   /**
-   * Writes {@code results.csv} (tidy), {@code summary.csv}, {@code curves.csv}, {@code ranks.csv}, {@code
-   * results.json}, one PNG per plot and {@code report.html} into {@code dir} (created if needed). Returns the
-   * report's path.
+   * Writes the data of the result into {@code dir} (created if needed): {@code results.csv} (tidy), {@code
+   * summary.csv}, {@code curves.csv}, {@code ranks.csv} and {@code results.json}. Returns {@code dir}. The plots
+   * and the HTML report beside them: {@code siebench.report.BenchmarkReport.save(result, dir)}.
    */
-  public Path save(Path dir) {
+  public Path saveData(Path dir) {
     try {
       Files.createDirectories(dir);
       tidy.write().csv(dir.resolve("results.csv").toFile());
@@ -319,12 +242,7 @@ public final class BenchmarkResult {
       curves().write().csv(dir.resolve("curves.csv").toFile());
       ranks().write().csv(dir.resolve("ranks.csv").toFile());
       Files.writeString(dir.resolve("results.json"), toJson(), StandardCharsets.UTF_8);
-      for (Map.Entry<String, XYChart> e : charts().entrySet()) {
-        Files.write(dir.resolve(e.getKey() + ".png"), Charts.png(e.getValue()));
-      }
-      Path report = dir.resolve("report.html");
-      Files.writeString(report, toHtml(), StandardCharsets.UTF_8);
-      return report;
+      return dir;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write benchmark results to " + dir, e);
     }

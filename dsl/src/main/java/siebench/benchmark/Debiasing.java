@@ -15,7 +15,7 @@ import siebench.metrics.RankingMetrics;
  * measured against the TRUE relevance (column {@value #RELEVANCE}, which the synthetic generator records), not
  * against the position-biased clicks. A position-bias estimator ({@link PositionBiasIps}) trains with its
  * unbiased objective on the rows' propensities; any other estimator trains on its weights ({@link
- * Samples#reweight(Importance)}). Reports NDCG@k of the debiased model, of naive training on the clicks
+ * Samples#reweight(siebench.data.RowImportance)}). Reports NDCG@k of the debiased model, of naive training on the clicks
  * ({@code _uniform}), their difference ({@code _delta}, primary) and, where the data records the true
  * examination propensities ({@value #PROPENSITY}), the mean relative error of the propensities the estimator
  * used ({@code propensity_error}). Needs a query column and the relevance ground truth.

@@ -2,6 +2,7 @@ package siebench.benchmark;
 
 import java.util.Map;
 import siebench.data.Samples;
+import siebench.data.noise.Corruption;
 import siebench.data.synthetic.SyntheticData;
 import siebench.importance.Importance;
 import siebench.metrics.Detection;
@@ -22,12 +23,12 @@ public final class DetectionTable {
 
   /** Scores of the rows of {@code samples} against its {@code truth_corrupted} column (1 = corrupted). */
   public static Table of(Samples samples, Map<String, Importance> scores) {
-    if (!samples.table().columnNames().contains(SyntheticData.TRUTH_CORRUPTED)) {
+    if (!samples.table().columnNames().contains(Corruption.TRUTH_CORRUPTED)) {
       throw new IllegalArgumentException("a detection table needs the ground-truth column '"
-          + SyntheticData.TRUTH_CORRUPTED + "' (1 = corrupted row) in " + samples.describe()
+          + Corruption.TRUTH_CORRUPTED + "' (1 = corrupted row) in " + samples.describe()
           + "; inject noise with siebench.data.noise.Noise or pass the flags to DetectionTable.of(samples, scores, flags)");
     }
-    double[] truth = samples.doubles(SyntheticData.TRUTH_CORRUPTED);
+    double[] truth = samples.doubles(Corruption.TRUTH_CORRUPTED);
     boolean[] flags = new boolean[truth.length];
     for (int i = 0; i < truth.length; i++) {
       flags[i] = truth[i] > 0.5;

@@ -16,7 +16,7 @@ import siebench.data.implicit.NegativeSampler;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
 import siebench.importance.EstimationContext;
-import siebench.importance.Estimators;
+import siebench.importance.catalog.Estimators;
 import siebench.importance.Importance;
 import siebench.importance.ImportanceEstimator;
 import siebench.metrics.Detection;

@@ -10,7 +10,7 @@ import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.data.synthetic.EcommerceGenerator;
 import siebench.data.synthetic.SyntheticData;
-import siebench.importance.Estimators;
+import siebench.importance.catalog.Estimators;
 import siebench.importance.correction.PositionBiasIps;
 import siebench.importance.correction.Propensities;
 import siebench.metrics.Groups;

@@ -55,7 +55,7 @@ public final class Pruning implements Protocol {
       double smallest = 1.0;
       List<Double> recoveries = new ArrayList<>();
       for (double f : fractions) {
-        Map<String, Double> m = f >= 1.0 ? trial.noisy() : trial.fit(null, trial.train().prune(importance, f, s));
+        Map<String, Double> m = f >= 1.0 ? trial.noisy() : trial.fit(null, s.prune(trial.train(), importance, f));
         recoveries.add(Gains.record(trial, estimator, name(), f, suffix, m, out));
         double auc = m.get("auc");
         sum += auc;

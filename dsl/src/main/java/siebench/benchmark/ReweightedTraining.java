@@ -38,7 +38,7 @@ public final class ReweightedTraining implements Protocol {
   @Override
   public void evaluate(Trial trial, String estimator, ImportanceEstimator est, Importance importance,
       ResultRows out) {
-    Map<String, Double> weighted = trial.fit(null, trial.train().reweight(importance, options));
+    Map<String, Double> weighted = trial.fit(null, options.reweight(trial.train(), importance));
     double r = Gains.record(trial, estimator, name(), Double.NaN, "", weighted, out);
     if (trial.oracle() != null) {
       out.add(estimator, name(), "recovery", trial.seed(), r);

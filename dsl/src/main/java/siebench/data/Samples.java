@@ -11,12 +11,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
-import siebench.importance.Importance;
-import siebench.importance.ImportanceEstimator;
-import siebench.importance.PruningStrategy;
-import siebench.importance.Reweighting;
-import siebench.train.CtrTask;
-import siebench.train.TrainResult;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
@@ -635,22 +629,22 @@ public final class Samples {
 
   /**
    * Cleaning: the same samples without the {@code round(fraction * size())} rows that {@code importance}
-   * considers most suspicious ({@link Importance#mostSuspicious(double)}, read through its meaning).
+   * considers most suspicious (read through the scores' meaning: low value, high hardness or low weight).
    */
-  public Samples clean(Importance importance, double fraction) {
-    return importance.on(this).mostSuspicious(fraction).remove(this);
+  public Samples clean(RowImportance importance, double fraction) {
+    return importance.withoutMostSuspicious(this, fraction);
   }
 
   /**
    * Cleaning by importance resampling (sampling-importance-resampling, Rubin 1987): keeps each row
-   * independently with probability {@code w / max(w)}, where {@code w} are the importance's training weights
-   * ({@link Importance#toWeights()}: as given for {@link Importance.Meaning#WEIGHT} scores). Unlike {@link
-   * #clean}, which drops the most suspicious rows outright, it drops rows in proportion to how suspicious they
-   * are, so that in a region of the feature space where a third of the clicks are fake, about a third of the
-   * clicks go, not all of them. Deterministic for a seed.
+   * independently with probability {@code w / max(w)}, where {@code w} are the importance's {@link
+   * RowImportance#trainingWeights training weights}. Unlike {@link #clean}, which drops the most suspicious rows
+   * outright, it drops rows in proportion to how suspicious they are, so that in a region of the feature space
+   * where a third of the clicks are fake, about a third of the clicks go, not all of them. Deterministic for a
+   * seed.
    */
-  public Samples resample(Importance importance, long seed) {
-    double[] w = importance.on(this).toWeights().scores();
+  public Samples resample(RowImportance importance, long seed) {
+    double[] w = importance.trainingWeights(this);
     double max = Arrays.stream(w).max().orElse(0);
     SplittableRandom r = new SplittableRandom(seed);
     int[] keep = new int[w.length];
@@ -664,44 +658,33 @@ public final class Samples {
   }
 
   /**
-   * Data pruning: keeps the {@code round(keptFraction * size())} most valuable rows ({@link
-   * PruningStrategy#KEEP_VALUABLE}); see {@link #prune(Importance, double, PruningStrategy)} for Data Diet's
-   * "keep the hardest".
+   * Data pruning: keeps the {@code round(keptFraction * size())} most valuable rows. Other strategies (Data
+   * Diet's "keep the hardest") are {@code siebench.importance.PruningStrategy#prune}.
    */
-  public Samples prune(Importance importance, double keptFraction) {
-    return prune(importance, keptFraction, PruningStrategy.KEEP_VALUABLE);
-  }
-
-  /** Data pruning with an explicit strategy. */
-  public Samples prune(Importance importance, double keptFraction, PruningStrategy strategy) {
-    return strategy.select(importance.on(this), keptFraction).select(this);
+  public Samples prune(RowImportance importance, double keptFraction) {
+    return importance.keepMostValuable(this, keptFraction);
   }
 
   /**
-   * The same samples with training weights from {@code importance} ({@link Importance#toWeights()}: the most
-   * suspicious rows down-weighted, mean 1).
+   * The same samples with training weights from {@code importance} (the most suspicious rows down-weighted,
+   * mean 1). Other weighting schemes are {@code siebench.importance.Reweighting#reweight}.
    */
-  public Samples reweight(Importance importance) {
-    return reweight(importance, Reweighting.defaults());
-  }
-
-  /** The same samples with training weights from {@code importance} as {@code options} say (mean 1). */
-  public Samples reweight(Importance importance, Reweighting options) {
-    return withWeights(importance.on(this).toWeights(options).scores());
+  public Samples reweight(RowImportance importance) {
+    return withWeights(importance.trainingWeights(this));
   }
 
   /** Estimates importance with {@code estimator} on these samples and returns them {@link #reweight reweighted}. */
-  public Samples weightBy(ImportanceEstimator estimator) {
+  public Samples weightBy(RowScorer<?> estimator) {
     return reweight(estimator.estimate(this));
   }
 
   /** Estimates the importance of every row with {@code estimator}. */
-  public Importance importance(ImportanceEstimator estimator) {
+  public <S extends RowImportance> S importance(RowScorer<S> estimator) {
     return estimator.estimate(this);
   }
 
-  /** Trains a model as {@code task} says, on these samples (split internally for evaluation). */
-  public TrainResult train(CtrTask task) {
+  /** Fits {@code task} on these samples, e.g. {@code train(ctr())} (the task splits off its own validation rows). */
+  public <R> R train(Learner<R> task) {
     return task.fit(this);
   }
 

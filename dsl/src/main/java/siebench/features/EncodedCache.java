@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import siebench.core.Progress;
+import siebench.data.io.RawRows;
 
 /**
  * A file encoded once into a compact columnar binary cache and read back a range at a time (positional reads), for

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import siebench.core.Progress;
+import siebench.data.io.RawRows;
 
 /**
  * Fits a {@link FeatureEncoder} in one pass over a file that is too large to load ({@link RawRows}), holding

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import siebench.core.Numerics;
+import siebench.data.RowImportance;
 import siebench.data.Samples;
 import siebench.metrics.Ranks;
 import tech.tablesaw.api.DoubleColumn;
@@ -36,7 +37,7 @@ import tech.tablesaw.api.Table;
  * right thing for every estimator; the raw {@link #scores()} are for display and export. {@link #negate()}
  * flips the scores and the meaning together, so it changes the view, never the action.
  */
-public final class Importance {
+public final class Importance implements RowImportance {
   /** What a high score means. */
   public enum Meaning {
     /** Higher = more valuable to the model (data valuation, proponents); corrupted rows should score low. */
@@ -526,6 +527,24 @@ public final class Importance {
       sum += w[i];
     }
     return sum / a.length;
+  }
+
+  /** Cleaning: {@code samples} without its {@link #mostSuspicious(double) most suspicious} {@code fraction}. */
+  @Override
+  public Samples withoutMostSuspicious(Samples samples, double fraction) {
+    return on(samples).mostSuspicious(fraction).remove(samples);
+  }
+
+  /** Pruning: the {@link #mostValuable(double) most valuable} {@code keptFraction} of {@code samples}. */
+  @Override
+  public Samples keepMostValuable(Samples samples, double keptFraction) {
+    return PruningStrategy.KEEP_VALUABLE.prune(samples, this, keptFraction);
+  }
+
+  /** The {@link #toWeights() default training weights} of {@code samples}' rows. */
+  @Override
+  public double[] trainingWeights(Samples samples) {
+    return on(samples).toWeights().scores();
   }
 
   /**

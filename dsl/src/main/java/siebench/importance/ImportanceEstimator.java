@@ -1,6 +1,7 @@
 package siebench.importance;
 
 import java.util.Map;
+import siebench.data.RowScorer;
 import siebench.data.Samples;
 
 /**
@@ -11,7 +12,7 @@ import siebench.data.Samples;
  * <p>Each implementation documents its sign convention; by default higher means more valuable or more
  * important to the model, and {@link Importance#negate()} gives the other view.
  */
-public interface ImportanceEstimator {
+public interface ImportanceEstimator extends RowScorer<Importance> {
   /** Short name used in tables and on the command line, e.g. {@code grand}, {@code el2n}. */
   String name();
 
@@ -24,6 +25,7 @@ public interface ImportanceEstimator {
   Importance estimate(Samples train, EstimationContext context);
 
   /** Scores every row of {@code train} with the default context (seed 7, default CTR model, no validation). */
+  @Override
   default Importance estimate(Samples train) {
     return estimate(train, EstimationContext.defaults());
   }

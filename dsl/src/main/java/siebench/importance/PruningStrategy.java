@@ -1,5 +1,7 @@
 package siebench.importance;
 
+import siebench.data.Samples;
+
 /**
  * Which rows data pruning keeps, read through the importance's {@link Importance#suspicion() orientation}.
  *
@@ -20,5 +22,10 @@ public enum PruningStrategy {
   /** The rows of {@code importance} this strategy keeps at {@code keptFraction}. */
   public RowSelection select(Importance importance, double keptFraction) {
     return this == KEEP_VALUABLE ? importance.mostValuable(keptFraction) : importance.mostSuspicious(keptFraction);
+  }
+
+  /** Data pruning: the rows of {@code samples} this strategy keeps at {@code keptFraction}, in their order. */
+  public Samples prune(Samples samples, Importance importance, double keptFraction) {
+    return select(importance.on(samples), keptFraction).select(samples);
   }
 }

@@ -1,6 +1,7 @@
 package siebench.importance;
 
 import java.util.Locale;
+import siebench.data.Samples;
 
 /**
  * How {@link Importance#toWeights(Reweighting)} turns scores into training weights: a scheme, its temperature,
@@ -90,6 +91,11 @@ public record Reweighting(Scheme scheme, double temperature, double share, doubl
   /** The same options with weights clipped to {@code [lo, hi]}, where {@code 0 <= lo <= 1 <= hi}. */
   public Reweighting clip(double lo, double hi) {
     return new Reweighting(scheme, temperature, share, lo, hi);
+  }
+
+  /** {@code samples} with training weights from {@code importance} as these options say (mean 1). */
+  public Samples reweight(Samples samples, Importance importance) {
+    return samples.withWeights(importance.on(samples).toWeights(this).scores());
   }
 
   /** A short description for reports, e.g. {@code soft-cleaning(share=0.1, t=0.02, [0, 10])}. */

@@ -1,5 +1,10 @@
 package siebench.report;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -8,55 +13,113 @@ import org.knowm.xchart.XYChart;
 import siebench.benchmark.BenchmarkResult;
 
 /**
- * The self-contained HTML report of a benchmark: settings, ranks, summary (tables rendered by {@link
- * TableHtml}, the same renderer the notebooks use), plots (embedded PNGs).
+ * The one HTML rendering of a {@link BenchmarkResult}: a headline (data and settings), the notes of each repeat,
+ * the warnings (actions that made the model worse than the noisy baseline), the ranks per protocol, the plots of
+ * {@link BenchmarkCharts} embedded by {@link ChartImages} and the summary over repeats (tables by {@link
+ * TableHtml}). {@link #inline} is what a notebook shows for a result; {@link #html} is the same content as a
+ * self-contained page; {@link #save} writes the page, one PNG per plot and the result's data files. (The other
+ * results a notebook shows, training runs, importance estimates and data sets, are rendered by {@link
+ * Summaries}.)
  */
 public final class BenchmarkReport {
+  /** Summary rows shown inline; the full table is {@code result.summary()} or the saved CSV. */
+  public static final int INLINE_SUMMARY_ROWS = 60;
+  /** Summary rows of the saved page. */
+  public static final int PAGE_SUMMARY_ROWS = 2000;
+  /** Rank rows shown (estimators x protocols). */
+  static final int RANK_ROWS = 500;
+
   private BenchmarkReport() {}
 
-  private static final String STYLE = """
+  private static final String PAGE_STYLE = """
       body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2em;color:#222;max-width:1200px}
-      h1{font-size:1.6em} h2{font-size:1.25em;margin-top:1.6em;border-bottom:1px solid #ddd}
-      .plots img{max-width:100%;margin:0.5em 0;border:1px solid #eee}
-      code{background:#f4f4f4;padding:1px 4px}
+      h1{font-size:1.6em} h3{font-size:1.2em;margin-top:1.4em;border-bottom:1px solid #ddd}
+      .plots img{max-width:100%;border:1px solid #eee}
       """;
 
-  /** Renders the report. */
+  /**
+   * The result as a notebook shows it: a {@code <div class="siebench">} with the shared table style and the
+   * report's content, the summary capped at {@value #INLINE_SUMMARY_ROWS} rows.
+   */
+  public static String inline(BenchmarkResult r) {
+    return "<div class=\"siebench\">" + TableHtml.STYLE + content(r, INLINE_SUMMARY_ROWS) + "</div>";
+  }
+
+  /** The result as a self-contained HTML page (tables and base64-embedded plots; opens offline). */
   public static String html(BenchmarkResult r) {
-    StringBuilder sb = new StringBuilder();
-    sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>SIEBench report</title>")
-        .append("<style>").append(STYLE).append("</style>").append(TableHtml.STYLE)
-        .append("</head><body class=\"siebench\">\n");
-    sb.append("<h1>SIEBench: sample importance estimation benchmark</h1>\n");
-    sb.append("<p>Generated ").append(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME))
-        .append(".</p>\n<h2>Settings</h2>\n<ul>\n");
-    for (Map.Entry<String, Object> e : r.settings().entrySet()) {
-      sb.append("<li><b>").append(Html.escape(e.getKey())).append("</b>: <code>")
-          .append(Html.escape(String.valueOf(e.getValue()))).append("</code></li>\n");
+    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>SIEBench report</title>"
+        + "<style>" + PAGE_STYLE + "</style>" + TableHtml.STYLE + "</head><body class=\"siebench\">\n"
+        + "<h1>SIEBench: sample importance estimation benchmark</h1>\n<p>Generated "
+        + ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME) + ".</p>\n"
+        + content(r, PAGE_SUMMARY_ROWS)
+        + "<p>The full tidy results are in <code>results.csv</code> and <code>results.json</code> beside this"
+        + " report.</p>\n</body></html>\n";
+  }
+
+  /**
+   * Writes the result's data files ({@link BenchmarkResult#saveData}), one PNG per plot of {@link
+   * BenchmarkCharts#of} (named by its key, at {@link ChartImages#DEFAULT_DPI}) and {@code report.html} into
+   * {@code dir} (created if needed). Returns the report's path.
+   */
+  public static Path save(BenchmarkResult r, Path dir) {
+    r.saveData(dir);
+    try {
+      for (Map.Entry<String, XYChart> e : BenchmarkCharts.of(r).entrySet()) {
+        Files.write(dir.resolve(e.getKey() + ".png"), ChartImages.png(e.getValue()));
+      }
+      Path report = dir.resolve("report.html");
+      Files.writeString(report, html(r), StandardCharsets.UTF_8);
+      return report;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the benchmark report to " + dir, e);
     }
-    sb.append("</ul>\n<ul>\n");
-    for (String n : r.notes()) {
-      sb.append("<li>").append(Html.escape(n)).append("</li>\n");
+  }
+
+  /** The content shared by the inline view and the page: well-formed markup without a style. */
+  static String content(BenchmarkResult r, int summaryRows) {
+    StringBuilder sb = new StringBuilder(1 << 16);
+    Map<String, Object> settings = r.settings();
+    sb.append("<h2>Benchmark on ").append(Html.escape(String.valueOf(settings.get("data")))).append("</h2>\n");
+    sb.append("<div class=\"note\">");
+    boolean first = true;
+    for (Map.Entry<String, Object> e : settings.entrySet()) {
+      if (!e.getKey().equals("data")) {
+        sb.append(first ? "" : " &#183; ").append(Html.escape(e.getKey())).append(": ")
+            .append(Html.escape(e.getValue() instanceof Double d ? Html.formatDouble(d) : String.valueOf(e.getValue())));
+        first = false;
+      }
     }
-    sb.append("</ul>\n");
+    sb.append("</div>\n");
+    List<String> notes = r.notes();
+    if (!notes.isEmpty()) {
+      sb.append("<details><summary class=\"note\">").append(notes.size()).append(notes.size() == 1 ? " repeat" : " repeats")
+          .append(": splits and corruption</summary><ul>");
+      for (String n : notes) {
+        sb.append("<li>").append(Html.escape(n)).append("</li>");
+      }
+      sb.append("</ul></details>\n");
+    }
     List<String> warnings = r.warnings();
     if (!warnings.isEmpty()) {
-      sb.append("<h2>Warnings: actions that made the model worse than the noisy baseline</h2>\n<ul>\n");
+      sb.append("<h3>Warnings: actions that made the model worse than the noisy baseline</h3>\n<ul>");
       for (String w : warnings) {
-        sb.append("<li>").append(Html.escape(w)).append("</li>\n");
+        sb.append("<li>").append(Html.escape(w)).append("</li>");
       }
       sb.append("</ul>\n");
     }
-    sb.append("<h2>Ranks per protocol (1 = best, by the protocol's primary metric)</h2>\n");
-    sb.append(TableHtml.fragment(r.ranks(), 500));
-    sb.append("<h2>Plots</h2>\n<div class=\"plots\">\n");
-    for (Map.Entry<String, XYChart> e : r.charts().entrySet()) {
-      sb.append(Charts.imgTag(e.getValue())).append('\n');
+    sb.append("<h3>Ranks per protocol (1 = best, by the protocol's primary metric)</h3>\n");
+    sb.append(TableHtml.fragment(r.ranks().setName("ranks (1 = best)"), RANK_ROWS)).append('\n');
+    Map<String, XYChart> charts = BenchmarkCharts.of(r);
+    if (!charts.isEmpty()) {
+      sb.append("<h3>Plots</h3>\n<div class=\"plots\" style=\"display:flex;gap:12px;flex-wrap:wrap\">");
+      for (Map.Entry<String, XYChart> e : charts.entrySet()) {
+        sb.append("<div>").append(ChartImages.imgTag(e.getValue(), e.getKey())).append("</div>");
+      }
+      sb.append("</div>\n");
     }
-    sb.append("</div>\n<h2>Summary over repeats (mean, std, 95% CI half-width)</h2>\n");
-    sb.append(TableHtml.fragment(r.summary(), 2000));
-    sb.append("<p>The full tidy results are in <code>results.csv</code> and <code>results.json</code> beside this")
-        .append(" report.</p>\n</body></html>\n");
+    sb.append("<h3>Summary over repeats (mean, std, 95% CI half-width)</h3>\n");
+    sb.append(TableHtml.fragment(r.summary().setName("summary over repeats (mean, std, 95% CI)"), summaryRows))
+        .append('\n');
     return sb.toString();
   }
 }

@@ -2,15 +2,18 @@ package siebench.train;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
 import siebench.core.Progress;
+import siebench.data.Learner;
 import siebench.data.Samples;
 import siebench.features.EncoderOptions;
 import siebench.model.ModelSpec;
 import siebench.model.Models;
 
 /**
- * A CTR training task: which model, how to optimize it, how to evaluate it. Immutable builder in the style of
- * jOOQ / Tablesaw: every setter returns a new task.
+ * A CTR training task: which model, how to optimize it, how to evaluate it. Immutable (every field final) in the
+ * style of jOOQ / Tablesaw: every setter returns a new task.
  *
  * <pre>{@code
  * TrainResult r = samples.train(ctr().model(deepFm()).epochs(5).batchSize(4096).learningRate(1e-3));
@@ -19,7 +22,7 @@ import siebench.model.Models;
  * <p>Weighted binary cross-entropy {@code sum_i w_i * bce_i / sum_i w_i} is used when the samples carry
  * weights, so a weight of 0 is exactly the same as removing the row.
  */
-public final class CtrTask {
+public final class CtrTask implements Learner<TrainResult> {
   private final ModelSpec model;
   private final int epochs;
   private final int batchSize;
@@ -33,27 +36,73 @@ public final class CtrTask {
   private final Samples validation;
   private final Progress progress;
   private final String device;
-  private LossModifier lossModifier;
-  private Objective objective = Objective.bce();
-  private EncoderOptions encoderOptions = EncoderOptions.defaults();
-  private EmbeddingUpdates embeddingUpdates = EmbeddingUpdates.AUTO;
+  private final LossModifier lossModifier;
+  private final Objective objective;
+  private final EncoderOptions encoderOptions;
+  private final EmbeddingUpdates embeddingUpdates;
 
-  private CtrTask(ModelSpec model, int epochs, int batchSize, double learningRate, double weightDecay, long seed,
-      int patience, double validationFraction, double testFraction, Samples test, Samples validation,
-      Progress progress, String device) {
-    this.model = model;
-    this.epochs = epochs;
-    this.batchSize = batchSize;
-    this.learningRate = learningRate;
-    this.weightDecay = weightDecay;
-    this.seed = seed;
-    this.patience = patience;
-    this.validationFraction = validationFraction;
-    this.testFraction = testFraction;
-    this.test = test;
-    this.validation = validation;
-    this.progress = progress;
-    this.device = device;
+  private CtrTask(Settings s) {
+    this.model = s.model;
+    this.epochs = s.epochs;
+    this.batchSize = s.batchSize;
+    this.learningRate = s.learningRate;
+    this.weightDecay = s.weightDecay;
+    this.seed = s.seed;
+    this.patience = s.patience;
+    this.validationFraction = s.validationFraction;
+    this.testFraction = s.testFraction;
+    this.test = s.test;
+    this.validation = s.validation;
+    this.progress = s.progress;
+    this.device = s.device;
+    this.lossModifier = s.lossModifier;
+    this.objective = s.objective;
+    this.encoderOptions = s.encoderOptions;
+    this.embeddingUpdates = s.embeddingUpdates;
+  }
+
+  /** The mutable scratch copy behind every setter: each setter copies the task, changes one field, freezes it. */
+  private static final class Settings {
+    ModelSpec model;
+    int epochs;
+    int batchSize;
+    double learningRate;
+    double weightDecay;
+    long seed;
+    int patience;
+    double validationFraction;
+    double testFraction;
+    Samples test;
+    Samples validation;
+    Progress progress;
+    String device;
+    LossModifier lossModifier;
+    Objective objective;
+    EncoderOptions encoderOptions;
+    EmbeddingUpdates embeddingUpdates;
+  }
+
+  private CtrTask with(Consumer<Settings> change) {
+    Settings s = new Settings();
+    s.model = model;
+    s.epochs = epochs;
+    s.batchSize = batchSize;
+    s.learningRate = learningRate;
+    s.weightDecay = weightDecay;
+    s.seed = seed;
+    s.patience = patience;
+    s.validationFraction = validationFraction;
+    s.testFraction = testFraction;
+    s.test = test;
+    s.validation = validation;
+    s.progress = progress;
+    s.device = device;
+    s.lossModifier = lossModifier;
+    s.objective = objective;
+    s.encoderOptions = encoderOptions;
+    s.embeddingUpdates = embeddingUpdates;
+    change.accept(s);
+    return new CtrTask(s);
   }
 
   /**
@@ -61,17 +110,21 @@ public final class CtrTask {
    * patience 2 on a 10% validation split, and a 20% test split when no test samples are given.
    */
   public static CtrTask ctr() {
-    return new CtrTask(Models.deepFm(), 3, 4096, 1e-3, 0, 7, 2, 0.1, 0.2, null, null, Progress.standard(), "auto");
-  }
-
-  private CtrTask copy(ModelSpec m, int e, int b, double lr, double wd, long s, int p, double vf, double tf,
-      Samples te, Samples va, Progress pr, String dev) {
-    CtrTask t = new CtrTask(m, e, b, lr, wd, s, p, vf, tf, te, va, pr, dev);
-    t.lossModifier = lossModifier;
-    t.objective = objective;
-    t.encoderOptions = encoderOptions;
-    t.embeddingUpdates = embeddingUpdates;
-    return t;
+    Settings s = new Settings();
+    s.model = Models.deepFm();
+    s.epochs = 3;
+    s.batchSize = 4096;
+    s.learningRate = 1e-3;
+    s.seed = 7;
+    s.patience = 2;
+    s.validationFraction = 0.1;
+    s.testFraction = 0.2;
+    s.progress = Progress.standard();
+    s.device = "auto";
+    s.objective = Objective.bce();
+    s.encoderOptions = EncoderOptions.defaults();
+    s.embeddingUpdates = EmbeddingUpdates.AUTO;
+    return new CtrTask(s);
   }
 
   /**
@@ -79,10 +132,8 @@ public final class CtrTask {
    * lazy from {@value EmbeddingUpdates#LAZY_FROM_ROWS} embedding rows.
    */
   public CtrTask embeddingUpdates(EmbeddingUpdates u) {
-    CtrTask t = copy(model, epochs, batchSize, learningRate, weightDecay, seed, patience, validationFraction,
-        testFraction, test, validation, progress, device);
-    t.embeddingUpdates = java.util.Objects.requireNonNull(u, "embedding updates");
-    return t;
+    Objects.requireNonNull(u, "embedding updates");
+    return with(s -> s.embeddingUpdates = u);
   }
 
   public EmbeddingUpdates embeddingUpdates() {
@@ -95,10 +146,8 @@ public final class CtrTask {
    * propensity column.
    */
   public CtrTask objective(Objective o) {
-    CtrTask t = copy(model, epochs, batchSize, learningRate, weightDecay, seed, patience, validationFraction,
-        testFraction, test, validation, progress, device);
-    t.objective = java.util.Objects.requireNonNull(o, "objective");
-    return t;
+    Objects.requireNonNull(o, "objective");
+    return with(s -> s.objective = o);
   }
 
   public Objective objective() {
@@ -107,10 +156,7 @@ public final class CtrTask {
 
   /** How features are encoded (vocabularies or hashing, numeric transform, history length). */
   public CtrTask encoder(EncoderOptions options) {
-    CtrTask t = copy(model, epochs, batchSize, learningRate, weightDecay, seed, patience, validationFraction,
-        testFraction, test, validation, progress, device);
-    t.encoderOptions = options;
-    return t;
+    return with(s -> s.encoderOptions = options);
   }
 
   public EncoderOptions encoderOptions() {
@@ -119,10 +165,7 @@ public final class CtrTask {
 
   /** Reweights rows' losses during training (e.g. adaptive denoising); null for plain weighted BCE. */
   public CtrTask lossModifier(LossModifier m) {
-    CtrTask t = copy(model, epochs, batchSize, learningRate, weightDecay, seed, patience, validationFraction,
-        testFraction, test, validation, progress, device);
-    t.lossModifier = m;
-    return t;
+    return with(s -> s.lossModifier = m);
   }
 
   public LossModifier lossModifier() {
@@ -130,78 +173,66 @@ public final class CtrTask {
   }
 
   public CtrTask model(ModelSpec m) {
-    return copy(m, epochs, batchSize, learningRate, weightDecay, seed, patience, validationFraction, testFraction,
-        test, validation, progress, device);
+    return with(s -> s.model = m);
   }
 
   public CtrTask epochs(int e) {
     if (e < 1) {
       throw new IllegalArgumentException("epochs must be >= 1, got " + e);
     }
-    return copy(model, e, batchSize, learningRate, weightDecay, seed, patience, validationFraction, testFraction,
-        test, validation, progress, device);
+    return with(s -> s.epochs = e);
   }
 
   public CtrTask batchSize(int b) {
     if (b < 1) {
       throw new IllegalArgumentException("batchSize must be >= 1, got " + b);
     }
-    return copy(model, epochs, b, learningRate, weightDecay, seed, patience, validationFraction, testFraction,
-        test, validation, progress, device);
+    return with(s -> s.batchSize = b);
   }
 
   public CtrTask learningRate(double lr) {
     if (!(lr > 0)) {
       throw new IllegalArgumentException("learningRate must be > 0, got " + lr);
     }
-    return copy(model, epochs, batchSize, lr, weightDecay, seed, patience, validationFraction, testFraction, test,
-        validation, progress, device);
+    return with(s -> s.learningRate = lr);
   }
 
   /** L2 weight decay of the optimizer (Adam's decoupled-from-nothing classic form), default 0. */
   public CtrTask weightDecay(double wd) {
-    return copy(model, epochs, batchSize, learningRate, wd, seed, patience, validationFraction, testFraction, test,
-        validation, progress, device);
+    return with(s -> s.weightDecay = wd);
   }
 
-  public CtrTask seed(long s) {
-    return copy(model, epochs, batchSize, learningRate, weightDecay, s, patience, validationFraction, testFraction,
-        test, validation, progress, device);
+  public CtrTask seed(long seed) {
+    return with(s -> s.seed = seed);
   }
 
   /** Early stopping: stop after {@code p} epochs without validation-AUC improvement; 0 disables it. */
   public CtrTask earlyStopping(int p) {
-    return copy(model, epochs, batchSize, learningRate, weightDecay, seed, p, validationFraction, testFraction, test,
-        validation, progress, device);
+    return with(s -> s.patience = p);
   }
 
   /** Fraction of the training samples held out for early stopping when no validation set is given (0 = none). */
   public CtrTask validationFraction(double f) {
-    return copy(model, epochs, batchSize, learningRate, weightDecay, seed, patience, f, testFraction, test,
-        validation, progress, device);
+    return with(s -> s.validationFraction = f);
   }
 
   /** Fraction held out for the test metrics when no test set is given (0 = report training metrics only). */
   public CtrTask testFraction(double f) {
-    return copy(model, epochs, batchSize, learningRate, weightDecay, seed, patience, validationFraction, f, test,
-        validation, progress, device);
+    return with(s -> s.testFraction = f);
   }
 
   /** Evaluates on these samples instead of an internal test split. */
   public CtrTask testOn(Samples t) {
-    return copy(model, epochs, batchSize, learningRate, weightDecay, seed, patience, validationFraction, testFraction,
-        t, validation, progress, device);
+    return with(s -> s.test = t);
   }
 
   /** Early-stops on these samples instead of an internal validation split. */
   public CtrTask validateOn(Samples v) {
-    return copy(model, epochs, batchSize, learningRate, weightDecay, seed, patience, validationFraction, testFraction,
-        test, v, progress, device);
+    return with(s -> s.validation = v);
   }
 
   public CtrTask progress(Progress p) {
-    return copy(model, epochs, batchSize, learningRate, weightDecay, seed, patience, validationFraction, testFraction,
-        test, validation, p, device);
+    return with(s -> s.progress = p);
   }
 
   /** "auto" (GPU when DJL sees one, else CPU), "cpu" or "gpu". */
@@ -209,8 +240,7 @@ public final class CtrTask {
     if (!d.equals("auto") && !d.equals("cpu") && !d.equals("gpu")) {
       throw new IllegalArgumentException("device must be auto, cpu or gpu, got " + d);
     }
-    return copy(model, epochs, batchSize, learningRate, weightDecay, seed, patience, validationFraction, testFraction,
-        test, validation, progress, d);
+    return with(s -> s.device = d);
   }
 
   public ModelSpec model() {
@@ -283,6 +313,7 @@ public final class CtrTask {
   }
 
   /** Splits (if needed), encodes, trains and evaluates. */
+  @Override
   public TrainResult fit(Samples samples) {
     return CtrTrainer.fit(this, samples);
   }

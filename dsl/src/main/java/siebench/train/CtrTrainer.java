@@ -7,7 +7,6 @@ import siebench.data.Samples;
 import siebench.data.Split;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
-import siebench.metrics.Evaluation;
 import tech.tablesaw.api.Table;
 
 /** Runs a {@link CtrTask}: split, fit the encoder on the training part only, train, evaluate. */

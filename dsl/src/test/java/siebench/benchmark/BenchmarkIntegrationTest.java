@@ -2,10 +2,10 @@ package siebench.benchmark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static siebench.importance.Estimators.el2n;
-import static siebench.importance.Estimators.gradientNorm;
-import static siebench.importance.Estimators.ips;
-import static siebench.importance.Estimators.random;
+import static siebench.importance.catalog.Estimators.el2n;
+import static siebench.importance.catalog.Estimators.gradientNorm;
+import static siebench.importance.catalog.Estimators.ips;
+import static siebench.importance.catalog.Estimators.random;
 
 import org.junit.jupiter.api.Test;
 import siebench.core.Progress;
@@ -25,9 +25,9 @@ class BenchmarkIntegrationTest {
         .task(CtrTask.ctr().model(Models.fm().embeddingDim(8)).epochs(2).batchSize(1024).learningRate(3e-3))
         .repeats(2).seed(3).progress(Progress.silent()).run();
     System.out.println(r.ranks().print());
-    int random = r.rank("detection", "random");
-    assertTrue(r.rank("detection", "grand") < random, r.ranks().print());
-    assertTrue(r.rank("detection", "el2n") < random, r.ranks().print());
+    int random = r.rank("random", "detection");
+    assertTrue(r.rank("grand", "detection") < random, r.ranks().print());
+    assertTrue(r.rank("el2n", "detection") < random, r.ranks().print());
     assertTrue(r.mean("grand", "detection", "auroc") > r.mean("random", "detection", "auroc") + 0.03,
         r.summary().print());
   }

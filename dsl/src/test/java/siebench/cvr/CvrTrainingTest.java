@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import siebench.SharedData;
-import siebench.cli.Main;
 import siebench.data.synthetic.Synthetic;
 
 /** Training every objective on the generator's purchases and on the Ali-CCP sample, end to end. */
@@ -93,12 +91,5 @@ class CvrTrainingTest {
     assertTrue(r.print().contains("difference to naive"), r.print());
     assertEquals(3 * 7, r.summary().rowCount()); // naive, esmm and the truth
     assertTrue(r.hasTruth() && r.values(CvrComparisonResult.TRUTH, CvrEvaluation.CVR_BIAS)[0] == 0.0);
-  }
-
-  @Test
-  void theCommandRunsOnTheAliCcpSample() {
-    java.nio.file.Path dir = SharedData.file("ali_ccp_tiny");
-    assertEquals(0, Main.run("cvr", "--data", "ali-ccp:" + dir, "--seeds", "2", "--epochs", "2", "--quiet"));
-    assertEquals(2, Main.run("cvr", "--data", "criteo:x.csv", "--seeds", "1", "--quiet"));
   }
 }

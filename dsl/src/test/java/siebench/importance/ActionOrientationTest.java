@@ -1,5 +1,7 @@
 package siebench.importance;
 
+import siebench.core.Progress;
+import siebench.importance.catalog.Estimators;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import siebench.core.Progress;
 import siebench.data.Role;
 import siebench.data.Samples;
 import siebench.data.synthetic.Synthetic;

@@ -398,7 +398,7 @@ class ImportanceTest {
     Importance a = Importance.of("x", s, new double[] {6, 5, 4, 3, 2, 1}); // VALUE: rows 3, 4, 5 suspicious
     assertArrayEquals(new long[] {0, 1, 2}, s.clean(a, 0.5).rowIds());
     assertArrayEquals(new long[] {0, 1, 2}, s.prune(a, 0.5).rowIds());
-    assertArrayEquals(new long[] {3, 4, 5}, s.prune(a, 0.5, PruningStrategy.KEEP_HARDEST).rowIds());
+    assertArrayEquals(new long[] {3, 4, 5}, PruningStrategy.KEEP_HARDEST.prune(s, a, 0.5).rowIds());
     Importance hard = a.withMeaning(Importance.Meaning.HARDNESS); // now rows 0, 1, 2 are suspicious
     assertArrayEquals(new long[] {3, 4, 5}, s.clean(hard, 0.5).rowIds());
     assertArrayEquals(new long[] {3, 4, 5}, a.mostValuable(0.5).remove(s).rowIds());

@@ -1,7 +1,5 @@
 package siebench.notebook;
 
-import siebench.report.Html;
-import siebench.report.TableHtml;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,13 +8,18 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import siebench.benchmark.BenchmarkResult;
 import siebench.data.Samples;
 import siebench.importance.Importance;
+import siebench.report.BenchmarkReport;
+import siebench.report.ChartImages;
+import siebench.report.Summaries;
+import siebench.report.TableHtml;
 import siebench.train.TrainResult;
 import tech.tablesaw.api.Table;
 
 /**
  * What SIEBench shows inline, independent of the kernel: one {@link Spec} per displayable type (Tablesaw
  * tables, XChart charts, {@link TrainResult}, {@link Importance}, {@link BenchmarkResult}, {@link Samples}) with the MIME types it
- * prefers and supports. The JJava extension, the IJava adapter and the bundled kernel all register these same
+ * prefers and supports. The rendering itself is the library's ({@link TableHtml}, {@link ChartImages}, {@link
+ * Summaries}, {@link BenchmarkReport}); a spec only puts it into a {@link MimeBundle}. The JJava extension, the IJava adapter and the bundled kernel all register these same
  * specs, so every kernel shows the same output.
  */
 public final class Displays {
@@ -78,7 +81,7 @@ public final class Displays {
       new Spec<>(Importance.class, List.of(HTML, PLAIN), List.of(HTML, PLAIN),
           (r, m) -> m.equals(HTML) ? Summaries.importance(r) : r.toString()),
       new Spec<>(BenchmarkResult.class, List.of(HTML, PLAIN), List.of(HTML, PLAIN),
-          (r, m) -> m.equals(HTML) ? Summaries.benchmark(r) : r.toString()),
+          (r, m) -> m.equals(HTML) ? BenchmarkReport.inline(r) : r.toString()),
       new Spec<>(Samples.class, List.of(HTML, PLAIN), List.of(HTML, PLAIN),
           (s, m) -> m.equals(HTML) ? Summaries.samples(s) : s.describe()));
 
@@ -97,13 +100,24 @@ public final class Displays {
 
       @Override
       public Map<String, Object> metadata(Chart c, String m) {
-        return m.equals(PNG) ? ChartImages.pngMetadata(c) : null;
+        return m.equals(PNG) ? pngMetadata(c) : null;
       }
     };
     return new Spec<>(Chart.class, List.of(PNG, PLAIN), List.of(PNG, SVG, PLAIN), render);
   }
 
   private Displays() {}
+
+  /**
+   * The notebook metadata of a chart's PNG: its logical {@code width} and {@code height}, so the high-DPI image
+   * ({@link ChartImages#DEFAULT_DPI}) is shown at the chart's size.
+   */
+  static Map<String, Object> pngMetadata(Chart<?, ?> chart) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("width", chart.getWidth());
+    m.put("height", chart.getHeight());
+    return m;
+  }
 
   /** Every display spec, most specific first. */
   public static List<Spec<?>> specs() {

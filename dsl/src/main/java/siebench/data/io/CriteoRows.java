@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import siebench.features.RawRows;
+import siebench.data.io.RawRows;
 
 /**
  * Criteo display-ads rows read one at a time, for files larger than memory: the same layouts, column names and

@@ -37,7 +37,7 @@ public final class DuplicatedSessions implements Noise {
   /** The {@code truth_corruption} label. */
   public static final String LABEL = "duplicated_session";
   /** The column linking each copy to its source row (the generator's {@code truth_source_row}). */
-  public static final String SOURCE_ROW = SyntheticData.TRUTH_SOURCE_ROW;
+  public static final String SOURCE_ROW = Corruption.TRUTH_SOURCE_ROW;
 
   private final double rate;
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import siebench.data.Samples;
-import siebench.data.synthetic.Corruption;
+import siebench.data.noise.Corruption;
 import siebench.data.synthetic.SyntheticData;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -16,8 +16,8 @@ import tech.tablesaw.columns.Column;
  * started clean when absent), updated row by row and written to the injector's result.
  */
 final class Truth {
-  static final String CORRUPTED = SyntheticData.TRUTH_CORRUPTED;
-  static final String CORRUPTION = SyntheticData.TRUTH_CORRUPTION;
+  static final String CORRUPTED = Corruption.TRUTH_CORRUPTED;
+  static final String CORRUPTION = Corruption.TRUTH_CORRUPTION;
   static final String CLEAN = Corruption.NONE.label();
   /** Written to truth_corruption for rows flagged before without a label (only truth_corrupted given). */
   static final String UNKNOWN = "corrupted";

@@ -2,6 +2,7 @@ package siebench.data.synthetic;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import siebench.data.noise.Corruption;
 
 /**
  * Injects the training-data defects whose ground truth the benchmark scores against: click fraud, label

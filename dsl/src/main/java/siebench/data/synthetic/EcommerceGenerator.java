@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import siebench.core.Progress;
+import siebench.data.noise.Corruption;
 import siebench.data.noise.Noise;
 
 /**
@@ -55,6 +56,8 @@ public final class EcommerceGenerator {
   private PositionBias customBias;
   private double rankerNoise = 1.0;
   private double rankerPopularity = 3.0;
+  private double sponsoredShare = 0;
+  private double rankerSponsored = 0;
   private boolean randomizedRanking;
   private double positiveRate = Double.NaN;
   private double fakeClicks;
@@ -90,6 +93,8 @@ public final class EcommerceGenerator {
     g.customBias = customBias;
     g.rankerNoise = rankerNoise;
     g.rankerPopularity = rankerPopularity;
+    g.sponsoredShare = sponsoredShare;
+    g.rankerSponsored = rankerSponsored;
     g.randomizedRanking = randomizedRanking;
     g.positiveRate = positiveRate;
     g.fakeClicks = fakeClicks;
@@ -243,6 +248,25 @@ public final class EcommerceGenerator {
     }
     EcommerceGenerator g = copy();
     g.rankerPopularity = weight;
+    return g;
+  }
+
+  /**
+   * Sponsored listings: a {@code share} of the items is sponsored, visible to models as the 0/1 feature {@value
+   * SyntheticData#SPONSORED}, and the production ranker adds {@code boost} to their score, so they take the top
+   * positions. Sponsorship does not change relevance: a click model trained naively on the logged clicks credits
+   * the feature with the examination its positions bought, which is the confounding that position-bias
+   * correction removes (sponsored results fill the first slots of most e-commerce search pages). Default: none
+   * (no column). Drawn after the rest of the world, so the other items, users and sessions do not change.
+   */
+  public EcommerceGenerator sponsored(double share, double boost) {
+    if (!(share >= 0 && share < 1) || !Double.isFinite(boost)) {
+      throw new IllegalArgumentException("sponsored share must be in [0, 1) and the boost finite, got share "
+          + share + ", boost " + boost);
+    }
+    EcommerceGenerator g = copy();
+    g.sponsoredShare = share;
+    g.rankerSponsored = boost;
     return g;
   }
 
@@ -409,6 +433,9 @@ public final class EcommerceGenerator {
     m.put("positionBias", customBias != null ? customBias.toString() : "powerLaw(eta=" + eta + ")");
     m.put("rankerNoise", rankerNoise);
     m.put("rankerPopularity", rankerPopularity);
+    if (sponsoredShare > 0) {
+      m.put("sponsored", sponsoredShare + " of items, ranker boost " + rankerSponsored);
+    }
     m.put("randomizedRanking", randomizedRanking);
     m.put("positiveRate", Double.isNaN(positiveRate) ? "natural" : positiveRate);
     m.put("fakeClicks", fakeClicks);
@@ -469,8 +496,9 @@ public final class EcommerceGenerator {
     }
 
     EcommerceWorld world = EcommerceWorld.sample(users, items, categories, brands, dimension, segments, fraudActors,
-        stream(1));
-    SessionSimulator sim = new SessionSimulator(world, listSize, cand, rankerNoise, rankerPopularity, randomizedRanking);
+        sponsoredShare, stream(1));
+    SessionSimulator sim = new SessionSimulator(world, listSize, cand, rankerNoise, rankerPopularity, rankerSponsored,
+        randomizedRanking);
     progress.checkCancelled();
     RowBuffer clean = sim.simulate(new Traffic(world, covariateShift, false), base, 0, 0, days,
         new SplittableRandom(stream(2)), progress, "synthetic train sessions");

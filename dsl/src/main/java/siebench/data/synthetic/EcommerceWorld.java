@@ -85,13 +85,14 @@ public final class EcommerceWorld {
 
   final boolean[] fraudUser;
   final boolean[] fraudItem;
+  final boolean[] sponsoredItem;
 
   final int[][] categoryItems;
   final AliasSampler[] categoryItemSampler;
   final AliasSampler itemSampler;
 
   private EcommerceWorld(int users, int items, int categories, int brands, int dim, int segments,
-      double fraudShare, SplittableRandom r) {
+      double fraudShare, double sponsoredShare, SplittableRandom r) {
     this.users = users;
     this.segments = segments;
     this.items = items;
@@ -189,11 +190,13 @@ public final class EcommerceWorld {
 
     fraudUser = pick(r, users, fraudShare);
     fraudItem = pick(r, items, fraudShare);
+    // drawn last, so that a world without sponsored items is the same world as before the option existed
+    sponsoredItem = pick(r, items, sponsoredShare);
   }
 
   static EcommerceWorld sample(int users, int items, int categories, int brands, int dim, int segments,
-      double fraudShare, long seed) {
-    return new EcommerceWorld(users, items, categories, brands, dim, segments, fraudShare,
+      double fraudShare, double sponsoredShare, long seed) {
+    return new EcommerceWorld(users, items, categories, brands, dim, segments, fraudShare, sponsoredShare,
         new SplittableRandom(seed));
   }
 
@@ -391,6 +394,11 @@ public final class EcommerceWorld {
   /** True for the users that produce most fake clicks. */
   public boolean isFraudUser(int user) {
     return fraudUser[user];
+  }
+
+  /** True for the sponsored items, which the production ranker boosts (no effect on relevance). */
+  public boolean isSponsoredItem(int item) {
+    return sponsoredItem[item];
   }
 
   /** True for the (promoted) items that receive most fake clicks. */

@@ -25,15 +25,17 @@ final class SessionSimulator {
   private final int candidates;
   private final double rankerNoise;
   private final double rankerPopularity;
+  private final double rankerSponsored;
   private final boolean randomized;
 
   SessionSimulator(EcommerceWorld world, int listSize, int candidates, double rankerNoise, double rankerPopularity,
-      boolean randomized) {
+      double rankerSponsored, boolean randomized) {
     this.world = world;
     this.listSize = listSize;
     this.candidates = candidates;
     this.rankerNoise = rankerNoise;
     this.rankerPopularity = rankerPopularity;
+    this.rankerSponsored = rankerSponsored;
     this.randomized = randomized;
   }
 
@@ -93,7 +95,8 @@ final class SessionSimulator {
         cand[m] = it;
         candLogit[m] = w.logit(u, it, query, hour, device, uc[w.itemCategory[it]]);
         candBuy[m] = purchaseLogit(u, it);
-        candScore[m] = candLogit[m] + rankerPopularity * w.itemPopularity[it] + rankerNoise * rng.nextGaussian();
+        candScore[m] = candLogit[m] + rankerPopularity * w.itemPopularity[it] + rankerNoise * rng.nextGaussian()
+            + (w.sponsoredItem[it] ? rankerSponsored : 0);
         m++;
       }
       // top listSize by ranker score (partial selection sort)

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import siebench.core.Numerics;
 import siebench.data.Samples;
+import siebench.data.noise.Corruption;
 import siebench.data.noise.Noise;
 import siebench.metrics.Metrics;
 import tech.tablesaw.api.DoubleColumn;
@@ -25,7 +26,7 @@ import tech.tablesaw.api.Table;
  * {@value #CLICK} and, when purchases are on, {@value #PURCHASE} (declared ignored so it cannot leak into a
  * click model; use {@code samples().label("purchase")} for conversion models). Ground truth (never
  * features): {@value #TRUTH_RELEVANCE}, {@value #TRUTH_PROPENSITY}, {@value #TRUTH_CLICK_PROB}, {@value
- * #TRUTH_CLEAN_CLICK}, {@value #TRUTH_CORRUPTED}, {@value #TRUTH_CORRUPTION}, {@value #TRUTH_SOURCE_ROW},
+ * #TRUTH_CLEAN_CLICK}, {@value Corruption#TRUTH_CORRUPTED}, {@value Corruption#TRUTH_CORRUPTION}, {@value Corruption#TRUTH_SOURCE_ROW},
  * {@value #TRUTH_FRAUD_ACTOR}, {@value #TRUTH_DENSITY_RATIO} and {@value #TRUTH_PURCHASE_PROB}.
  */
 public final class SyntheticData {
@@ -55,6 +56,8 @@ public final class SyntheticData {
   public static final String PRICE = "price";
   /** Observed log-popularity prior of the item, a numeric feature. */
   public static final String ITEM_POPULARITY = "item_popularity";
+  /** 1 for a sponsored item (present only with {@link EcommerceGenerator#sponsored}), a categorical feature. */
+  public static final String SPONSORED = "sponsored";
   /** Observed average rating of the item, 1..5, a numeric feature. */
   public static final String ITEM_RATING = "item_rating";
   /** The label: 1 when the result was clicked (after corruption). */
@@ -69,12 +72,6 @@ public final class SyntheticData {
   public static final String TRUTH_CLICK_PROB = "truth_click_prob";
   /** The click drawn from the click model before any corruption. */
   public static final String TRUTH_CLEAN_CLICK = "truth_clean_click";
-  /** 1 when the row is corrupted (fake click, flipped label, duplicate, near duplicate), else 0. */
-  public static final String TRUTH_CORRUPTED = "truth_corrupted";
-  /** The kind of corruption, a {@link Corruption#label()}. */
-  public static final String TRUTH_CORRUPTION = "truth_corruption";
-  /** For (near) duplicates the row id of the copied row, else -1. */
-  public static final String TRUTH_SOURCE_ROW = "truth_source_row";
   /** 1 when the row's user or item is a fraud actor (the target of most fake clicks). */
   public static final String TRUTH_FRAUD_ACTOR = "truth_fraud_actor";
   /** Exact density ratio test/train of the row's covariates (1 without covariate shift). */
@@ -116,7 +113,7 @@ public final class SyntheticData {
       counts.put(c, 0);
       labels.put(c.label(), 0);
     }
-    for (String label : s.strings(TRUTH_CORRUPTION)) {
+    for (String label : s.strings(Corruption.TRUTH_CORRUPTION)) {
       labels.merge(label, 1, Integer::sum);
     }
     for (Corruption c : Corruption.values()) {
@@ -124,7 +121,7 @@ public final class SyntheticData {
     }
     this.corruptionCounts = Collections.unmodifiableMap(counts);
     this.corruptionLabelCounts = Collections.unmodifiableMap(labels);
-    this.corruptionRate = s.size() == 0 ? 0 : mean(s.doubles(TRUTH_CORRUPTED));
+    this.corruptionRate = s.size() == 0 ? 0 : mean(s.doubles(Corruption.TRUTH_CORRUPTED));
     this.generationMillis = (System.nanoTime() - startNanos) / 1_000_000;
   }
 
@@ -176,6 +173,13 @@ public final class SyntheticData {
         DoubleColumn.create(ITEM_POPULARITY, b.popularity),
         DoubleColumn.create(ITEM_RATING, b.rating),
         IntColumn.create(CLICK, b.click));
+    if (anySponsored()) {
+      int[] sponsored = new int[b.size];
+      for (int i = 0; i < b.size; i++) {
+        sponsored[i] = world.sponsoredItem[b.item[i]] ? 1 : 0;
+      }
+      t.insertColumn(t.columnIndex(CLICK), IntColumn.create(SPONSORED, sponsored));
+    }
     if (purchases) {
       t.addColumns(IntColumn.create(PURCHASE, b.purchase));
     }
@@ -184,9 +188,9 @@ public final class SyntheticData {
         DoubleColumn.create(TRUTH_PROPENSITY, b.propensity),
         DoubleColumn.create(TRUTH_CLICK_PROB, b.clickProbability),
         IntColumn.create(TRUTH_CLEAN_CLICK, b.cleanClick),
-        IntColumn.create(TRUTH_CORRUPTED, corrupted),
-        StringColumn.create(TRUTH_CORRUPTION, corruption),
-        LongColumn.create(TRUTH_SOURCE_ROW, source),
+        IntColumn.create(Corruption.TRUTH_CORRUPTED, corrupted),
+        StringColumn.create(Corruption.TRUTH_CORRUPTION, corruption),
+        LongColumn.create(Corruption.TRUTH_SOURCE_ROW, source),
         IntColumn.create(TRUTH_FRAUD_ACTOR, fraud),
         DoubleColumn.create(TRUTH_DENSITY_RATIO, b.densityRatio));
     if (purchases) {
@@ -206,7 +210,19 @@ public final class SyntheticData {
     if (positionFeature) {
       s = s.categorical(POSITION);
     }
+    if (t.columnNames().contains(SPONSORED)) {
+      s = s.categorical(SPONSORED);
+    }
     return s;
+  }
+
+  private boolean anySponsored() {
+    for (boolean b : world.sponsoredItem) {
+      if (b) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -263,7 +279,7 @@ public final class SyntheticData {
   }
 
   /**
-   * Number of training rows per kind of corruption, read from {@value #TRUTH_CORRUPTION} (so injected {@link
+   * Number of training rows per kind of corruption, read from {@value Corruption#TRUTH_CORRUPTION} (so injected {@link
    * siebench.data.noise.Noise} counts too: its {@code fake_click} and {@code flipped} rows under {@link
    * Corruption#FAKE_CLICK} and {@link Corruption#FLIPPED}, and {@link Corruption#NONE} is the number of clean
    * rows). Noise kinds without a {@link Corruption} (click_fraud, accidental_click, duplicated_session) are
@@ -274,14 +290,14 @@ public final class SyntheticData {
   }
 
   /**
-   * Number of training rows per {@value #TRUTH_CORRUPTION} label, every kind included: the {@link Corruption}
+   * Number of training rows per {@value Corruption#TRUTH_CORRUPTION} label, every kind included: the {@link Corruption}
    * labels first (also when 0), then the labels of injected noise.
    */
   public Map<String, Integer> corruptionLabelCounts() {
     return corruptionLabelCounts;
   }
 
-  /** Fraction of training rows that are corrupted ({@value #TRUTH_CORRUPTED} = 1), injected noise included. */
+  /** Fraction of training rows that are corrupted ({@value Corruption#TRUTH_CORRUPTED} = 1), injected noise included. */
   public double corruptionRate() {
     return corruptionRate;
   }

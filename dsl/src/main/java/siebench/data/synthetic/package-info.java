@@ -7,7 +7,7 @@
  * siebench.data.synthetic.SyntheticData} with training {@code samples()}, clean {@code test()} samples and the
  * truth: the hidden {@link siebench.data.synthetic.EcommerceWorld}, the examination curve of the
  * position-based click model ({@link siebench.data.synthetic.PositionBias}) and per-row {@code truth_*}
- * columns (relevance, propensity, click probability, which {@link siebench.data.synthetic.Corruption} was
+ * columns (relevance, propensity, click probability, which {@link siebench.data.noise.Corruption} was
  * injected, density ratio under covariate shift).
  */
 package siebench.data.synthetic;

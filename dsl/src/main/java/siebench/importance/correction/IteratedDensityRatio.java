@@ -44,7 +44,7 @@ import tech.tablesaw.api.Table;
  * </ol>
  * As {@code q_t} approaches the target, {@code rho_t} flattens and the ESS approaches {@code m}. The importance
  * returned is {@code w_T} over the training rows (mean 1, optionally clipped at a quantile each iteration);
- * {@link #run} also returns the per-iteration table. The reported variance is that of the estimate given the
+ * {@link #fit} also returns the per-iteration table. The reported variance is that of the estimate given the
  * iteration's resample (the delta-method variance of the self-normalized estimator); it does not include the
  * extra noise of the resampling step itself. Seeded by the context's seed; cost = one classifier fit per
  * iteration.
@@ -141,14 +141,14 @@ public final class IteratedDensityRatio implements ImportanceEstimator {
 
   @Override
   public Importance estimate(Samples train, EstimationContext context) {
-    return run(train, context).importance();
+    return fit(train, context).importance();
   }
 
   /**
    * Runs all iterations. The table has one row per iteration: iteration, estimate, variance,
    * standard_error, ess, ess_fraction, domain_auc, max_weight (of the updated training weights).
    */
-  public Result run(Samples train, EstimationContext context) {
+  public Result fit(Samples train, EstimationContext context) {
     CostMeter meter = new CostMeter();
     Progress progress = context.progress();
     Samples t = target != null ? target : context.validation();

@@ -28,7 +28,7 @@ import tech.tablesaw.api.Table;
  *   <li>{@link Mode#PER_PAIR} ({@link #perPair()}, "per-pair EM"): {@code gamma_(q,d)} = mean over that pair's
  *       rows of {@code P(R = 1 | c)}, the standard EM of the position-based model, with no regression; needs
  *       each (query, item) pair shown at several positions, or
- *   <li>{@link Mode#REGRESSION} ({@link #regression()}, regression-EM, the method of Wang et al.): {@code gamma =
+ *   <li>{@link Mode#REGRESSION} ({@link #defaults()}, regression-EM, the method of Wang et al.): {@code gamma =
  *       sigmoid(beta . x)}, an L2
  *       {@link LogisticRegression} on the encoded features fitted to the posterior relevance. Wang et al.
  *       sample binary relevance labels from the posterior and fit a GBDT; we fit the expected labels (soft
@@ -66,17 +66,20 @@ public final class PositionBiasEm {
     this.l2 = l2;
   }
 
-  /** Per-pair EM: one relevance per (query, item) pair, no regression; at most 200 iterations, tolerance 1e-7. */
-  public static PositionBiasEm perPair() {
-    return new PositionBiasEm(Mode.PER_PAIR, 200, 1e-7, 1e-4);
-  }
-
   /**
    * Regression-EM (Wang et al. 2018): relevance from a logistic regression on the features (L2 1e-4), at most
    * 50 iterations, tolerance 1e-6.
    */
-  public static PositionBiasEm regression() {
+  public static PositionBiasEm defaults() {
     return new PositionBiasEm(Mode.REGRESSION, 50, 1e-6, 1e-4);
+  }
+
+  /**
+   * Per-pair EM instead: one relevance per (query, item) pair, no regression; at most 200 iterations, tolerance
+   * 1e-7 (its own defaults; set others after this call).
+   */
+  public PositionBiasEm perPair() {
+    return new PositionBiasEm(Mode.PER_PAIR, 200, 1e-7, l2);
   }
 
   public PositionBiasEm maxIterations(int m) {

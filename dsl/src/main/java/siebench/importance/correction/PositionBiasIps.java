@@ -62,7 +62,7 @@ public final class PositionBiasIps implements ImportanceEstimator {
    * objective with propensities clipped at {@value Objective#DEFAULT_CLIP}.
    */
   public static PositionBiasIps defaults() {
-    return new PositionBiasIps(Source.EM, null, null, PositionBiasEm.regression(), null, 1, Objective.ips());
+    return new PositionBiasIps(Source.EM, null, null, PositionBiasEm.defaults(), null, 1, Objective.ips());
   }
 
   /** Per-row absolute examination propensities in column {@code c} (values in (0, 1]). */
@@ -80,7 +80,7 @@ public final class PositionBiasIps implements ImportanceEstimator {
     return propensities(Propensities.of(p));
   }
 
-  /** Propensities estimated on the training logs by EM: {@link PositionBiasEm#regression()} or {@code perPair()}. */
+  /** Propensities estimated on the training logs by EM: {@link PositionBiasEm#defaults()} (regression-EM) or its {@code perPair()}. */
   public PositionBiasIps em(PositionBiasEm config) {
     return new PositionBiasIps(Source.EM, null, null, Objects.requireNonNull(config, "em"), null, top, objective);
   }

@@ -48,7 +48,7 @@ public final class AdaptiveDenoising extends DynamicsEstimator<AdaptiveDenoising
   }
 
   /** T-CE with maximal drop rate 0.2 reached after 1 epoch, weights averaged over every epoch of one run. */
-  public static AdaptiveDenoising create() {
+  public static AdaptiveDenoising defaults() {
     return new AdaptiveDenoising(DynamicsSettings.defaults(), DenoisingLoss.Mode.TRUNCATED, 0.2, 1, 0.25, false);
   }
 

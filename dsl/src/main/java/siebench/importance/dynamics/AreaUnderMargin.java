@@ -26,7 +26,7 @@ import siebench.importance.Importance;
  * <p><b>Threshold samples.</b> The paper separates mislabeled from hard rows with "threshold samples": a
  * random subset assigned to an extra, fake class, whose AUM shows how a surely mislabeled row behaves; rows
  * whose AUM is below the 99th percentile of the threshold samples' AUM are flagged. A one-logit click model
- * has no room for an extra class, so {@link #identify} adapts the trick: it flips the labels of a random
+ * has no room for an extra class, so {@link #fit} adapts the trick: it flips the labels of a random
  * {@link #thresholdSamples fraction} of rows (surely wrong labels), trains, and takes the percentile of their
  * AUM, separately for flipped-to-click and flipped-to-non-click rows (clicks being rare, the two behave
  * differently). As in the paper, it trains twice with disjoint threshold subsets so every row gets an AUM
@@ -47,12 +47,12 @@ public final class AreaUnderMargin extends DynamicsEstimator<AreaUnderMargin> {
     this.percentile = percentile;
   }
 
-  /** AUM over every epoch of one run; {@link #identify} with 5% threshold samples and the 50th percentile. */
-  public static AreaUnderMargin create() {
+  /** AUM over every epoch of one run; {@link #fit} with 5% threshold samples and the 50th percentile. */
+  public static AreaUnderMargin defaults() {
     return new AreaUnderMargin(DynamicsSettings.defaults(), 0.05, 50);
   }
 
-  /** The fraction of rows whose labels {@link #identify} flips per run to serve as threshold samples. */
+  /** The fraction of rows whose labels {@link #fit} flips per run to serve as threshold samples. */
   public AreaUnderMargin thresholdSamples(double fraction) {
     if (!(fraction > 0 && fraction <= 0.5)) {
       throw new IllegalArgumentException("thresholdSamples fraction must be in (0, 0.5], got " + fraction);
@@ -79,7 +79,7 @@ public final class AreaUnderMargin extends DynamicsEstimator<AreaUnderMargin> {
    * thresholds (the {@link #thresholdPercentile} of the flipped rows' AUM under their flipped label; the pooled
    * threshold samples when one label has none) and the flagged rows.
    */
-  public AumResult identify(Samples train, EstimationContext context) {
+  public AumResult fit(Samples train, EstimationContext context) {
     int n = train.size();
     // two disjoint subsets of m rows: at most n / 2 each, also when rounding half of an odd count up
     int m = Math.min((int) Math.round(thresholdFraction * n), n / 2);
@@ -137,9 +137,9 @@ public final class AreaUnderMargin extends DynamicsEstimator<AreaUnderMargin> {
     }
   }
 
-  /** {@link #identify} with the default context. */
-  public AumResult identify(Samples train) {
-    return identify(train, EstimationContext.defaults());
+  /** {@link #fit} with the default context. */
+  public AumResult fit(Samples train) {
+    return fit(train, EstimationContext.defaults());
   }
 
   private static double[] toArray(List<Double> l) {

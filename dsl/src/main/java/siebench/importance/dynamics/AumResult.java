@@ -9,7 +9,7 @@ import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The outcome of {@link AreaUnderMargin#identify}: every row's AUM, the thresholds learned from the threshold
+ * The outcome of {@link AreaUnderMargin#fit}: every row's AUM, the thresholds learned from the threshold
  * samples (one per assigned label), and the rows flagged as likely mislabeled ({@code AUM <= threshold of its
  * label}). Immutable.
  */

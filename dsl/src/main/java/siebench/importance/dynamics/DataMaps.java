@@ -9,7 +9,7 @@ import siebench.importance.Importance;
 /**
  * Dataset Cartography of Swayamdipta, Schwartz, Lourie, Wang, Hajishirzi, Smith and Choi (2020), "Dataset
  * Cartography: Mapping and Diagnosing Datasets with Training Dynamics" (EMNLP): after every checkpoint epoch
- * of each seeded run, records the probability the model gives to each row's label; {@link #map} returns the
+ * of each seeded run, records the probability the model gives to each row's label; {@link #fit} returns the
  * per-row confidence (mean), variability (population standard deviation) and correctness (fraction with
  * {@code p >= threshold} matching the label), pooled over all epochs and runs, as a {@link DataMap} with a
  * table and a scatter plot.
@@ -26,7 +26,7 @@ public final class DataMaps extends DynamicsEstimator<DataMaps> {
   }
 
   /** Data maps over every epoch of one run, correctness at threshold 0.5. */
-  public static DataMaps create() {
+  public static DataMaps defaults() {
     return new DataMaps(DynamicsSettings.defaults(), 0.5);
   }
 
@@ -57,7 +57,7 @@ public final class DataMaps extends DynamicsEstimator<DataMaps> {
   }
 
   /** Trains and returns the full data map of {@code train}. */
-  public DataMap map(Samples train, EstimationContext context) {
+  public DataMap fit(Samples train, EstimationContext context) {
     Observed o = observe(train, context);
     Cartographer c = (Cartographer) o.scorer();
     return new DataMap(train.rowIds(), train.labels(), c.confidence(), c.variability(), c.correctness(),
@@ -65,13 +65,13 @@ public final class DataMaps extends DynamicsEstimator<DataMaps> {
   }
 
   /** The data map with the default context. */
-  public DataMap map(Samples train) {
-    return map(train, EstimationContext.defaults());
+  public DataMap fit(Samples train) {
+    return fit(train, EstimationContext.defaults());
   }
 
   @Override
   public Importance estimate(Samples train, EstimationContext context) {
-    return map(train, context).importance();
+    return fit(train, context).importance();
   }
 
   @Override

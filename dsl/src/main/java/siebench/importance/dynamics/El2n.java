@@ -10,7 +10,7 @@ import siebench.importance.EstimationContext;
  * checkpoints (by default after every epoch) and seeded runs. For a binary click model with one output this
  * is {@code |p - y|}.
  *
- * <p><b>Defaults and cost</b> ({@code n} training rows, {@code E} task epochs): {@link #create()} trains one
+ * <p><b>Defaults and cost</b> ({@code n} training rows, {@code E} task epochs): {@link #defaults()} trains one
  * run for the task's epochs and averages {@code |p - y|} after every epoch 1..E: 1 training of E epochs,
  * {@code E * n} forward evaluations (no gradients). The paper instead scores early in training (e.g. epoch 20
  * of 200 on CIFAR-10) and averages over 10 initializations; {@link #dataDiet()} is that setting here: the
@@ -30,7 +30,7 @@ public final class El2n extends DynamicsEstimator<El2n> {
   }
 
   /** EL2N with the default settings (every epoch of one run of the context task). */
-  public static El2n create() {
+  public static El2n defaults() {
     return new El2n(DynamicsSettings.defaults());
   }
 

@@ -58,7 +58,7 @@ public final class ForgettingEvents extends DynamicsEstimator<ForgettingEvents> 
   }
 
   /** Forgetting events at threshold 0.5 after every epoch of one run. */
-  public static ForgettingEvents create() {
+  public static ForgettingEvents defaults() {
     return new ForgettingEvents(DynamicsSettings.defaults(), 0.5);
   }
 

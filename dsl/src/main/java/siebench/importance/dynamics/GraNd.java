@@ -19,7 +19,7 @@ import siebench.train.TrainedModel;
  * the output layer of DeepFM and DCN-v2 and a proxy for LR and FM (whose representation is not the input of a
  * final layer).
  *
- * <p><b>Defaults and cost</b> ({@code n} training rows, {@code E} task epochs): {@link #create()} trains one
+ * <p><b>Defaults and cost</b> ({@code n} training rows, {@code E} task epochs): {@link #defaults()} trains one
  * run for the task's epochs and averages the norms after every epoch 1..E: 1 training, {@code E * n}
  * per-sample gradient evaluations. This differs from the paper, which averages over about 10 initializations
  * early in training (GraNd at initialization is its headline result). {@link #dataDiet()} is the paper's
@@ -42,7 +42,7 @@ public final class GraNd extends DynamicsEstimator<GraNd> {
   }
 
   /** GraNd with the default settings: exact full-parameter norms after every epoch of one run. */
-  public static GraNd create() {
+  public static GraNd defaults() {
     return new GraNd(DynamicsSettings.defaults(), false);
   }
 

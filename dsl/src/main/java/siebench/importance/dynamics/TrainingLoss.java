@@ -21,7 +21,7 @@ public final class TrainingLoss extends DynamicsEstimator<TrainingLoss> {
   }
 
   /** The loss averaged over every epoch of one run of the context task. */
-  public static TrainingLoss create() {
+  public static TrainingLoss defaults() {
     return new TrainingLoss(DynamicsSettings.defaults());
   }
 

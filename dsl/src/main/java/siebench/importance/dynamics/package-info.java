@@ -1,6 +1,6 @@
 /**
  * Training-dynamics importance estimators: scores computed from how a CTR model treats each training row
- * while it trains. Entry point: {@link siebench.importance.Estimators}.
+ * while it trains. Entry point: {@link siebench.importance.catalog.Estimators}.
  *
  * <ul>
  *   <li>{@link siebench.importance.dynamics.GraNd} and {@link siebench.importance.dynamics.El2n} (Paul et al.

@@ -1,14 +1,14 @@
 package siebench.importance.influence;
 
 /**
- * Cholesky factorization, solve and inverse of a small dense symmetric positive definite matrix (a Hessian, a
+ * Cholesky factorization and inverse of a small dense symmetric positive definite matrix (a Hessian, a
  * ridge Gram matrix {@code XᵀX + λI}); see Golub and Van Loan, <i>Matrix Computations</i>, section 4.2.
  */
-public final class Cholesky {
+final class Cholesky {
   private Cholesky() {}
 
   /** The lower-triangular {@code L} with {@code L L' = a}; fails if {@code a} is not positive definite. */
-  public static double[][] factor(double[][] a) {
+  static double[][] factor(double[][] a) {
     int n = a.length;
     double[][] l = new double[n][n];
     for (int j = 0; j < n; j++) {
@@ -34,34 +34,8 @@ public final class Cholesky {
     return l;
   }
 
-  /** The solution {@code z} of {@code a z = b}, by forward and back substitution with the factor. */
-  public static double[] solve(double[][] a, double[] b) {
-    int n = a.length;
-    if (b.length != n) {
-      throw new IllegalArgumentException("right-hand side has " + b.length + " entries, matrix " + n + " rows");
-    }
-    double[][] l = factor(a);
-    double[] y = new double[n];
-    for (int i = 0; i < n; i++) {
-      double s = b[i];
-      for (int k = 0; k < i; k++) {
-        s -= l[i][k] * y[k];
-      }
-      y[i] = s / l[i][i];
-    }
-    double[] z = new double[n];
-    for (int i = n - 1; i >= 0; i--) {
-      double s = y[i];
-      for (int k = i + 1; k < n; k++) {
-        s -= l[k][i] * z[k];
-      }
-      z[i] = s / l[i][i];
-    }
-    return z;
-  }
-
   /** {@code a^{-1}} via {@code L^{-1}' L^{-1}}. */
-  public static double[][] inverse(double[][] a) {
+  static double[][] inverse(double[][] a) {
     int n = a.length;
     double[][] l = factor(a);
     double[][] inv = new double[n][n]; // first L^{-1} (lower triangular)

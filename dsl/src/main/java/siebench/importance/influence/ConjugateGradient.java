@@ -1,9 +1,8 @@
 package siebench.importance.influence;
 
-import static siebench.core.Numerics.dot;
-
 import siebench.core.Progress;
 
+import static siebench.core.Numerics.dot;
 
 /**
  * The conjugate gradient method (Hestenes and Stiefel 1952) for a symmetric positive definite system {@code A x

@@ -2,7 +2,6 @@ package siebench.importance.influence;
 
 import siebench.core.LinearDesign;
 
-
 /**
  * The rows {@code x_i} of a design matrix for a logistic regression, stored in whatever form is compact
  * (one-hot categorical rows, dense representations); the last column is the intercept, which is not

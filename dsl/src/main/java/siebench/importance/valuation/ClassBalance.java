@@ -17,6 +17,13 @@ import siebench.importance.ImportanceEstimator;
  * rarer label.
  */
 public final class ClassBalance implements ImportanceEstimator {
+  private ClassBalance() {}
+
+  /** Balanced class weights. */
+  public static ClassBalance defaults() {
+    return new ClassBalance();
+  }
+
   @Override
   public String name() {
     return "class-balance";

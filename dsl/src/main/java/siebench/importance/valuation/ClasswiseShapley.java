@@ -133,7 +133,7 @@ public final class ClasswiseShapley implements Budgeted {
   }
 
   /** CS-Shapley values of points with binary {@code labels} (0 or 1) under {@code u}, seeded. */
-  public double[] run(int[] labels, ClasswiseUtility u, long seed, Progress progress) {
+  public double[] fit(int[] labels, ClasswiseUtility u, long seed, Progress progress) {
     int n = labels.length;
     double[] sum = new double[n];
     for (int y = 0; y <= 1; y++) {
@@ -244,7 +244,7 @@ public final class ClasswiseShapley implements Budgeted {
         }
         labels[i] = (int) y;
       }
-      double[] r = run(labels, u, context.seed(), context.progress());
+      double[] r = fit(labels, u, context.seed(), context.progress());
       meter.trainings((int) fits.get());
       meter.evaluations(fits.get());
       meter.sample();

@@ -40,7 +40,7 @@ import siebench.model.ModelSpec;
  * <p>The {@link Importance} scores are the self-confidence {@code p_hat_y(x)} (default) or the normalized margin
  * {@code (p_hat_y(x) - max_{j != y} p_hat_j(x) + 1) / 2}: <b>higher = more likely correctly labeled = more
  * valuable</b>. The size of the issue set and the estimated noise rate are recorded in the parameters; {@link
- * #labelIssues} returns the whole analysis, {@link #findLabelIssues} runs it on given labels and probabilities.
+ * #fit} returns the whole analysis, {@link #findLabelIssues} runs it on given labels and probabilities.
  * The out-of-fold model is the Java {@link LogisticRegression}, or the project's CTR model given to {@link
  * #model(ModelSpec)} (trained as the context's task says).
  */
@@ -552,7 +552,7 @@ public final class ConfidentLearning implements ImportanceEstimator {
   }
 
   /** Out-of-fold probabilities and the confident-learning analysis of the training samples. */
-  public LabelIssues labelIssues(Samples train, EstimationContext context) {
+  public LabelIssues fit(Samples train, EstimationContext context) {
     return run(train, context, new CostMeter());
   }
 

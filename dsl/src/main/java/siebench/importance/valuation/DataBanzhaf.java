@@ -21,7 +21,7 @@ import siebench.importance.Importance;
  * the utility (stochastic training).
  *
  * <p>Utility as in {@link TmcShapley}: by default validation AUC of the Java {@link LogisticRegression} fitted
- * on the subset, U(empty) = 0.5; {@link #run} accepts any {@link SubsetUtility}. Validation rows from the
+ * on the subset, U(empty) = 0.5; {@link #fit} accepts any {@link SubsetUtility}. Validation rows from the
  * context, else two-fold cross-valuation ({@link CrossValuation}).
  *
  * <p><b>Budget.</b> {@link #estimate} plans {@code samples} fits per fold before fitting anything, times one fit,
@@ -128,7 +128,7 @@ public final class DataBanzhaf implements Budgeted {
   }
 
   /** MSR estimate of the Banzhaf values of {@code n} points under {@code u}, seeded. */
-  public double[] run(int n, SubsetUtility u, long seed, Progress progress) {
+  public double[] fit(int n, SubsetUtility u, long seed, Progress progress) {
     int nt = Math.max(1, Math.min(threads, samples));
     double[][] sumIn = new double[nt][n];
     int[][] cntIn = new int[nt][n];
@@ -205,7 +205,7 @@ public final class DataBanzhaf implements Budgeted {
         budget.timeAndCheck(name(), planned, t.rows(), () -> Double.doubleToLongBits(u.value(all)),
             context.progress(), "banzhaf().maxSeconds(%d)", cheaper);
       }
-      double[] r = run(t.rows(), u, context.seed(), context.progress());
+      double[] r = fit(t.rows(), u, context.seed(), context.progress());
       meter.trainings(u.fits());
       meter.evaluations(samples);
       meter.sample();

@@ -85,7 +85,6 @@ public final class LogisticRegression {
     return EncodedDesign.columns(data);
   }
 
-
   /**
    * A fitted model: the coefficient vector {@code [bias, categorical..., dense...]}, the Newton iterations and
    * conjugate-gradient steps it took, and the final largest absolute gradient entry.

@@ -14,6 +14,13 @@ import siebench.importance.ImportanceEstimator;
  * on a protocol carries no information there. <b>Sign:</b> meaningless by construction.
  */
 public final class RandomBaseline implements ImportanceEstimator {
+  private RandomBaseline() {}
+
+  /** The random baseline (uniform scores from the context's seed). */
+  public static RandomBaseline defaults() {
+    return new RandomBaseline();
+  }
+
   @Override
   public String name() {
     return "random";

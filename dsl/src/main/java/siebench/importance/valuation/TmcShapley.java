@@ -26,7 +26,7 @@ import siebench.importance.Importance;
  *
  * <p>The utility U(S) is, by default, the validation AUC of the Java {@link LogisticRegression} fitted on S
  * (warm-started along the permutation), U(empty) = 0.5; {@link #metric}, {@link #learner} and {@link
- * #regression} change it, and {@link #run} accepts any {@link SubsetUtility}. Validation rows come from the
+ * #regression} change it, and {@link #fit} accepts any {@link SubsetUtility}. Validation rows come from the
  * context, else two-fold cross-valuation ({@link CrossValuation}).
  *
  * <p><b>Stopping.</b> After at least {@link #minPermutations} permutations, every 100 permutations the values
@@ -245,11 +245,11 @@ public final class TmcShapley implements Budgeted {
     return p;
   }
 
-  /** The outcome of {@link #run}: values, permutations sampled, whether the convergence criterion was met. */
+  /** The outcome of {@link #fit}: values, permutations sampled, whether the convergence criterion was met. */
   public record Result(double[] values, int permutations, boolean converged, long utilityEvaluations) {}
 
   /** TMC-Shapley of {@code n} points under utility {@code u}, seeded. */
-  public Result run(int n, SubsetUtility u, long seed, Progress progress) {
+  public Result fit(int n, SubsetUtility u, long seed, Progress progress) {
     int[] all = CrossValuation.identity(n);
     double[] weights = isShapley() ? null : semivalueWeights(n, alpha, beta);
     double full = u.value(all);
@@ -390,7 +390,7 @@ public final class TmcShapley implements Budgeted {
         budget.timeAndCheck(name(), plannedFits, t.rows(), () -> Double.doubleToLongBits(u.value(all)),
             context.progress(), call() + ".maxSeconds(%d)", cheaper);
       }
-      Result r = run(t.rows(), u, context.seed(), context.progress());
+      Result r = fit(t.rows(), u, context.seed(), context.progress());
       meter.trainings(u.fits());
       meter.evaluations(r.utilityEvaluations());
       meter.sample();

@@ -2,7 +2,7 @@
  * Data valuation: how much each training row is worth to a model, from cooperative game theory (Shapley,
  * Beta Shapley, class-wise Shapley, Banzhaf), resampling (Data-OOB, leave-one-out, cross-validated residuals)
  * and label-noise estimation (confident learning), plus the class-balance and random baselines. Start from {@link
- * siebench.importance.Estimators}.
+ * siebench.importance.catalog.Estimators}.
  *
  * <p>Shared machinery: {@link siebench.importance.valuation.LogisticRegression} (a small L2 logistic regression
  * on the encoded one-hot + dense design, warm-startable, fitted by the project's shared solver {@link

@@ -1,5 +1,20 @@
 package siebench.data.noise;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import siebench.data.Samples;
+import siebench.data.noise.Corruption;
+import siebench.data.synthetic.Synthetic;
+import siebench.data.synthetic.SyntheticData;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,25 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import org.junit.jupiter.api.Test;
-import siebench.data.Samples;
-import siebench.data.synthetic.Corruption;
-import siebench.data.synthetic.Synthetic;
-import siebench.data.synthetic.SyntheticData;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
-
 /** Every injector against its definition, row by row, on hand-made samples and on the synthetic search log. */
 class NoiseTest {
-  private static final String FLAG = SyntheticData.TRUTH_CORRUPTED;
-  private static final String KIND = SyntheticData.TRUTH_CORRUPTION;
+  private static final String FLAG = Corruption.TRUTH_CORRUPTED;
+  private static final String KIND = Corruption.TRUTH_CORRUPTION;
   /** 5,000 clean rows with query_id, position (1..10), item_id, user_id, device, hour and the truth columns. */
   private static final Samples ECO = Synthetic.ecommerce().rows(5000).seed(1).generate().samples();
 
@@ -330,7 +330,7 @@ class NoiseTest {
     assertEquals(total, new HashSet<>(java.util.Arrays.stream(ids).boxed().toList()).size(), "unique row ids");
     String[] kind = noisy.strings(KIND);
     double[] flag = noisy.doubles(FLAG);
-    double[] source = noisy.doubles(SyntheticData.TRUTH_SOURCE_ROW);
+    double[] source = noisy.doubles(Corruption.TRUTH_SOURCE_ROW);
     String[] query = noisy.strings("query_id");
     Map<Long, Integer> original = byRowId(ECO);
     Map<String, Integer> copiedRows = new HashMap<>();
@@ -343,7 +343,7 @@ class NoiseTest {
         // an exact copy of its source row: every column but the bookkeeping ones
         for (Column<?> c : ECO.table().columns()) {
           String name = c.name();
-          if (!Set.of(Samples.ROW_ID, FLAG, KIND, SyntheticData.TRUTH_SOURCE_ROW).contains(name)) {
+          if (!Set.of(Samples.ROW_ID, FLAG, KIND, Corruption.TRUTH_SOURCE_ROW).contains(name)) {
             assertEquals(c.getString(src), noisy.table().column(name).getString(j), name + " of copy " + ids[j]);
           }
         }
@@ -382,7 +382,7 @@ class NoiseTest {
     // 5 users of 40 rows each: target 0.2 * 200 / 0.8 = 50 rows -> one user (40) is closer than two (80)
     assertEquals(240, byUser.size());
     assertEquals(1, valuesAt(byUser, "user_id", "duplicated_session").size());
-    assertTrue(byUser.schema().ignored().contains(SyntheticData.TRUTH_SOURCE_ROW));
+    assertTrue(byUser.schema().ignored().contains(Corruption.TRUTH_SOURCE_ROW));
 
     Samples byGroup = Noise.duplicatedSessions(0.2).inject(toy.group("hour"), 1);
     assertEquals(1, valuesAt(byGroup, "hour", "duplicated_session").size());

@@ -1,17 +1,18 @@
 package siebench.data.synthetic;
 
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import siebench.data.Samples;
+import siebench.data.noise.Corruption;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static siebench.data.synthetic.SyntheticTestSupport.ints;
-
-import java.util.List;
-import java.util.Set;
-import org.junit.jupiter.api.Test;
-import siebench.data.Samples;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /** The corruption knobs against their definitions, checked row by row on the ground-truth columns. */
 class CorruptionTest {

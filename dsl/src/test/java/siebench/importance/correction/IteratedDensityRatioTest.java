@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import siebench.core.Progress;
-import siebench.importance.Estimators;
+import siebench.importance.catalog.Estimators;
 import siebench.data.Samples;
 import siebench.importance.EstimationContext;
 import siebench.metrics.Ranks;
@@ -30,7 +30,7 @@ class IteratedDensityRatioTest {
       Samples train = DensityRatioEstimatorTest.gaussian(3000, 0, 100 + s, "train");
       Samples target = DensityRatioEstimatorTest.gaussian(3000, 1, 200 + s, "target");
       IteratedDensityRatio.Result r = Estimators.iteratedDensityRatio().target(target)
-          .iterations(4).estimand("x").features("x").run(train, quiet(s));
+          .iterations(4).estimand("x").features("x").fit(train, quiet(s));
       Table t = r.iterations();
       if (s == 0) {
         System.out.println(t.print());

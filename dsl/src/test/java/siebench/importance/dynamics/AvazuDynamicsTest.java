@@ -2,9 +2,9 @@ package siebench.importance.dynamics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static siebench.importance.Estimators.el2n;
-import static siebench.importance.Estimators.gradientNorm;
-import static siebench.importance.Estimators.loss;
+import static siebench.importance.catalog.Estimators.el2n;
+import static siebench.importance.catalog.Estimators.gradientNorm;
+import static siebench.importance.catalog.Estimators.loss;
 
 import org.junit.jupiter.api.Test;
 import siebench.SharedData;

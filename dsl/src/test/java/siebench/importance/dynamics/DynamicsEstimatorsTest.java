@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static siebench.importance.Estimators.adaptiveDenoising;
-import static siebench.importance.Estimators.aum;
-import static siebench.importance.Estimators.dataMaps;
-import static siebench.importance.Estimators.el2n;
-import static siebench.importance.Estimators.forgetting;
-import static siebench.importance.Estimators.gradientNorm;
-import static siebench.importance.Estimators.loss;
+import static siebench.importance.catalog.Estimators.adaptiveDenoising;
+import static siebench.importance.catalog.Estimators.aum;
+import static siebench.importance.catalog.Estimators.dataMaps;
+import static siebench.importance.catalog.Estimators.el2n;
+import static siebench.importance.catalog.Estimators.forgetting;
+import static siebench.importance.catalog.Estimators.gradientNorm;
+import static siebench.importance.catalog.Estimators.loss;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 import siebench.core.Progress;
-import siebench.importance.Estimators;
+import siebench.importance.catalog.Estimators;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
@@ -128,7 +128,7 @@ class DynamicsEstimatorsTest {
   @Test
   void aumThresholdSamplesMatchADirectReimplementation() {
     AreaUnderMargin est = aum().epochs(2).thresholdSamples(0.1).thresholdPercentile(90);
-    AumResult res = est.identify(S, CTX);
+    AumResult res = est.fit(S, CTX);
     int n = S.size();
     int m = 60;
     int[] perm = Samples.permutation(n, DynamicsSettings.seedOf(CTX.seed(), 1_000));
@@ -182,7 +182,7 @@ class DynamicsEstimatorsTest {
   @Test
   void aumWithHalfTheRowsAsThresholdSamplesWorksForAnOddRowCount() {
     Samples odd = S.rows(java.util.stream.IntStream.range(0, 301).toArray());
-    AumResult res = aum().epochs(1).thresholdSamples(0.5).identify(odd, CTX);
+    AumResult res = aum().epochs(1).thresholdSamples(0.5).fit(odd, CTX);
     // 150 rows flipped in each run (301 / 2), so the last row kept its label in both runs
     assertEquals(301, res.aum().length);
     for (double a : res.aum()) {
@@ -243,7 +243,7 @@ class DynamicsEstimatorsTest {
   @Test
   void dataMapStatisticsAreTheMeanAndStdOfTheTrueClassProbability() {
     DataMaps est = dataMaps().epochs(3).seeds(2);
-    DataMap map = est.map(S, CTX);
+    DataMap map = est.fit(S, CTX);
     List<Obs> ref = reference(est.settings(), null, false);
     float[] y = y();
     for (int i = 0; i < S.size(); i++) {

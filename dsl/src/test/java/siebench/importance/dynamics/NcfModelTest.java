@@ -94,10 +94,10 @@ class NcfModelTest {
     siebench.importance.EstimationContext ctx = siebench.importance.EstimationContext.defaults().task(task)
         .progress(Progress.silent()).validation(s.rows(java.util.stream.IntStream.range(0, 100).toArray()));
     for (siebench.importance.ImportanceEstimator e : new siebench.importance.ImportanceEstimator[] {
-        siebench.importance.Estimators.loss(), siebench.importance.Estimators.el2n(),
-        siebench.importance.Estimators.gradientNorm(), siebench.importance.Estimators.aum(),
-        siebench.importance.Estimators.forgetting(),
-        siebench.importance.Estimators.knnShapley().onEmbeddings().maxValidation(100)}) {
+        siebench.importance.catalog.Estimators.loss(), siebench.importance.catalog.Estimators.el2n(),
+        siebench.importance.catalog.Estimators.gradientNorm(), siebench.importance.catalog.Estimators.aum(),
+        siebench.importance.catalog.Estimators.forgetting(),
+        siebench.importance.catalog.Estimators.knnShapley().onEmbeddings().maxValidation(100)}) {
       Importance imp = e.estimate(s, ctx);
       assertEquals(s.size(), imp.scores().length, e.name());
       assertTrue(java.util.Arrays.stream(imp.scores()).allMatch(Double::isFinite), e.name());

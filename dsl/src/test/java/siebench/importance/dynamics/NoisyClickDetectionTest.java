@@ -1,13 +1,13 @@
 package siebench.importance.dynamics;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static siebench.importance.Estimators.adaptiveDenoising;
-import static siebench.importance.Estimators.aum;
-import static siebench.importance.Estimators.dataMaps;
-import static siebench.importance.Estimators.el2n;
-import static siebench.importance.Estimators.forgetting;
-import static siebench.importance.Estimators.gradientNorm;
-import static siebench.importance.Estimators.loss;
+import static siebench.importance.catalog.Estimators.adaptiveDenoising;
+import static siebench.importance.catalog.Estimators.aum;
+import static siebench.importance.catalog.Estimators.dataMaps;
+import static siebench.importance.catalog.Estimators.el2n;
+import static siebench.importance.catalog.Estimators.forgetting;
+import static siebench.importance.catalog.Estimators.gradientNorm;
+import static siebench.importance.catalog.Estimators.loss;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,7 +71,7 @@ class NoisyClickDetectionTest {
     assertTrue(fg >= 0.6, "forgetting AUROC " + fg);
     assertTrue(adtAuc >= 0.65, "ADT suspicion AUROC " + adtAuc);
     // threshold samples: the corruption only creates fake clicks, so judge the flags on the click rows
-    AumResult id = aum().epochs(3).identify(data.samples(), ctx);
+    AumResult id = aum().epochs(3).fit(data.samples(), ctx);
     boolean[] flagged = id.flagged();
     float[] c = data.corrupted();
     float[] y = data.samples().labels();

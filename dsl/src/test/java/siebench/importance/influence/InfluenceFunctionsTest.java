@@ -9,7 +9,7 @@ import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 import siebench.core.CostMeter;
 import siebench.core.Progress;
-import siebench.importance.Estimators;
+import siebench.importance.catalog.Estimators;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
@@ -341,7 +341,6 @@ class InfluenceFunctionsTest {
     assertTrue(res.converged());
     assertClose(solve(a, rhs), res.x(), 1e-8, "CG vs Gaussian elimination");
     assertClose(solve(a, rhs), mul(Cholesky.inverse(a), rhs), 1e-8, "Cholesky inverse vs Gaussian elimination");
-    assertClose(solve(a, rhs), Cholesky.solve(a, rhs), 1e-8, "Cholesky solve vs Gaussian elimination");
     ConjugateGradient.Result capped = ConjugateGradient.solve((v, out) -> {
       for (int i = 0; i < n; i++) {
         out[i] = TracInTest.dot(a[i], v);

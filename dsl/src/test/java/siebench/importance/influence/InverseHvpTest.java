@@ -275,7 +275,7 @@ class InverseHvpTest {
     siebench.data.Samples train = InfluenceFunctionsTest.TRAIN;
     siebench.importance.EstimationContext ctx = InfluenceFunctionsTest.context(
         siebench.model.Models.logisticRegression(), true);
-    InfluenceFunctions base = siebench.importance.Estimators.influence().l2(InfluenceFunctionsTest.L2);
+    InfluenceFunctions base = siebench.importance.catalog.Estimators.influence().l2(InfluenceFunctionsTest.L2);
     siebench.importance.Importance exact = base.estimate(train, ctx);
     double[] e = exact.alignTo(train);
     int p = (Integer) exact.parameters().get("dimension");

@@ -16,7 +16,7 @@ import siebench.data.implicit.PlantedCommunities;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
 import siebench.importance.EstimationContext;
-import siebench.importance.Estimators;
+import siebench.importance.catalog.Estimators;
 import siebench.importance.Importance;
 import siebench.model.ModelSpec;
 import siebench.model.Models;

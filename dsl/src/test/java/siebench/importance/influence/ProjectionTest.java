@@ -11,7 +11,7 @@ import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
-import siebench.importance.Estimators;
+import siebench.importance.catalog.Estimators;
 import siebench.metrics.Ranks;
 import siebench.model.Models;
 

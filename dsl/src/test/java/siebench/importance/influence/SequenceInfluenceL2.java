@@ -9,7 +9,7 @@ import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.data.noise.Noise;
 import siebench.data.synthetic.BehaviorSequences;
-import siebench.importance.Estimators;
+import siebench.importance.catalog.Estimators;
 import siebench.importance.ImportanceEstimator;
 import siebench.model.Models;
 import siebench.train.CtrTask;

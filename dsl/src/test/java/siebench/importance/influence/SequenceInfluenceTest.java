@@ -12,7 +12,7 @@ import siebench.data.synthetic.BehaviorSequences;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
 import siebench.importance.EstimationContext;
-import siebench.importance.Estimators;
+import siebench.importance.catalog.Estimators;
 import siebench.importance.Importance;
 import siebench.metrics.Ranks;
 import siebench.model.Models;

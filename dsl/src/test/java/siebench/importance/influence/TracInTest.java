@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 import siebench.core.Progress;
-import siebench.importance.Estimators;
+import siebench.importance.catalog.Estimators;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;

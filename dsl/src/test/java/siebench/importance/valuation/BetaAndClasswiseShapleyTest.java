@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.importance.EstimationContext;
-import siebench.importance.Estimators;
+import siebench.importance.catalog.Estimators;
 import siebench.importance.Importance;
 
 /** Beta Shapley and CS-Shapley against exact semivalues by subset enumeration on a 6-point toy game. */
@@ -65,8 +65,8 @@ class BetaAndClasswiseShapleyTest {
   void betaOneOneIsTmcShapleyAndBetaSixteenOneMatchesEnumeration() {
     int n = 6;
     TmcShapley tmc = TmcShapley.defaults().truncation(0).convergence(0).maxPermutations(2000);
-    double[] shapley = tmc.run(n, SemivalueTest::toy, 3, Progress.silent()).values();
-    double[] beta11 = tmc.beta(1, 1).run(n, SemivalueTest::toy, 3, Progress.silent()).values();
+    double[] shapley = tmc.fit(n, SemivalueTest::toy, 3, Progress.silent()).values();
+    double[] beta11 = tmc.beta(1, 1).fit(n, SemivalueTest::toy, 3, Progress.silent()).values();
     assertArrayEquals(shapley, beta11, 0, "Beta(1,1) is Shapley, same permutations");
     assertArrayEquals(SemivalueTest.exactShapley(n, SemivalueTest::toy), exactBeta(n, SemivalueTest::toy, 1, 1), 1e-12);
     // Monte Carlo tolerance: the largest weight is n p_0 = 6 * 16/21 = 4.6 and marginal contributions of the toy
@@ -74,7 +74,7 @@ class BetaAndClasswiseShapleyTest {
     for (int[] ab : new int[][] {{16, 1}, {4, 2}}) {
       double[] exact = exactBeta(n, SemivalueTest::toy, ab[0], ab[1]);
       double[] mc = TmcShapley.defaults().beta(ab[0], ab[1]).truncation(0).convergence(0).maxPermutations(100_000)
-          .run(n, SemivalueTest::toy, 11, Progress.silent()).values();
+          .fit(n, SemivalueTest::toy, 11, Progress.silent()).values();
       for (int i = 0; i < n; i++) {
         assertEquals(exact[i], mc[i], 0.03, "Beta" + Arrays.toString(ab) + " point " + i + " exact "
             + Arrays.toString(exact) + " got " + Arrays.toString(mc));
@@ -136,16 +136,16 @@ class BetaAndClasswiseShapleyTest {
     // one (subset, permutation) sample gives each point one marginal contribution (|value| < 1), so the mean of
     // 40,000 has sd < 0.005; 0.02 is 4 sd
     double[] mc = ClasswiseShapley.defaults().truncation(0).permutations(40_000)
-        .run(labels, BetaAndClasswiseShapleyTest::classToy, 5, Progress.silent());
+        .fit(labels, BetaAndClasswiseShapleyTest::classToy, 5, Progress.silent());
     for (int i = 0; i < labels.length; i++) {
       assertEquals(exact[i], mc[i], 0.02, "point " + i + " exact " + Arrays.toString(exact) + " got "
           + Arrays.toString(mc));
     }
     // seeded
     double[] again = ClasswiseShapley.defaults().truncation(0).permutations(300)
-        .run(labels, BetaAndClasswiseShapleyTest::classToy, 5, Progress.silent());
+        .fit(labels, BetaAndClasswiseShapleyTest::classToy, 5, Progress.silent());
     assertArrayEquals(again, ClasswiseShapley.defaults().truncation(0).permutations(300)
-        .run(labels, BetaAndClasswiseShapleyTest::classToy, 5, Progress.silent()), 0);
+        .fit(labels, BetaAndClasswiseShapleyTest::classToy, 5, Progress.silent()), 0);
   }
 
   @Test

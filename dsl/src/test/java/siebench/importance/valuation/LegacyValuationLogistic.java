@@ -46,7 +46,6 @@ record LegacyValuationLogistic(double l2, double biasL2, double tolerance, int m
     return EncodedDesign.columns(data);
   }
 
-
   /** Fits on all rows of {@code data}. */
   public LogisticRegression.Model fit(EncodedData data) {
     int[] rows = new int[data.rows()];

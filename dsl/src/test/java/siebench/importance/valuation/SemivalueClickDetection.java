@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import siebench.core.Progress;
 import siebench.data.Samples;
+import siebench.data.noise.Corruption;
 import siebench.data.synthetic.Synthetic;
 import siebench.data.synthetic.SyntheticData;
 import siebench.importance.EstimationContext;
-import siebench.importance.Estimators;
 import siebench.importance.Importance;
 import siebench.importance.ImportanceEstimator;
+import siebench.importance.catalog.Estimators;
 import siebench.metrics.MeanInterval;
 import siebench.metrics.Metrics;
 
@@ -48,7 +49,7 @@ public final class SemivalueClickDetection {
           .generate();
       Samples train = data.samples();
       float[] y = train.labels();
-      double[] corrupted = train.doubles(SyntheticData.TRUTH_CORRUPTED);
+      double[] corrupted = train.doubles(Corruption.TRUTH_CORRUPTED);
       EstimationContext ctx = EstimationContext.defaults().validation(data.test()).seed(seed)
           .progress(Progress.silent());
       for (int e = 0; e < est.length; e++) {

@@ -11,7 +11,7 @@ import siebench.data.Samples;
 import siebench.data.io.Loaders;
 import siebench.data.noise.Noise;
 import siebench.data.synthetic.Synthetic;
-import siebench.importance.Estimators;
+import siebench.importance.catalog.Estimators;
 import siebench.importance.ImportanceEstimator;
 
 /**

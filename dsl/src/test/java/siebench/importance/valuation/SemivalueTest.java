@@ -75,7 +75,7 @@ class SemivalueTest {
     for (int n : new int[] {4, 6}) {
       double[] exact = exactShapley(n, SemivalueTest::toy);
       TmcShapley.Result r = TmcShapley.defaults().truncation(0).convergence(0).maxPermutations(40_000)
-          .run(n, SemivalueTest::toy, 3, Progress.silent());
+          .fit(n, SemivalueTest::toy, 3, Progress.silent());
       assertEquals(40_000, r.permutations());
       for (int i = 0; i < n; i++) {
         assertEquals(exact[i], r.values()[i], 0.01, "n=" + n + " point " + i + " exact " + Arrays.toString(exact)
@@ -100,13 +100,13 @@ class SemivalueTest {
       return 0;
     };
     TmcShapley tmc = TmcShapley.defaults().truncation(1e-9).convergence(0).maxPermutations(200);
-    TmcShapley.Result a = tmc.run(8, sat, 5, Progress.silent());
+    TmcShapley.Result a = tmc.fit(8, sat, 5, Progress.silent());
     long truncatedCalls = calls.getAndSet(0);
-    TmcShapley.Result b = tmc.run(8, sat, 5, Progress.silent());
+    TmcShapley.Result b = tmc.fit(8, sat, 5, Progress.silent());
     assertEquals(Arrays.toString(a.values()), Arrays.toString(b.values()));
     // exact for this game even with truncation: point 0 gets everything
     assertEquals(1.0, a.values()[0], 1e-12);
-    tmc.truncation(0).run(8, sat, 5, Progress.silent());
+    tmc.truncation(0).fit(8, sat, 5, Progress.silent());
     long fullCalls = calls.get();
     assertTrue(truncatedCalls < fullCalls / 2, truncatedCalls + " vs " + fullCalls);
   }
@@ -114,21 +114,21 @@ class SemivalueTest {
   @Test
   void threadCountDoesNotChangeTheEstimates() {
     TmcShapley tmc = TmcShapley.defaults().truncation(0).convergence(0).maxPermutations(250);
-    double[] one = tmc.run(6, SemivalueTest::toy, 4, Progress.silent()).values();
-    double[] two = tmc.threads(2).run(6, SemivalueTest::toy, 4, Progress.silent()).values();
-    double[] twoAgain = tmc.threads(2).run(6, SemivalueTest::toy, 4, Progress.silent()).values();
+    double[] one = tmc.fit(6, SemivalueTest::toy, 4, Progress.silent()).values();
+    double[] two = tmc.threads(2).fit(6, SemivalueTest::toy, 4, Progress.silent()).values();
+    double[] twoAgain = tmc.threads(2).fit(6, SemivalueTest::toy, 4, Progress.silent()).values();
     assertArrayEquals(one, two, 1e-12);
     assertArrayEquals(two, twoAgain, 0);
     DataBanzhaf msr = DataBanzhaf.defaults().samples(999);
-    double[] b1 = msr.run(6, SemivalueTest::toy, 4, Progress.silent());
-    double[] b2 = msr.threads(2).run(6, SemivalueTest::toy, 4, Progress.silent());
+    double[] b1 = msr.fit(6, SemivalueTest::toy, 4, Progress.silent());
+    double[] b2 = msr.threads(2).fit(6, SemivalueTest::toy, 4, Progress.silent());
     assertArrayEquals(b1, b2, 1e-12);
   }
 
   @Test
   void tmcStopsOnConvergence() {
     TmcShapley.Result r = TmcShapley.defaults().truncation(0).convergence(0.05).maxPermutations(50_000)
-        .run(5, SemivalueTest::toy, 1, Progress.silent());
+        .fit(5, SemivalueTest::toy, 1, Progress.silent());
     assertTrue(r.converged());
     assertTrue(r.permutations() < 50_000 && r.permutations() % 100 == 0, "" + r.permutations());
   }
@@ -145,8 +145,8 @@ class SemivalueTest {
     double[] shapley = exactShapley(6, u);
     double[] banzhaf = exactBanzhaf(6, u);
     TmcShapley.Result tmc = TmcShapley.defaults().truncation(0).convergence(0).maxPermutations(10_000).threads(2)
-        .run(6, u, 2, Progress.silent());
-    double[] msr = DataBanzhaf.defaults().samples(20_000).threads(2).run(6, u, 2, Progress.silent());
+        .fit(6, u, 2, Progress.silent());
+    double[] msr = DataBanzhaf.defaults().samples(20_000).threads(2).fit(6, u, 2, Progress.silent());
     // AUC is bounded in [0, 1]: 0.03 is at least 3 standard errors of either estimate
     for (int i = 0; i < 6; i++) {
       assertEquals(shapley[i], tmc.values()[i], 0.03, "Shapley of row " + i + ": " + Arrays.toString(shapley));
@@ -158,7 +158,7 @@ class SemivalueTest {
   void msrConvergesToExactBanzhaf() {
     for (int n : new int[] {4, 6}) {
       double[] exact = exactBanzhaf(n, SemivalueTest::toy);
-      double[] got = DataBanzhaf.defaults().samples(200_000).run(n, SemivalueTest::toy, 9, Progress.silent());
+      double[] got = DataBanzhaf.defaults().samples(200_000).fit(n, SemivalueTest::toy, 9, Progress.silent());
       for (int i = 0; i < n; i++) {
         assertEquals(exact[i], got[i], 0.01, "n=" + n + " point " + i + " exact " + Arrays.toString(exact)
             + " got " + Arrays.toString(got));

@@ -13,7 +13,7 @@ import siebench.data.Split;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
 import siebench.importance.EstimationContext;
-import siebench.importance.Estimators;
+import siebench.importance.catalog.Estimators;
 import siebench.importance.ImportanceEstimator;
 import siebench.model.ModelSpec;
 import siebench.model.Models;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 import siebench.core.Progress;
-import siebench.importance.Estimators;
+import siebench.importance.catalog.Estimators;
 import siebench.SharedData;
 import siebench.data.Samples;
 import siebench.data.Split;
@@ -230,7 +230,7 @@ class ValuationIntegrationTest {
         knn.cost().wallMillis(), u);
     Importance oob = Estimators.dataOob().learners(30).score(DataOob.Score.NEG_LOG_LOSS)
         .estimate(sp.train(), ctx);
-    ConfidentLearning.LabelIssues cl = Estimators.confidentLearning().labelIssues(sp.train(), ctx);
+    ConfidentLearning.LabelIssues cl = Estimators.confidentLearning().fit(sp.train(), ctx);
     System.out.printf("criteo data-oob: %d ms; confident learning: %d label issues, noise rate %.3f%n",
         oob.cost().wallMillis(), cl.analysis().issueCount(), cl.analysis().noiseRate());
     assertEquals(sp.train().size(), oob.size());
