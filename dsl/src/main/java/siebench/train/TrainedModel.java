@@ -288,26 +288,6 @@ public final class TrainedModel implements AutoCloseable {
     }
   }
 
-  /**
-   * The logistic function.
-   *
-   * @deprecated kept for existing notebooks and scripts; use {@link Numerics#sigmoid(double)}
-   */
-  @Deprecated
-  public static double sigmoid(double z) {
-    return Numerics.sigmoid(z);
-  }
-
-  /**
-   * Binary cross-entropy of a logit.
-   *
-   * @deprecated kept for existing notebooks and scripts; use {@link Numerics#bce(double, double)}
-   */
-  @Deprecated
-  public static double bce(double z, double y) {
-    return Numerics.bce(z, y);
-  }
-
   static NDIndex rows(long from, long to) {
     return new NDIndex().addSliceDim(from, to);
   }

@@ -162,7 +162,7 @@ public final class InterviewExercises {
     return out;
   }
 
-  /** The logistic function, computed without overflow ({@link TrainedModel#sigmoid}). */
+  /** The logistic function, computed without overflow ({@code siebench.core.Numerics#sigmoid}). */
   public static double sigmoid(double z) {
     return Numerics.sigmoid(z);
   }

@@ -6,8 +6,8 @@
  * flippedLabels}, {@code clickFraud} (feature-dependent: bots on a few items, hours or devices), {@code
  * accidentalClicks} (position-dependent false positives) and {@code duplicatedSessions} (double logging), or
  * {@code Noise.named("click-fraud", 0.1)}. Every injection is seeded and writes the ground-truth columns
- * {@code truth_corrupted} and {@code truth_corruption} (the names of {@link
- * siebench.data.synthetic.SyntheticData#TRUTH_CORRUPTED} and {@link
- * siebench.data.synthetic.SyntheticData#TRUTH_CORRUPTION}), combined with the flags of earlier injections.
+ * {@code truth_corrupted} and {@code truth_corruption} ({@link Corruption#TRUTH_CORRUPTED} and {@link
+ * Corruption#TRUTH_CORRUPTION}, the same columns the generator writes), combined with the flags of earlier
+ * injections.
  */
 package siebench.data.noise;
