@@ -25,7 +25,7 @@ import siebench.metrics.Metrics;
  *       space).
  * </ul>
  */
-public final class CvrEvaluation {
+final class CvrEvaluation {
   public static final String CTR_AUC = "ctr_auc";
   public static final String CVR_AUC_CLICKED = "cvr_auc_clicked";
   public static final String CVR_LOGLOSS_CLICKED = "cvr_logloss_clicked";

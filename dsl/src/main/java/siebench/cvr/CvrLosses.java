@@ -10,7 +10,7 @@ import siebench.train.Losses;
  * Multi-task Learning", WWW): {@code o} the click indicator, {@code r} the conversion, {@code e = CE(r, r_hat)}
  * the CVR prediction error, {@code o_hat} the estimated click propensity, {@code e_hat} the imputed error.
  */
-public final class CvrLosses {
+final class CvrLosses {
   private CvrLosses() {}
 
   /** Per-row cross-entropy of logits {@code z} against labels (or soft labels in [0, 1]) {@code y}. */

@@ -20,7 +20,7 @@ package siebench.mnar;
  * <p>All arrays are over the observed cells, in the same order. The same formulas, applied to minibatches, are
  * the training objectives of {@link RatingTask}.
  */
-public final class PerformanceEstimators {
+final class PerformanceEstimators {
   private PerformanceEstimators() {}
 
   /** The naive estimator: the mean loss over the observed cells. */

@@ -13,7 +13,7 @@ import static siebench.core.Numerics.softmax;
  * This class holds the closed-form gradient with respect to the user vector, used to check that claim; the
  * trainer in {@link TwoTower} applies the same correction to its in-batch logits.
  */
-public final class SampledSoftmax {
+final class SampledSoftmax {
   private SampledSoftmax() {}
 
   /** Gradient of the full-softmax loss {@code -log softmax(U V^T)[pos]} with respect to {@code u}. */

@@ -17,7 +17,7 @@ import siebench.model.TwoTowerNetwork;
  * A trained two-tower model: scores the whole item corpus (the items seen in training) for users and measures
  * Recall@k and NDCG@k (binary relevance) of held-out clicks, excluding items the user clicked in training.
  */
-public final class TwoTowerModel implements AutoCloseable {
+final class TwoTowerModel implements AutoCloseable {
   private final NDManager manager;
   private final TwoTowerNetwork net;
   private final long[] offsets;

@@ -26,7 +26,7 @@ import tech.tablesaw.api.Table;
  * Table t = Evaluation.of(split.test(), model.predict(encoder.encode(split.test()))).table();
  * }</pre>
  */
-public final class Evaluation {
+final class Evaluation {
   private final Table table;
   private final Calibration calibration;
 

@@ -7,7 +7,7 @@ package siebench.importance.correction;
  * Evaluation and Learning", ICML, and obp's {@code DirectMethod}). Low variance, biased as much as the model
  * is wrong.
  */
-public record DirectMethod() implements OffPolicyEstimator {
+record DirectMethod() implements OffPolicyEstimator {
   @Override
   public String name() {
     return "dm";

@@ -7,7 +7,7 @@ package siebench.importance.correction;
  * propensities are right (whatever the model), and of low variance when the model is good; with {@code
  * q_hat = 0} it is IPS.
  */
-public record DoublyRobust() implements OffPolicyEstimator {
+record DoublyRobust() implements OffPolicyEstimator {
   @Override
   public String name() {
     return "dr";

@@ -6,7 +6,7 @@ package siebench.importance.correction;
  * Implicit Exploration Data", NeurIPS; obp's {@code InverseProbabilityWeighting}). Unbiased when the logging
  * policy covers the target's support. The arithmetic is {@link ImportanceSampling#ordinaryMean}.
  */
-public record InverseProbabilityWeighting() implements OffPolicyEstimator {
+record InverseProbabilityWeighting() implements OffPolicyEstimator {
   @Override
   public String name() {
     return "ips";

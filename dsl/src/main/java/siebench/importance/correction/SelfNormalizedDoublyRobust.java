@@ -7,7 +7,7 @@ package siebench.importance.correction;
  * Off-Policy Evaluation for Reinforcement Learning", NeurIPS; Dudík, Langford &amp; Li 2011, ICML, for DR).
  * Consistent, not unbiased; with {@code q_hat = 0} it is SNIPS.
  */
-public record SelfNormalizedDoublyRobust() implements OffPolicyEstimator {
+record SelfNormalizedDoublyRobust() implements OffPolicyEstimator {
   @Override
   public String name() {
     return "sndr";

@@ -6,7 +6,7 @@ package siebench.importance.correction;
  * SelfNormalizedInverseProbabilityWeighting}). Biased but consistent, and bounded by the rewards. The
  * arithmetic is {@link ImportanceSampling#selfNormalizedMean}.
  */
-public record SelfNormalizedInverseProbabilityWeighting() implements OffPolicyEstimator {
+record SelfNormalizedInverseProbabilityWeighting() implements OffPolicyEstimator {
   @Override
   public String name() {
     return "snips";

@@ -10,7 +10,7 @@ package siebench.importance.correction;
  *
  * @param tau the importance-weight threshold, {@code >= 0} (may be {@code Double.POSITIVE_INFINITY})
  */
-public record SwitchDoublyRobust(double tau) implements OffPolicyEstimator {
+record SwitchDoublyRobust(double tau) implements OffPolicyEstimator {
   public SwitchDoublyRobust {
     if (!(tau >= 0)) {
       throw new IllegalArgumentException("Switch-DR threshold tau must be >= 0, got " + tau);

@@ -6,7 +6,7 @@ import static siebench.core.Numerics.sigmoid;
  * The per-sample formulas of the training-dynamics estimators, on plain arrays so they can be checked against
  * hand computations. All take logits {@code z} and binary labels {@code y}.
  */
-public final class DynamicsMath {
+final class DynamicsMath {
   private DynamicsMath() {}
 
   /** EL2N of one binary row: the L2 norm of the error vector (p - y) of the one-output model, |p - y|. */

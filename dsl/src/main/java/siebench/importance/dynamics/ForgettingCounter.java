@@ -7,7 +7,7 @@ package siebench.importance.dynamics;
  * row at a time ({@link #observe(int, boolean)}, e.g. at each minibatch presentation as in the paper), it
  * keeps each row's own sequence.
  */
-public final class ForgettingCounter {
+final class ForgettingCounter {
   private final boolean[] previous;
   private final boolean[] learned;
   private final int[] forgotten;

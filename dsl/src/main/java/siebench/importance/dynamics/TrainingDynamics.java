@@ -23,7 +23,7 @@ import siebench.train.TrainingLoop;
  * StepObserver} after every minibatch step. Reports progress per epoch and run through the context's
  * {@link Progress}, checks cancellation, and counts trainings and evaluations on a {@link CostMeter}.
  */
-public final class TrainingDynamics {
+final class TrainingDynamics {
   /** Receives the model at every checkpoint. */
   @FunctionalInterface
   public interface Observer {

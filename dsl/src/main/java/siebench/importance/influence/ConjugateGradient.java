@@ -10,7 +10,7 @@ import static siebench.core.Numerics.dot;
  * and Liang 2017, Section 3). Stops when the residual {@code |b - A x|} falls below {@code tolerance * |b|} or
  * after {@code maxIterations}; the result says which happened. Checks cancellation every iteration.
  */
-public final class ConjugateGradient {
+final class ConjugateGradient {
   private ConjugateGradient() {}
 
   /** A symmetric positive definite linear operator: writes {@code A v} into {@code out}. */

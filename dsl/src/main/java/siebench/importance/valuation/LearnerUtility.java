@@ -7,7 +7,7 @@ import siebench.features.EncodedData;
  * U(S) = validation {@link UtilityMetric metric} of a {@link ProbabilisticLearner} fitted on the training rows
  * S; U(empty) is the metric of the constant 0.5 prediction. Counts its fits.
  */
-public final class LearnerUtility implements SubsetUtility {
+final class LearnerUtility implements SubsetUtility {
   private final ProbabilisticLearner learner;
   private final EncodedData train;
   private final EncodedData validation;

@@ -9,7 +9,7 @@ import siebench.features.EncodedData;
  * the start; only the number of Newton steps does), which makes the long sequences of nearly identical fits
  * in TMC-Shapley and leave-one-out cheap.
  */
-public final class LogisticLearner implements ProbabilisticLearner {
+final class LogisticLearner implements ProbabilisticLearner {
   private final LogisticRegression lr;
   private final ThreadLocal<double[]> warm = new ThreadLocal<>();
 

@@ -12,7 +12,7 @@ import siebench.model.ModelSpec;
  * Stratified k-fold out-of-fold predictions: every row is predicted by a model that never saw it. Used by
  * confident learning, the cross-validated residual and noise reweighting.
  */
-public final class OutOfFold {
+final class OutOfFold {
   private OutOfFold() {}
 
   /**
