@@ -1,10 +1,13 @@
 package siebench.importance.valuation;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.LUDecomposition;
 import org.junit.jupiter.api.Test;
 import siebench.features.EncodedData;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LogisticRegressionTest {
 
@@ -55,43 +58,9 @@ class LogisticRegressionTest {
     return th;
   }
 
-  static double[] solve(double[][] a0, double[] b0) {
-    int n = b0.length;
-    double[][] a = new double[n][];
-    for (int i = 0; i < n; i++) {
-      a[i] = a0[i].clone();
-    }
-    double[] b = b0.clone();
-    for (int c = 0; c < n; c++) {
-      int piv = c;
-      for (int r = c + 1; r < n; r++) {
-        if (Math.abs(a[r][c]) > Math.abs(a[piv][c])) {
-          piv = r;
-        }
-      }
-      double[] t = a[c];
-      a[c] = a[piv];
-      a[piv] = t;
-      double tb = b[c];
-      b[c] = b[piv];
-      b[piv] = tb;
-      for (int r = c + 1; r < n; r++) {
-        double f = a[r][c] / a[c][c];
-        for (int k = c; k < n; k++) {
-          a[r][k] -= f * a[c][k];
-        }
-        b[r] -= f * b[c];
-      }
-    }
-    double[] x = new double[n];
-    for (int r = n - 1; r >= 0; r--) {
-      double s = b[r];
-      for (int k = r + 1; k < n; k++) {
-        s -= a[r][k] * x[k];
-      }
-      x[r] = s / a[r][r];
-    }
-    return x;
+  /** {@code a x = b} by LU decomposition with partial pivoting (commons-math3), the independent reference. */
+  static double[] solve(double[][] a, double[] b) {
+    return new LUDecomposition(new Array2DRowRealMatrix(a)).getSolver().solve(new ArrayRealVector(b)).toArray();
   }
 
   @Test
