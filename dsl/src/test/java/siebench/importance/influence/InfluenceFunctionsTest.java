@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Influence functions against an independent reference written here: dense features, Newton's method with an
- * explicit Hessian and Gaussian elimination, actual leave-one-out retraining of every training row, and the
+ * explicit Hessian and an LU solve, actual leave-one-out retraining of every training row, and the
  * closed-form influence with an explicitly solved Hessian.
  */
 class InfluenceFunctionsTest {

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LogisticRegressionTest {
 
-  /** Independent reference: dense Newton with the explicit Hessian and Gaussian elimination. */
+  /** Independent reference: dense Newton with the explicit Hessian and an LU solve. */
   static double[] denseNewton(EncodedData data, double l2, double biasL2) {
     int vocab = (int) data.layout().totalVocab();
     int d = data.layout().dense();
