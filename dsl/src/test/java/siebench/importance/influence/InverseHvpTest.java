@@ -11,8 +11,8 @@ import siebench.core.Progress;
 /**
  * Every inverse-HVP solver against the exact inverse: the Hessian built explicitly here and solved by LU
  * decomposition ({@link InfluenceFunctionsTest#solve}, commons-math3). Tolerances (relative 2-norm error of
- * {@code H^{-1} b}): CG 1e-8; LiSSA with exact products 1e-6, with mini-batches of 64 of 400 rows and 20 repeats 5e-2; Arnoldi
- * 1e-8 at k = dim and non-increasing in k; EK-FAC 1e-9 against the explicitly built EK-FAC matrix and 1e-9
+ * {@code H^{-1} b}): CG 1e-8; LiSSA with exact products 1e-6, with mini-batches of 64 of 400 rows and 20 repeats
+ * 5e-2; Arnoldi 1e-8 at k = dim and non-increasing in k; EK-FAC 1e-9 against the explicitly built EK-FAC matrix and 1e-9
  * against the true Hessian when every row has the same curvature.
  */
 class InverseHvpTest {
