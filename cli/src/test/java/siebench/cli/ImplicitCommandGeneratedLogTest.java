@@ -51,10 +51,14 @@ class ImplicitCommandGeneratedLogTest {
         "implicit", "--data", data, "--gains", "burst:0.1");
     Path bad = dir.resolve("UserBehavior_bad.csv");
     Files.writeString(bad, "1,2268318,2520377,pv,1511544070\n1,2333346,2520771,pv,noon\n");
-    CliRun.failsWith(bad + " line 2: expected an integer time, got 'noon'", "implicit", "--data", bad.toString());
+    CliRun.failsWith(bad + ":2:5 (timestamp): expected an integer time, got 'noon'", "implicit", "--data",
+        bad.toString());
     Files.writeString(bad, "1,2268318,2520377,pv,1511544070\n1,2333346\n");
-    CliRun.failsWith(bad + " line 2: expected user,item,category,pv|buy|cart|fav,timestamp; got '1,2333346'",
+    CliRun.failsWith(bad + ":2:3 (fields): expected user,item,category,pv|buy|cart|fav,timestamp, got '1,2333346'",
         "implicit", "--data", bad.toString());
+    Files.writeString(bad, "1,2268318,2520377,click,1511544070\n");
+    CliRun.failsWith(bad + ":1:4 (behaviour): expected pv, buy, cart or fav, got 'click'", "implicit", "--data",
+        bad.toString());
     CliRun.failsWith("implicit-feedback data not found: " + dir.resolve("none.csv"), "implicit", "--data",
         dir.resolve("none.csv").toString());
   }

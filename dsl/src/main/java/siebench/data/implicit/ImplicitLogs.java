@@ -69,144 +69,143 @@ public final class ImplicitLogs {
 
   /** One line per user, {@code user item item ...} in time order (S3-Rec format); behaviour {@code review}. */
   public static Interactions sequences(Path file) {
-    List<String> us = new ArrayList<>();
-    List<String> is = new ArrayList<>();
-    List<Long> ts = new ArrayList<>();
-    int lineNo = 0;
-    for (String line : lines(file)) {
-      lineNo++;
-      String t = line.strip();
-      if (t.isEmpty()) {
-        continue;
-      }
-      String[] p = t.split("\\s+");
+    Log log = new Log(file, "review");
+    eachLine(file, false, "\\s+", (p, at) -> {
       if (p.length < 2) {
-        throw new IllegalArgumentException(file + " line " + lineNo + ": expected 'user item item ...', got '" + t
-            + "'");
+        throw at.error(2, "item", "'user item item ...'", String.join(" ", p));
       }
       for (int k = 1; k < p.length; k++) {
-        us.add(p[0]);
-        is.add(p[k]);
-        ts.add((long) k);
+        log.add(p[0], p[k], k, null);
       }
-    }
-    return build(file, us, is, ts, null, "review");
+    });
+    return log.interactions();
   }
 
   /** Taobao UserBehavior rows {@code user,item,category,behaviour,timestamp} (no header). */
   public static Interactions taobao(Path file) {
-    List<String> us = new ArrayList<>();
-    List<String> is = new ArrayList<>();
-    List<Long> ts = new ArrayList<>();
-    List<String> bs = new ArrayList<>();
-    int lineNo = 0;
-    for (String line : lines(file)) {
-      lineNo++;
-      if (line.isBlank()) {
-        continue;
+    Log log = new Log(file, null);
+    eachLine(file, false, ",", (p, at) -> {
+      if (p.length != 5) {
+        throw at.error(Math.min(p.length + 1, 5), "fields", "user,item,category,pv|buy|cart|fav,timestamp",
+            String.join(",", p));
       }
-      String[] p = line.strip().split(",");
-      if (p.length != 5 || !(p[3].equals("pv") || p[3].equals("buy") || p[3].equals("cart") || p[3].equals("fav"))) {
-        throw new IllegalArgumentException(file + " line " + lineNo + ": expected user,item,category,"
-            + "pv|buy|cart|fav,timestamp; got '" + line + "'");
+      if (!(p[3].equals("pv") || p[3].equals("buy") || p[3].equals("cart") || p[3].equals("fav"))) {
+        throw at.error(4, "behaviour", "pv, buy, cart or fav", p[3]);
       }
-      us.add(p[0]);
-      is.add(p[1]);
-      bs.add(p[3]);
-      ts.add(parseLong(p[4], file, lineNo));
-    }
-    return build(file, us, is, ts, bs, null);
+      log.add(p[0], p[1], at.parseLong(p[4], 5, "timestamp"), p[3]);
+    });
+    return log.interactions();
   }
 
   /** Diginetica views (and, when {@code purchases} is not null, purchases); sessions are the users. */
   public static Interactions diginetica(Path views, Path purchases) {
-    List<String> us = new ArrayList<>();
-    List<String> is = new ArrayList<>();
-    List<Long> ts = new ArrayList<>();
-    List<String> bs = new ArrayList<>();
-    readDiginetica(views, 0, 2, 3, 4, 5, "view", us, is, ts, bs);
+    Log log = new Log(views, null);
+    readDiginetica(views, 0, 2, 3, 4, 5, "view", log);
     if (purchases != null) {
-      readDiginetica(purchases, 0, 5, 2, 3, 6, "buy", us, is, ts, bs);
+      readDiginetica(purchases, 0, 5, 2, 3, 6, "buy", log);
     }
-    return build(views, us, is, ts, bs, null);
+    return log.interactions();
   }
 
   private static void readDiginetica(Path file, int session, int itemCol, int frame, int date, int columns,
-      String behaviour, List<String> us, List<String> is, List<Long> ts, List<String> bs) {
-    int lineNo = 0;
-    for (String line : lines(file)) {
-      lineNo++;
-      if (lineNo == 1 || line.isBlank()) {
-        continue;
-      }
-      String[] p = line.strip().split(";");
+      String behaviour, Log log) {
+    eachLine(file, true, ";", (p, at) -> {
       if (p.length != columns) {
-        throw new IllegalArgumentException(file + " line " + lineNo + ": expected " + columns
-            + " ';'-separated columns, got " + p.length + " in '" + line + "'");
+        throw at.error(Math.min(p.length + 1, columns), "fields", columns + " ';'-separated columns",
+            p.length + " columns");
       }
       long day;
       try {
         day = LocalDate.parse(p[date]).toEpochDay();
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException(file + " line " + lineNo + ": expected a YYYY-MM-DD eventdate, got '"
-            + p[date] + "'");
+        throw at.error(date + 1, "eventdate", "a YYYY-MM-DD date", p[date]);
       }
-      us.add(p[session]);
-      is.add(p[itemCol]);
-      ts.add(day * 86_400_000L + parseLong(p[frame], file, lineNo));
-      bs.add(behaviour);
-    }
+      log.add(p[session], p[itemCol], day * 86_400_000L + at.parseLong(p[frame], frame + 1, "timeframe"), behaviour);
+    });
   }
 
   /** YOOCHOOSE clicks {@code session,timestamp,item,category}; sessions are the users, behaviour {@code click}. */
   public static Interactions yoochoose(Path file) {
-    List<String> us = new ArrayList<>();
-    List<String> is = new ArrayList<>();
-    List<Long> ts = new ArrayList<>();
+    Log log = new Log(file, "click");
+    eachLine(file, false, ",", (p, at) -> {
+      if (p.length != 4) {
+        throw at.error(Math.min(p.length + 1, 4), "fields", "session,timestamp,item,category", String.join(",", p));
+      }
+      long t;
+      try {
+        t = Instant.parse(p[1]).toEpochMilli();
+      } catch (RuntimeException e) {
+        throw at.error(2, "timestamp", "an ISO-8601 timestamp", p[1]);
+      }
+      log.add(p[0], p[2], t, null);
+    });
+    return log.interactions();
+  }
+
+  /** Where a line was read, for messages in the loaders' {@code file:line:column (name): expected ...} form. */
+  private record At(Path file, int line) {
+    IllegalArgumentException error(int column, String name, String expected, String got) {
+      return new IllegalArgumentException(file + ":" + line + ":" + column + " (" + name + "): expected " + expected
+          + ", got '" + got + "'");
+    }
+
+    long parseLong(String s, int column, String name) {
+      try {
+        return Long.parseLong(s.strip());
+      } catch (NumberFormatException e) {
+        throw error(column, name, "an integer time", s);
+      }
+    }
+  }
+
+  /** Reads one non-blank line, split into fields. */
+  @FunctionalInterface
+  private interface LineReader {
+    void read(String[] fields, At at);
+  }
+
+  /** The one line loop of every reader: skips blank lines (and the header when there is one). */
+  private static void eachLine(Path file, boolean header, String separator, LineReader reader) {
     int lineNo = 0;
     for (String line : lines(file)) {
       lineNo++;
-      if (line.isBlank()) {
+      if ((header && lineNo == 1) || line.isBlank()) {
         continue;
       }
-      String[] p = line.strip().split(",");
-      if (p.length != 4) {
-        throw new IllegalArgumentException(file + " line " + lineNo + ": expected session,timestamp,item,category;"
-            + " got '" + line + "'");
-      }
-      try {
-        ts.add(Instant.parse(p[1]).toEpochMilli());
-      } catch (RuntimeException e) {
-        throw new IllegalArgumentException(file + " line " + lineNo + ": expected an ISO-8601 timestamp, got '"
-            + p[1] + "'");
-      }
-      us.add(p[0]);
-      is.add(p[2]);
+      reader.read(line.strip().split(separator), new At(file, lineNo));
     }
-    return build(file, us, is, ts, null, "click");
   }
 
-  private static Interactions build(Path file, List<String> us, List<String> is, List<Long> ts, List<String> bs,
-      String behaviour) {
-    if (us.isEmpty()) {
-      throw new IllegalArgumentException(file + " holds no interactions");
-    }
-    int n = us.size();
-    long[] t = new long[n];
-    String[] b = new String[n];
-    for (int r = 0; r < n; r++) {
-      t[r] = ts.get(r);
-      b[r] = bs == null ? behaviour : bs.get(r);
-    }
-    String name = file.getParent() == null ? file.getFileName().toString() : file.getParent().getFileName().toString();
-    return Interactions.of(name, us.toArray(String[]::new), is.toArray(String[]::new), t, b);
-  }
+  /** The interactions read so far; behaviour per row, or one for the whole log. */
+  private static final class Log {
+    private final Path file;
+    private final String behaviour;
+    private final List<String> users = new ArrayList<>();
+    private final List<String> items = new ArrayList<>();
+    private final List<Long> times = new ArrayList<>();
+    private final List<String> behaviours = new ArrayList<>();
 
-  private static long parseLong(String s, Path file, int lineNo) {
-    try {
-      return Long.parseLong(s.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(file + " line " + lineNo + ": expected an integer time, got '" + s + "'");
+    Log(Path file, String behaviour) {
+      this.file = file;
+      this.behaviour = behaviour;
+    }
+
+    void add(String user, String item, long time, String rowBehaviour) {
+      users.add(user);
+      items.add(item);
+      times.add(time);
+      behaviours.add(rowBehaviour == null ? behaviour : rowBehaviour);
+    }
+
+    Interactions interactions() {
+      if (users.isEmpty()) {
+        throw new IllegalArgumentException(file + " holds no interactions");
+      }
+      long[] t = times.stream().mapToLong(Long::longValue).toArray();
+      String name = file.getParent() == null ? file.getFileName().toString()
+          : file.getParent().getFileName().toString();
+      return Interactions.of(name, users.toArray(String[]::new), items.toArray(String[]::new), t,
+          behaviours.toArray(String[]::new));
     }
   }
 

@@ -171,7 +171,20 @@ class ImplicitDataTest {
     Path f = dir.resolve("UserBehavior.csv");
     Files.writeString(f, "1,2,3,click,5\n");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ImplicitLogs.load(f));
-    assertTrue(e.getMessage().contains("pv|buy|cart|fav"), e.getMessage());
+    assertTrue(e.getMessage().contains(f + ":1:4 (behaviour): expected pv, buy, cart or fav"), e.getMessage());
+    Path views = dir.resolve("train-item-views.csv");
+    Files.writeString(views, "session_id;user_id;item_id;timeframe;eventdate\n1;;7;100;2016-13-01\n");
+    e = assertThrows(IllegalArgumentException.class, () -> ImplicitLogs.load(views));
+    assertTrue(e.getMessage().contains(views + ":2:5 (eventdate): expected a YYYY-MM-DD date, got '2016-13-01'"),
+        e.getMessage());
+    Path clicks = dir.resolve("yoochoose-clicks.dat");
+    Files.writeString(clicks, "1,2014-04-07T10:51:09.277Z,214536502,0\n1,yesterday,214536500,0\n");
+    e = assertThrows(IllegalArgumentException.class, () -> ImplicitLogs.load(clicks));
+    assertTrue(e.getMessage().contains(clicks + ":2:2 (timestamp): expected an ISO-8601 timestamp"), e.getMessage());
+    Path beauty = dir.resolve("Beauty.txt");
+    Files.writeString(beauty, "u1 i1 i2\nu2\n");
+    e = assertThrows(IllegalArgumentException.class, () -> ImplicitLogs.load(beauty));
+    assertTrue(e.getMessage().contains(beauty + ":2:2 (item): expected 'user item item ...'"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> ImplicitLogs.load(dir.resolve("missing")));
   }
 
