@@ -8,7 +8,6 @@ import siebench.core.CostMeter;
 import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
-import siebench.features.FeatureEncoder;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
 
@@ -209,12 +208,9 @@ public final class ClasswiseShapley implements Budgeted {
   @Override
   public Importance estimate(Samples train, EstimationContext context) {
     CostMeter meter = new CostMeter();
-    FeatureEncoder encoder = FeatureEncoder.fit(train);
-    EncodedData tr = encoder.encode(train);
-    EncodedData va = context.hasValidation() ? encoder.encode(context.validation()) : null;
-    Map<String, Object> params = parameters();
-    params.put("validation", CrossValuation.describe(va));
-    int[] folds = CrossValuation.foldSizes(tr.rows(), va != null);
+    CrossValuation.Rows data = CrossValuation.Rows.encode(train, context);
+    Map<String, Object> params = data.describeInto(parameters());
+    int[] folds = data.foldSizes();
     long plan = 0;
     for (int size : folds) {
       plan += 1 + (long) permutations * (size + 4); // timing fit; per sample and class: U(T), U(T + D_y), prefixes
@@ -222,12 +218,12 @@ public final class ClasswiseShapley implements Budgeted {
     long planned = plan;
     String cheaper = "fewer permutations with csShapley().permutations(...)";
     budget.checkFits(name(), planned, String.format("%,d permutations x 2 classes x up to %,d fits x %d fold%s",
-        permutations, folds[folds.length - 1] / 2 + 2, folds.length,
-        folds.length == 1 ? "" : "s of two-fold cross-valuation"), "csShapley().maxFits(%d)", cheaper);
-    ProbabilisticLearner l = learner != null ? Learners.bound(learner, context, encoder, tr)
+        permutations, folds[folds.length - 1] / 2 + 2, folds.length, data.foldsText()), "csShapley().maxFits(%d)",
+        cheaper);
+    ProbabilisticLearner l = learner != null ? Learners.bound(learner, context, data.encoder(), data.train())
         : new LogisticLearner(regression);
     boolean[] timed = {false};
-    double[] values = CrossValuation.run(tr, va, context.seed(), (rows, t, v) -> {
+    double[] values = data.run(context.seed(), (rows, t, v) -> {
       java.util.concurrent.atomic.AtomicLong fits = new java.util.concurrent.atomic.AtomicLong();
       ClasswiseUtility u = utility(l, t, v, fits);
       if (!timed[0]) {

@@ -1,8 +1,11 @@
 package siebench.importance.valuation;
 
 import java.util.Arrays;
+import java.util.Map;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
+import siebench.features.FeatureEncoder;
+import siebench.importance.EstimationContext;
 
 /**
  * Where the validation rows of a valuation come from. With a validation set (from {@code
@@ -14,6 +17,44 @@ import siebench.features.EncodedData;
  */
 final class CrossValuation {
   private CrossValuation() {}
+
+  /**
+   * What a valuation values: the training rows and the context's validation rows (null without), encoded by
+   * {@code encoder}, which was fitted on the training rows (or comes from a given model).
+   */
+  record Rows(FeatureEncoder encoder, EncodedData train, EncodedData validation) {
+    /** Encodes {@code train} and the context's validation samples with {@code encoder}. */
+    static Rows encode(FeatureEncoder encoder, Samples train, EstimationContext context) {
+      return new Rows(encoder, encoder.encode(train),
+          context.hasValidation() ? encoder.encode(context.validation()) : null);
+    }
+
+    /** Encodes with an encoder fitted on {@code train}. */
+    static Rows encode(Samples train, EstimationContext context) {
+      return encode(FeatureEncoder.fit(train), train, context);
+    }
+
+    /** {@code parameters} with where the validation rows came from ({@link CrossValuation#describe}). */
+    Map<String, Object> describeInto(Map<String, Object> parameters) {
+      parameters.put("validation", describe(validation));
+      return parameters;
+    }
+
+    /** Training-set sizes of the folds ({@link CrossValuation#foldSizes}). */
+    int[] foldSizes() {
+      return CrossValuation.foldSizes(train.rows(), validation != null);
+    }
+
+    /** " fold" or "s of two-fold cross-valuation", to follow a fold count in a cost plan. */
+    String foldsText() {
+      return validation == null ? "s of two-fold cross-valuation" : "";
+    }
+
+    /** {@link CrossValuation#run} on these rows. */
+    double[] run(long seed, FoldValuer valuer) {
+      return CrossValuation.run(train, validation, seed, valuer);
+    }
+  }
 
   /** Values for the rows of one training set against one validation set. */
   @FunctionalInterface

@@ -6,8 +6,6 @@ import java.util.SplittableRandom;
 import siebench.core.CostMeter;
 import siebench.core.Progress;
 import siebench.data.Samples;
-import siebench.features.EncodedData;
-import siebench.features.FeatureEncoder;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
 
@@ -184,20 +182,17 @@ public final class DataBanzhaf implements Budgeted {
   @Override
   public Importance estimate(Samples train, EstimationContext context) {
     CostMeter meter = new CostMeter();
-    FeatureEncoder encoder = FeatureEncoder.fit(train);
-    EncodedData tr = encoder.encode(train);
-    EncodedData va = context.hasValidation() ? encoder.encode(context.validation()) : null;
-    Map<String, Object> params = parameters();
-    params.put("validation", CrossValuation.describe(va));
-    int[] folds = CrossValuation.foldSizes(tr.rows(), va != null);
+    CrossValuation.Rows data = CrossValuation.Rows.encode(train, context);
+    Map<String, Object> params = data.describeInto(parameters());
+    int[] folds = data.foldSizes();
     long planned = (long) folds.length * (samples + 1); // a timing fit and the subsets, per fold
     String cheaper = "fewer subsets with banzhaf().samples(...)";
     budget.checkFits(name(), planned, String.format("%,d subsets x %d fold%s", samples, folds.length,
-        folds.length == 1 ? "" : "s of two-fold cross-valuation"), "banzhaf().maxFits(%d)", cheaper);
+        data.foldsText()), "banzhaf().maxFits(%d)", cheaper);
     ProbabilisticLearner l = Learners.bound(Learners.forSemivalue("banzhaf()", learner, regression, threads),
-        context, encoder, tr);
+        context, data.encoder(), data.train());
     boolean[] timed = {false};
-    double[] values = CrossValuation.run(tr, va, context.seed(), (rows, t, v) -> {
+    double[] values = data.run(context.seed(), (rows, t, v) -> {
       LearnerUtility u = new LearnerUtility(l, t, v, metric);
       if (!timed[0]) { // first fold: time one fit on all its rows, refuse if the extrapolation is over budget
         timed[0] = true;

@@ -14,7 +14,6 @@ import siebench.core.CostMeter;
 import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
-import siebench.features.FeatureEncoder;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
 import siebench.importance.ImportanceEstimator;
@@ -133,14 +132,12 @@ public final class KnnShapley implements ImportanceEstimator {
   public Importance estimate(Samples train, EstimationContext context) {
     CostMeter meter = new CostMeter();
     Progress progress = context.progress();
-    FeatureEncoder encoder = model != null ? model.encoder() : FeatureEncoder.fit(train);
-    EncodedData tr = encoder.encode(train);
-    EncodedData va = context.hasValidation() ? encoder.encode(context.validation()) : null;
-    Map<String, Object> params = parameters();
-    params.put("validation", CrossValuation.describe(va));
+    CrossValuation.Rows data = model != null ? CrossValuation.Rows.encode(model.encoder(), train, context)
+        : CrossValuation.Rows.encode(train, context);
+    Map<String, Object> params = data.describeInto(parameters());
     double[] values;
     if (space == Space.FEATURES) {
-      values = CrossValuation.run(tr, va, context.seed(), (rows, t, v) -> {
+      values = data.run(context.seed(), (rows, t, v) -> {
         EncodedData vs = subsample(v, context.seed());
         meter.evaluations((long) t.rows() * vs.rows());
         double[] r = values(PointSpace.encoded(t, vs), ints(t.labels()), ints(vs.labels()), k, threads, progress);
@@ -151,18 +148,19 @@ public final class KnnShapley implements ImportanceEstimator {
       TrainedModel m = model;
       if (m == null) {
         progress.update("knn-shapley: training embedding model", 0, 0, context.task().model().name());
-        m = TrainingLoop.train(context.task().progress(progress), encoder, tr, va, null).model();
+        m = TrainingLoop.train(context.task().progress(progress), data.encoder(), data.train(), data.validation(),
+            null).model();
         meter.training();
       }
-      float[][] trainRep = m.representations(tr);
+      float[][] trainRep = m.representations(data.train());
       int dim = trainRep.length == 0 ? 1 : trainRep[0].length;
       float[] trainPts = flatten(trainRep, dim);
-      float[][] validRep = va == null ? null : m.representations(va);
+      float[][] validRep = data.validation() == null ? null : m.representations(data.validation());
       if (model == null) {
         m.close();
       }
       meter.sample();
-      values = CrossValuation.run(tr, va, context.seed(), (rows, t, v) -> {
+      values = data.run(context.seed(), (rows, t, v) -> {
         float[] tp = gather(trainPts, dim, rows);
         float[] vp;
         EncodedData vs;
@@ -180,7 +178,7 @@ public final class KnnShapley implements ImportanceEstimator {
           for (int i = 0; i < pick.length; i++) {
             otherPick[i] = other[pick[i]];
           }
-          vs = tr.subset(otherPick);
+          vs = data.train().subset(otherPick);
           vp = gather(trainPts, dim, otherPick);
         }
         meter.evaluations((long) rows.length * vs.rows());

@@ -4,8 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import siebench.core.CostMeter;
 import siebench.data.Samples;
-import siebench.features.EncodedData;
-import siebench.features.FeatureEncoder;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
 import siebench.importance.ImportanceEstimator;
@@ -125,14 +123,11 @@ public final class LeaveOneOut implements ImportanceEstimator {
           train.describe(), train.size(), maxRows, train.size(), train.size() + 1));
     }
     CostMeter meter = new CostMeter();
-    FeatureEncoder encoder = FeatureEncoder.fit(train);
-    EncodedData tr = encoder.encode(train);
-    EncodedData va = context.hasValidation() ? encoder.encode(context.validation()) : null;
-    ProbabilisticLearner l = Learners.choose(Learners.bound(learner, context, encoder, tr), model, regression,
-        context, encoder);
-    Map<String, Object> params = parameters();
-    params.put("validation", CrossValuation.describe(va));
-    double[] values = CrossValuation.run(tr, va, context.seed(), (rows, t, v) -> {
+    CrossValuation.Rows data = CrossValuation.Rows.encode(train, context);
+    ProbabilisticLearner l = Learners.choose(Learners.bound(learner, context, data.encoder(), data.train()), model,
+        regression, context, data.encoder());
+    Map<String, Object> params = data.describeInto(parameters());
+    double[] values = data.run(context.seed(), (rows, t, v) -> {
       SubsetUtility u;
       if (l instanceof LogisticLearner ll) {
         // every retraining starts at the full-data optimum, one row away from its own

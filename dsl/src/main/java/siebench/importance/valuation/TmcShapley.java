@@ -7,8 +7,6 @@ import java.util.SplittableRandom;
 import siebench.core.CostMeter;
 import siebench.core.Progress;
 import siebench.data.Samples;
-import siebench.features.EncodedData;
-import siebench.features.FeatureEncoder;
 import siebench.importance.EstimationContext;
 import siebench.importance.Importance;
 
@@ -362,27 +360,24 @@ public final class TmcShapley implements Budgeted {
   @Override
   public Importance estimate(Samples train, EstimationContext context) {
     CostMeter meter = new CostMeter();
-    FeatureEncoder encoder = FeatureEncoder.fit(train);
-    EncodedData tr = encoder.encode(train);
-    EncodedData va = context.hasValidation() ? encoder.encode(context.validation()) : null;
-    Map<String, Object> params = parameters();
-    params.put("validation", CrossValuation.describe(va));
+    CrossValuation.Rows data = CrossValuation.Rows.encode(train, context);
+    Map<String, Object> params = data.describeInto(parameters());
     long planned = 0;
-    int[] folds = CrossValuation.foldSizes(tr.rows(), va != null);
+    int[] folds = data.foldSizes();
     for (int size : folds) {
       planned += 2 + (long) maxPermutations * Math.max(0, size - 1); // timing fit, U(N), prefixes
     }
     String plan = String.format("%,d permutations x up to %,d prefixes x %d fold%s", maxPermutations,
-        Math.max(0, folds[folds.length - 1] - 1), folds.length, folds.length == 1 ? "" : "s of two-fold cross-valuation");
+        Math.max(0, folds[folds.length - 1] - 1), folds.length, data.foldsText());
     String cheaper = "fewer permutations with " + call() + ".maxPermutations(...)";
     budget.checkFits(name(), planned, plan, call() + ".maxFits(%d)", cheaper);
     ProbabilisticLearner l = Learners.bound(Learners.forSemivalue(call(), learner, regression, threads), context,
-        encoder, tr);
+        data.encoder(), data.train());
     long plannedFits = planned;
     int[] perms = new int[1];
     boolean[] conv = {true};
     boolean[] timed = {false};
-    double[] values = CrossValuation.run(tr, va, context.seed(), (rows, t, v) -> {
+    double[] values = data.run(context.seed(), (rows, t, v) -> {
       LearnerUtility u = new LearnerUtility(l, t, v, metric);
       if (!timed[0]) { // first fold: time one fit on all its rows, refuse if the extrapolation is over budget
         timed[0] = true;
