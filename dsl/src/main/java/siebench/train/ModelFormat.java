@@ -42,7 +42,7 @@ import siebench.model.ModelSpecFormat;
  *       serialization ({@link Block#saveParameters}), which stores every float exactly.
  * </ul>
  */
-final class ModelFormat {
+public final class ModelFormat {
   /** The format version this code writes and reads. */
   public static final int VERSION = 1;
   /** The manifest file name. */
