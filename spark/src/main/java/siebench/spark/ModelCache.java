@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import siebench.features.EncoderFormat;
 import siebench.features.FeatureEncoder;
 import siebench.train.Devices;
 import siebench.train.ModelFormat;
@@ -39,9 +40,29 @@ public final class ModelCache {
     return MODELS.computeIfAbsent(saved.hash(), h -> load(saved));
   }
 
-  /** The model's encoder in this JVM (the encoder of {@link #model}). */
+  /**
+   * The model's encoder in this JVM: the encoder of {@link #model} when that is loaded, else the encoder file
+   * alone (its own format version checked), without the network, for the valuation jobs that only need features.
+   */
   public static FeatureEncoder encoder(SavedModel saved) {
-    return ENCODERS.computeIfAbsent(saved.hash(), h -> model(saved).encoder());
+    TrainedModel m = MODELS.get(saved.hash());
+    if (m != null) {
+      return m.encoder();
+    }
+    return ENCODERS.computeIfAbsent(saved.hash(), h -> {
+      Path dir = temporaryDirectory(saved);
+      try {
+        saved.writeTo(dir);
+        try {
+          return EncoderFormat.read(dir.resolve(ModelFormat.ENCODER));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(saved.source() + ": " + e.getMessage().replace(dir.toString(),
+              saved.source()), e);
+        }
+      } finally {
+        deleteQuietly(dir);
+      }
+    });
   }
 
   /** How many times this JVM has loaded the model with content hash {@code hash} (0 or 1 unless evicted). */
@@ -60,12 +81,7 @@ public final class ModelCache {
   }
 
   private static TrainedModel load(SavedModel saved) {
-    Path dir;
-    try {
-      dir = Files.createTempDirectory("siebench-model-" + saved.hash().substring(0, 16) + "-");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a temporary model directory: " + e.getMessage(), e);
-    }
+    Path dir = temporaryDirectory(saved);
     try {
       saved.writeTo(dir);
       TrainedModel m;
@@ -80,6 +96,14 @@ public final class ModelCache {
       return m;
     } finally {
       deleteQuietly(dir);
+    }
+  }
+
+  private static Path temporaryDirectory(SavedModel saved) {
+    try {
+      return Files.createTempDirectory("siebench-model-" + saved.hash().substring(0, 16) + "-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary model directory: " + e.getMessage(), e);
     }
   }
 

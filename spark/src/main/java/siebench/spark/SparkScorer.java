@@ -144,7 +144,7 @@ public final class SparkScorer implements Serializable {
    */
   public Scores score(Dataset<Row> rows) {
     SparkSession spark = rows.sparkSession();
-    FeatureEncoder encoder = ModelCache.encoder(model); // loads on the driver: version and layout checks
+    FeatureEncoder encoder = ModelCache.model(model).encoder(); // loads on the driver: version and layout checks
     InputColumns cols = InputColumns.of(encoder, rowId, label);
     cols.check(rows.schema(), "the dataset to score");
     StructType in = rows.schema();
