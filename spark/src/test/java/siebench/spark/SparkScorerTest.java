@@ -29,8 +29,7 @@ import siebench.train.TrainedModel;
  */
 class SparkScorerTest {
   static final int ROWS = Integer.getInteger("siebench.spark.rows", 1_000_000);
-  static final List<String> COLUMNS = List.of("row_id", "query_id", "user_id", "item_id", "category", "brand",
-      "query_category", "device", "user_segment", "hour", "price", "item_popularity", "item_rating", "click");
+  static final List<String> COLUMNS = SparkBench.COLUMNS;
 
   @TempDir
   static Path dir;

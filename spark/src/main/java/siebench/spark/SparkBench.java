@@ -1,0 +1,174 @@
+package siebench.spark;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import siebench.data.Samples;
+import siebench.data.synthetic.Synthetic;
+import siebench.features.EncodedData;
+import siebench.features.FeatureEncoder;
+import siebench.features.EncoderFormat;
+import siebench.train.ModelFormat;
+
+/**
+ * The measurements behind {@code docs/results/spark-*.txt} (run by {@code spark/bench.sh}): {@code prepare}
+ * writes the generated click log that {@code siebench score --data synthetic --rows N --seed S} scores in memory
+ * (same generator, seed and rows) as Parquet, so that Spark and the single JVM score the same rows; {@code knn}
+ * times the single-JVM and the Spark KNN-Shapley on the same N x M rows, interleaved, and reports the largest
+ * difference between their values.
+ */
+@Command(name = "siebench.spark.SparkBench", mixinStandardHelpOptions = true,
+    description = "Benchmarks: prepare (generated rows as Parquet) or knn (KNN-Shapley, Spark vs one JVM).")
+public final class SparkBench implements Callable<Integer> {
+  /** The generated columns written: row id, keys, the encoder's features and the label. */
+  public static final List<String> COLUMNS = List.of("row_id", "query_id", "user_id", "item_id", "category",
+      "brand", "query_category", "device", "user_segment", "hour", "price", "item_popularity", "item_rating",
+      "click");
+
+  @Parameters(index = "0", paramLabel = "MODE", description = "prepare or knn")
+  String mode;
+
+  @Option(names = "--rows", defaultValue = "1000000", description = "Generated (training) rows.")
+  int rows;
+
+  @Option(names = "--seed", defaultValue = "7", description = "Generator seed (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--out", paramLabel = "PATH", description = "prepare: the Parquet directory to write.")
+  String out;
+
+  @Option(names = "--csv", paramLabel = "FILE", description = "compare: the CSV that siebench score wrote.")
+  String csv;
+
+  @Option(names = "--parquet", paramLabel = "PATH", description = "compare: the Parquet that SparkScore wrote.")
+  String parquet;
+
+  @Option(names = "--model", paramLabel = "DIR", description = "knn: the saved model whose encoder gives features.")
+  Path model;
+
+  @Option(names = "--validation-rows", defaultValue = "1000", description = "knn: validation rows M (seed + 6).")
+  int validationRows;
+
+  @Option(names = "--k", defaultValue = "10", description = "knn: K (default ${DEFAULT-VALUE}).")
+  int k;
+
+  @Option(names = "--partitions", defaultValue = "8", description = "knn: partitions of the ordering shuffle.")
+  int partitions;
+
+  @Option(names = "--repeats", defaultValue = "2", description = "knn: interleaved repeats of each side.")
+  int repeats;
+
+  @Option(names = "--master", defaultValue = "local[2]", description = "Spark master (default ${DEFAULT-VALUE}).")
+  String master;
+
+  @Override
+  public Integer call() {
+    SparkSession spark = SparkScore.session(master, "siebench spark-bench " + mode);
+    try {
+      switch (mode) {
+        case "prepare" -> prepare(spark);
+        case "knn" -> knn(spark);
+        case "compare" -> compare(spark);
+        default -> throw new IllegalArgumentException("unknown mode '" + mode + "'; expected prepare, knn or "
+            + "compare");
+      }
+      return 0;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  private void prepare(SparkSession spark) {
+    if (out == null) {
+      throw new IllegalArgumentException("prepare needs --out PATH");
+    }
+    long t0 = System.nanoTime();
+    Samples s = Synthetic.ecommerce().rows(rows).seed(seed).fakeClicks(0.0).generate().samples();
+    TableFrames.of(spark, s.table(), COLUMNS).repartition(8).write().mode("overwrite").parquet(out);
+    System.out.printf("prepare: %,d generated rows (seed %d) written to %s in %.1fs%n", rows, seed, out,
+        (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** Joins the two outputs on row id and prints, per shared score column, the largest absolute difference. */
+  private void compare(SparkSession spark) {
+    Dataset<Row> a = spark.read().option("header", "true").option("inferSchema", "true").csv(csv);
+    Dataset<Row> b = spark.read().parquet(parquet);
+    Dataset<Row> j = a.alias("a").join(b.alias("b"), "row_id");
+    long na = a.count();
+    long nb = b.count();
+    long nj = j.count();
+    StringBuilder sb = new StringBuilder();
+    for (String c : b.columns()) {
+      if (List.of(a.columns()).contains(c) && !c.equals("row_id")) {
+        Row r = j.agg(org.apache.spark.sql.functions.max(org.apache.spark.sql.functions.abs(
+            org.apache.spark.sql.functions.col("a." + c).minus(org.apache.spark.sql.functions.col("b." + c)))))
+            .first();
+        sb.append(String.format(" %s %.3g", c, r.isNullAt(0) ? Double.NaN : ((Number) r.get(0)).doubleValue()));
+      }
+    }
+    System.out.printf("compare: %,d rows in %s, %,d in %s, %,d joined on row_id; largest |difference|:%s%n", na, csv,
+        nb, parquet, nj, sb);
+  }
+
+  private void knn(SparkSession spark) {
+    if (model == null) {
+      throw new IllegalArgumentException("knn needs --model DIR");
+    }
+    SavedModel saved = SavedModel.read(model);
+    Samples train = Synthetic.ecommerce().rows(rows).seed(seed).fakeClicks(0.0).generate().samples();
+    Samples validation = Synthetic.ecommerce().rows(validationRows).seed(seed + 6).fakeClicks(0.0).generate()
+        .samples();
+    Dataset<Row> tr = TableFrames.of(spark, train.table(), COLUMNS).repartition(4)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> va = TableFrames.of(spark, validation.table(), COLUMNS).persist(StorageLevel.MEMORY_AND_DISK());
+    System.out.printf("knn: N = %,d training rows (seed %d), M = %,d validation rows (seed %d), K = %d, %s, "
+        + "%d sort partitions; inputs cached: %,d + %,d rows%n", rows, seed, validationRows, seed + 6, k,
+        spark.sparkContext().master(), partitions, tr.count(), va.count());
+    FeatureEncoder encoder = EncoderFormat.read(model.resolve(ModelFormat.ENCODER));
+    EncodedData t = encoder.encode(train);
+    EncodedData v = encoder.encode(validation);
+    double[] single = null;
+    double maxDiff = 0;
+    long[] ids = train.rowIds();
+    for (int r = 0; r < repeats; r++) {
+      long t0 = System.nanoTime();
+      single = SparkKnnShapley.singleJvm(t, v, k, 2);
+      double s1 = (System.nanoTime() - t0) / 1e9;
+      System.out.printf("knn repeat %d: single JVM (KnnShapley.values, 2 threads) %.1fs, %,.0f pairs/s%n", r + 1, s1,
+          (double) rows * validationRows / s1);
+      t0 = System.nanoTime();
+      List<Row> values = SparkKnnShapley.of(saved).k(k).partitions(partitions).values(tr, va).collectAsList();
+      double s2 = (System.nanoTime() - t0) / 1e9;
+      Map<Long, Double> got = new HashMap<>();
+      values.forEach(x -> got.put(x.getLong(0), x.getDouble(1)));
+      if (got.size() != rows) {
+        throw new IllegalStateException("Spark valued " + got.size() + " rows of " + rows);
+      }
+      maxDiff = 0;
+      for (int i = 0; i < ids.length; i++) {
+        maxDiff = Math.max(maxDiff, Math.abs(got.get(ids[i]) - single[i]));
+      }
+      System.out.printf("knn repeat %d: Spark %s %.1fs, %,.0f pairs/s; largest |Spark - single JVM| = %.3g%n", r + 1,
+          spark.sparkContext().master(), s2, (double) rows * validationRows / s2, maxDiff);
+    }
+    double sum = 0;
+    for (double x : single) {
+      sum += x;
+    }
+    System.out.printf("knn: values sum to %.6f (the mean validation utility of the full set); equal within 1e-9: %s%n",
+        sum, maxDiff <= 1e-9);
+  }
+
+  public static void main(String[] args) {
+    System.exit(SparkScore.run(new SparkBench(), args));
+  }
+}
