@@ -168,6 +168,6 @@ class SparkScorerTest {
     while (root.getCause() != null) {
       root = root.getCause();
     }
-    assertTrue(root.getMessage().contains("must be 0/1, but row_id 3 has '2.0'"), root.getMessage());
+    assertTrue(root.getMessage().contains("must be 0/1, but row_id 3 has '2"), root.getMessage());
   }
 }
