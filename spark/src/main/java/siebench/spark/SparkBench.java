@@ -27,7 +27,8 @@ import siebench.train.ModelFormat;
  * difference between their values.
  */
 @Command(name = "siebench.spark.SparkBench", mixinStandardHelpOptions = true,
-    description = "Benchmarks: prepare (generated rows as Parquet) or knn (KNN-Shapley, Spark vs one JVM).")
+    description = "Benchmarks: prepare (generated rows as Parquet), score (repeated scoring jobs), compare (two "
+        + "score outputs) or knn (KNN-Shapley, Spark vs one JVM).")
 public final class SparkBench implements Callable<Integer> {
   /** The generated columns written: row id, keys, the encoder's features and the label. */
   public static final List<String> COLUMNS = List.of("row_id", "query_id", "user_id", "item_id", "category",
@@ -43,7 +44,7 @@ public final class SparkBench implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "7", description = "Generator seed (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--out", paramLabel = "PATH", description = "prepare: the Parquet directory to write.")
+  @Option(names = "--out", paramLabel = "PATH", description = "prepare, score: the Parquet directory to write.")
   String out;
 
   @Option(names = "--csv", paramLabel = "FILE", description = "compare: the CSV that siebench score wrote.")
@@ -52,7 +53,7 @@ public final class SparkBench implements Callable<Integer> {
   @Option(names = "--parquet", paramLabel = "PATH", description = "compare: the Parquet that SparkScore wrote.")
   String parquet;
 
-  @Option(names = "--model", paramLabel = "DIR", description = "knn: the saved model whose encoder gives features.")
+  @Option(names = "--model", paramLabel = "DIR", description = "knn, score: the saved model.")
   Path model;
 
   @Option(names = "--validation-rows", defaultValue = "1000", description = "knn: validation rows M (seed + 6).")
@@ -78,8 +79,9 @@ public final class SparkBench implements Callable<Integer> {
         case "prepare" -> prepare(spark);
         case "knn" -> knn(spark);
         case "compare" -> compare(spark);
-        default -> throw new IllegalArgumentException("unknown mode '" + mode + "'; expected prepare, knn or "
-            + "compare");
+        case "score" -> score(spark);
+        default -> throw new IllegalArgumentException("unknown mode '" + mode + "'; expected prepare, score, "
+            + "compare or knn");
       }
       return 0;
     } finally {
@@ -96,6 +98,32 @@ public final class SparkBench implements Callable<Integer> {
     TableFrames.of(spark, s.table(), COLUMNS).repartition(8).write().mode("overwrite").parquet(out);
     System.out.printf("prepare: %,d generated rows (seed %d) written to %s in %.1fs%n", rows, seed, out,
         (System.nanoTime() - t0) / 1e9);
+  }
+
+  @Option(names = "--input", paramLabel = "PATH", description = "score: the Parquet rows to score.")
+  String input;
+
+  @Option(names = "--estimators", defaultValue = "loss,el2n,grand", description = "score: the scores.")
+  String estimators;
+
+  @Option(names = "--jobs", defaultValue = "2", description = "score: scoring jobs run one after the other.")
+  int jobs;
+
+  /**
+   * Runs the same scoring job {@link #jobs} times in one application: the first pays the executors' model load
+   * and JIT warm-up, the later ones show the steady per-row rate (Parquet read, score, write).
+   */
+  private void score(SparkSession spark) {
+    SavedModel saved = SavedModel.read(model);
+    for (int j = 1; j <= jobs; j++) {
+      long t0 = System.nanoTime();
+      SparkScorer.Scores job = SparkScorer.of(saved).estimators(estimators)
+          .keys(List.of("user_id", "item_id", "query_id")).score(spark.read().parquet(input));
+      long n = job.write(out);
+      double secs = (System.nanoTime() - t0) / 1e9;
+      System.out.printf("score job %d: %,d rows (%s) on %s in %.1fs, %,.0f rows/s%n", j, n, estimators,
+          spark.sparkContext().master(), secs, n / secs);
+    }
   }
 
   /** Joins the two outputs on row id and prints, per shared score column, the largest absolute difference. */

@@ -42,14 +42,16 @@ import siebench.importance.valuation.PointSpace;
  *       code, so the same float values), and each pair leaves as one 16-byte record: {@code key = t << 32 |
  *       floatBits(d)} (non-negative floats order like their bits) and {@code idm = 2 row_id + 1[y = y_t]}.
  *   <li><b>Ordering (the shuffle).</b> The pairs are hash-partitioned on t into {@link #partitions} partitions and
- *       sorted within each by {@code (key, idm)} descending, Spark's external sort (it spills to disk, so no
+ *       sorted within each by {@code key} descending, Spark's external radix sort (it spills to disk, so no
  *       ordering need fit in memory): every validation point's N pairs end up contiguous in one partition,
- *       farthest first, ties by descending row id, which is exactly the order the recursion walks.
+ *       farthest first; the few pairs at equal distance are put in descending row-id order as they stream by,
+ *       which is exactly the order the recursion walks.
  *   <li><b>Recursion (streaming).</b> One pass per partition with O(1) state per validation point emits {@code
  *       (row_id, s)}, evaluating the recursion with the same floating-point operations in the same order as
  *       {@link KnnShapley}; it checks that each point saw exactly N pairs.
- *   <li><b>Average.</b> A group-by on row id sums s (partial sums per partition, then one shuffle of at most P N
- *       sums) and divides by M.
+ *   <li><b>Average.</b> Each task sums s per row id in a bounded open-addressing table (flushed when it holds
+ *       {@value #COMBINER_ENTRIES} ids, so a task's memory stays bounded whatever N), a group-by on row id adds the
+ *       partial sums (one shuffle of at most P N sums, fewer when N fits the table) and divides by M.
  * </ol>
  *
  * <p><b>Cost.</b> N M (F + D) operations for the distances (F categorical fields, D dense columns), as in one JVM;
@@ -62,6 +64,8 @@ public final class SparkKnnShapley implements Serializable {
   private static final long serialVersionUID = 1L;
   /** The largest validation set broadcast (the recursion's cost and the shuffle grow linearly with it). */
   public static final int MAX_VALIDATION = 10_000;
+  /** Row ids summed per task before the sums leave it (a bounded combiner: 2^20 entries, about 24 MB). */
+  static final int COMBINER_ENTRIES = 1 << 20;
 
   private final SavedModel model;
   private final int k;
@@ -141,11 +145,11 @@ public final class SparkKnnShapley implements Serializable {
     Dataset<Row> pairs = train.mapPartitions(new Pairs(mb, vb, cols, train.schema()), Encoders.row(pairSchema));
     Dataset<Row> ordered = pairs
         .repartition(partitions, functions.shiftrightunsigned(functions.col("key"), 32))
-        .sortWithinPartitions(functions.col("key").desc(), functions.col("idm").desc());
+        .sortWithinPartitions(functions.col("key").desc()); // one long column: Spark's radix sort
     StructType valueSchema = DataTypes.createStructType(List.of(
         DataTypes.createStructField("id", DataTypes.LongType, false),
         DataTypes.createStructField("s", DataTypes.DoubleType, false)));
-    Dataset<Row> s = ordered.mapPartitions(new Recursion(n, k), Encoders.row(valueSchema));
+    Dataset<Row> s = ordered.mapPartitions(new Recursion(n, k, COMBINER_ENTRIES), Encoders.row(valueSchema));
     int m = va.rows();
     return s.groupBy("id").agg(functions.sum("s").as("total"))
         .select(functions.col("id").as(rowId), functions.col("total").divide(m).as("knn_shapley"));
@@ -211,11 +215,25 @@ public final class SparkKnnShapley implements Serializable {
     }
   }
 
-  /** Step 3: the recursion over each validation point's pairs, farthest first. */
-  private record Recursion(long n, int k) implements MapPartitionsFunction<Row, Row> {
+  /**
+   * Step 3: the recursion over each validation point's pairs, farthest first. Spark sorts on the key alone (a
+   * single long column, so it can radix-sort); pairs with equal keys (the same validation point and distance) are
+   * put in descending row-id order here, so the order is the total one of the single JVM.
+   */
+  private record Recursion(long n, int k, int combinerEntries) implements MapPartitionsFunction<Row, Row> {
     @Override
     public Iterator<Row> call(Iterator<Row> input) {
-      return new Iterator<>() {
+      return RowSums.combine(walk(input), combinerEntries);
+    }
+
+    /** The (row id, s) of every pair, in the partition's order. */
+    private RowSums.Source walk(Iterator<Row> input) {
+      return new RowSums.Source() {
+        long[] run = new long[16]; // the idm values of the current run of equal keys, descending
+        int runLength;
+        int runAt;
+        long runKey;
+        Row pending; // the first pair of the next run
         long current = -1;
         long seen;
         double s;
@@ -223,19 +241,52 @@ public final class SparkKnnShapley implements Serializable {
 
         @Override
         public boolean hasNext() {
-          if (input.hasNext()) {
+          if (runAt < runLength) {
             return true;
           }
-          checkComplete();
-          return false;
+          if (pending == null && !input.hasNext()) {
+            checkComplete();
+            return false;
+          }
+          Row first = pending != null ? pending : input.next();
+          pending = null;
+          runKey = first.getLong(0);
+          runLength = 0;
+          runAt = 0;
+          add(first.getLong(1));
+          while (input.hasNext()) {
+            Row r = input.next();
+            if (r.getLong(0) != runKey) {
+              pending = r;
+              break;
+            }
+            add(r.getLong(1));
+          }
+          if (runLength > 1) {
+            java.util.Arrays.sort(run, 0, runLength);
+            for (int a = 0, b = runLength - 1; a < b; a++, b--) {
+              long x = run[a];
+              run[a] = run[b];
+              run[b] = x;
+            }
+          }
+          return true;
+        }
+
+        private void add(long idm) {
+          if (runLength == run.length) {
+            run = java.util.Arrays.copyOf(run, 2 * run.length);
+          }
+          run[runLength++] = idm;
         }
 
         @Override
-        public Row next() {
-          Row r = input.next();
-          long key = r.getLong(0);
-          long idm = r.getLong(1);
-          long t = key >>> 32;
+        public long nextId() {
+          if (!hasNext()) {
+            throw new NoSuchElementException();
+          }
+          long idm = run[runAt++];
+          long t = runKey >>> 32;
           int match = (int) (idm & 1);
           if (t != current) {
             checkComplete();
@@ -248,7 +299,12 @@ public final class SparkKnnShapley implements Serializable {
             s += (double) (match - matchNext) / k * Math.min(k, rank) / rank;
           }
           matchNext = match;
-          return RowFactory.create(idm >>> 1, s);
+          return idm >>> 1;
+        }
+
+        @Override
+        public double value() {
+          return s;
         }
 
         private void checkComplete() {

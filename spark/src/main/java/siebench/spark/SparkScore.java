@@ -67,8 +67,11 @@ public final class SparkScore implements Callable<Integer> {
       long t0 = System.nanoTime();
       SparkScorer.Scores job = SparkScorer.of(saved).estimators(estimators).rowId(rowId).label(label).keys(k)
           .batchRows(batchRows).score(rows);
+      double check = (System.nanoTime() - t0) / 1e9;
       long n = job.write(output);
       double secs = (System.nanoTime() - t0) / 1e9;
+      System.out.printf("driver: model loaded and columns checked in %.1fs; job (read, score, write) %.1fs%n", check,
+          secs - check);
       System.out.println("unseen categories mapped to the OOV bucket: " + (job.oovCounts().isEmpty() ? "none"
           : job.oovCounts()));
       System.out.printf("spark-score: scored %,d rows (%s) on %s in %.1fs, %,.0f rows/s; written to %s%n", n,
