@@ -80,6 +80,7 @@ public final class SparkBench implements Callable<Integer> {
         case "knn" -> knn(spark);
         case "compare" -> compare(spark);
         case "score" -> score(spark);
+        case "oob" -> oob(spark);
         default -> throw new IllegalArgumentException("unknown mode '" + mode + "'; expected prepare, score, "
             + "compare or knn");
       }
@@ -124,6 +125,43 @@ public final class SparkBench implements Callable<Integer> {
       System.out.printf("score job %d: %,d rows (%s) on %s in %.1fs, %,.0f rows/s%n", j, n, estimators,
           spark.sparkContext().master(), secs, n / secs);
     }
+  }
+
+  @Option(names = "--learners", defaultValue = "20", description = "oob: bootstrap learners B.")
+  int learners;
+
+  @Option(names = "--blocks", defaultValue = "4", description = "oob: blocks P.")
+  int blocks;
+
+  /** Data-OOB: the single JVM ({@code DataOob.values} with the same bags) against Spark, timed, and their difference. */
+  private void oob(SparkSession spark) {
+    SavedModel saved = SavedModel.read(model);
+    Samples train = Synthetic.ecommerce().rows(rows).seed(seed).fakeClicks(0.0).generate().samples();
+    Dataset<Row> tr = TableFrames.of(spark, train.table(), COLUMNS).repartition(4)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    System.out.printf("oob: N = %,d rows, %d learners on %d blocks, %s; input cached: %,d rows%n", rows, learners,
+        blocks, spark.sparkContext().master(), tr.count());
+    FeatureEncoder encoder = EncoderFormat.read(model.resolve(ModelFormat.ENCODER));
+    EncodedData t = encoder.encode(train);
+    siebench.importance.valuation.LogisticRegression lr = siebench.importance.valuation.LogisticRegression.defaults();
+    long t0 = System.nanoTime();
+    siebench.importance.valuation.DataOob.Result single = siebench.importance.valuation.DataOob.values(t.labels(),
+        SparkDataOob.bags(t.rowIds(), learners, blocks, seed), (boot, out) -> lr.fit(t, boot, null).predict(t, out),
+        siebench.importance.valuation.DataOob.Score.CORRECTNESS, siebench.train.Progress.silent());
+    double s1 = (System.nanoTime() - t0) / 1e9;
+    System.out.printf("oob: single JVM (DataOob.values, the same bags, one thread) %.1fs%n", s1);
+    t0 = System.nanoTime();
+    List<Row> values = SparkDataOob.of(saved).learners(learners).blocks(blocks).seed(seed).values(tr).collectAsList();
+    double s2 = (System.nanoTime() - t0) / 1e9;
+    Map<Long, Double> got = new HashMap<>();
+    values.forEach(x -> got.put(x.getLong(0), x.getDouble(1)));
+    long[] ids = t.rowIds();
+    double max = 0;
+    for (int i = 0; i < ids.length; i++) {
+      max = Math.max(max, Math.abs(got.get(ids[i]) - single.values()[i]));
+    }
+    System.out.printf("oob: Spark %s %.1fs; largest |Spark - single JVM| = %.3g%n", spark.sparkContext().master(),
+        s2, max);
   }
 
   /** Joins the two outputs on row id and prints, per shared score column, the largest absolute difference. */

@@ -137,6 +137,42 @@ public final class SparkDataOob implements Serializable {
   }
 
   /**
+   * The bags of {@link #values} as positions into rows with ids {@code ids} (ascending) for the single-JVM {@link
+   * DataOob#values}: learner b draws {@code |block|} times from the rows of block {@code b mod blocks}, as {@link
+   * #bootstrap} numbers them. {@code DataOob.values(labels, bags(...), fit, score, progress)} with a cold-started
+   * {@link LogisticRegression} gives the values {@link #values} computes on Spark.
+   */
+  public static int[][] bags(long[] ids, int learners, int blocks, long seed) {
+    int[][] members = new int[blocks][];
+    int[] sizes = new int[blocks];
+    int[] of = new int[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      if (i > 0 && ids[i] <= ids[i - 1]) {
+        throw new IllegalArgumentException("row ids must ascend, but " + ids[i] + " follows " + ids[i - 1]);
+      }
+      of[i] = block(ids[i], seed, blocks);
+      sizes[of[i]]++;
+    }
+    for (int p = 0; p < blocks; p++) {
+      members[p] = new int[sizes[p]];
+      sizes[p] = 0;
+    }
+    for (int i = 0; i < ids.length; i++) {
+      members[of[i]][sizes[of[i]]++] = i;
+    }
+    int[][] bags = new int[learners][];
+    for (int l = 0; l < learners; l++) {
+      int[] block = members[l % blocks];
+      int[] local = bootstrap(block.length, l, seed);
+      bags[l] = new int[local.length];
+      for (int j = 0; j < local.length; j++) {
+        bags[l][j] = block[local[j]];
+      }
+    }
+    return bags;
+  }
+
+  /**
    * The Data-OOB value of every row of {@code train}: {@code (row_id, data_oob, oob_count)}. Runs the block shuffle
    * and the fits now; the scoring pass is lazy.
    */

@@ -1,5 +1,6 @@
 package siebench.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,7 +56,7 @@ class SparkDataOobTest {
     EncodedData tr = encoder.encode(samples);
     long[] ids = tr.rowIds();
     int[][] bags = new int[learners][];
-    for (int l = 0; l < learners; l++) {
+    for (int l = 0; l < learners; l++) { // independently of SparkDataOob.bags: scan the rows per learner
       List<Integer> members = new ArrayList<>(); // positions of the block's rows, in row-id order (ids ascend)
       for (int i = 0; i < ids.length; i++) {
         if (SparkDataOob.block(ids[i], seed, blocks) == l % blocks) {
@@ -67,6 +68,7 @@ class SparkDataOobTest {
       for (int j = 0; j < local.length; j++) {
         bags[l][j] = members.get(local[j]);
       }
+      assertArrayEquals(bags[l], SparkDataOob.bags(ids, learners, blocks, seed)[l]);
     }
     LogisticRegression lr = LogisticRegression.defaults();
     DataOob.Result expected = DataOob.values(tr.labels(), bags, (boot, oob) -> lr.fit(tr, boot, null)
