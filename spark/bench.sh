@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # The Spark measurements of docs/results/spark-score.txt and spark-knn-shapley.txt:
 #   bash spark/bench.sh score [ROWS] [REPEATS]     siebench score vs SparkScore on local[2], the same rows, interleaved
+#   bash spark/bench.sh warm [ROWS] [JOBS]         SparkScore's scoring job repeated in one application (steady rate)
 #   bash spark/bench.sh knn [N] [M]                KNN-Shapley, single JVM vs Spark local[2], equality and time
+#   bash spark/bench.sh oob [N] [B] [P]            Data-OOB, single JVM (same bags) vs Spark local[2], equality and time
 # Spark runs through org.apache.spark.deploy.SparkSubmit (what the spark-submit script runs) with the jars of
 # spark/target/lib shipped by --jars, as on a cluster. Work files go to SIEBENCH_BENCH_DIR (default /tmp/siebench-spark-bench).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
-mode="${1:?usage: spark/bench.sh score|knn ...}"
+mode="${1:?usage: spark/bench.sh score|warm|knn|oob ...}"
 work="${SIEBENCH_BENCH_DIR:-/tmp/siebench-spark-bench}"
 mkdir -p "$work"
 mvn -o -q -B -pl spark -am -DskipTests package >&2
@@ -71,5 +73,19 @@ case "$mode" in
     submit siebench.spark.SparkBench knn --rows "$n" --validation-rows "$m" --seed 7 --model "$model" \
       --partitions 8 --repeats 1 2>/dev/null | grep -E "^knn"
     ;;
-  *) echo "unknown mode $mode; expected score or knn" >&2; exit 2 ;;
+  oob)
+    n="${2:-200000}"
+    b="${3:-20}"
+    p="${4:-4}"
+    submit siebench.spark.SparkBench oob --rows "$n" --learners "$b" --blocks "$p" --seed 7 --model "$model" \
+      2>/dev/null | grep -E "^oob"
+    ;;
+  warm)
+    rows="${2:-1000000}"
+    [[ -d "$work/clicks-$rows.parquet" ]] || submit siebench.spark.SparkBench prepare --rows "$rows" --seed 7 \
+      --out "$work/clicks-$rows.parquet" 2>/dev/null
+    submit siebench.spark.SparkBench score --model "$model" --input "$work/clicks-$rows.parquet" \
+      --out "$work/spark-warm.parquet" --estimators loss,el2n,grand --jobs "${3:-3}" 2>/dev/null | grep -E "^score"
+    ;;
+  *) echo "unknown mode $mode; expected score, warm, knn or oob" >&2; exit 2 ;;
 esac
