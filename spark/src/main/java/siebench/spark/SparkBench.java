@@ -202,6 +202,7 @@ public final class SparkBench implements Callable<Integer> {
     FeatureEncoder encoder = EncoderFormat.read(model.resolve(ModelFormat.ENCODER));
     EncodedData t = encoder.encode(train);
     EncodedData v = encoder.encode(validation);
+    ShuffleMeter meter = ShuffleMeter.on(spark);
     double[] single = null;
     double maxDiff = 0;
     long[] ids = train.rowIds();
@@ -211,9 +212,13 @@ public final class SparkBench implements Callable<Integer> {
       double s1 = (System.nanoTime() - t0) / 1e9;
       System.out.printf("knn repeat %d: single JVM (KnnShapley.values, 2 threads) %.1fs, %,.0f pairs/s%n", r + 1, s1,
           (double) rows * validationRows / s1);
+      meter.take();
       t0 = System.nanoTime();
       List<Row> values = SparkKnnShapley.of(saved).k(k).partitions(partitions).values(tr, va).collectAsList();
       double s2 = (System.nanoTime() - t0) / 1e9;
+      long[] shuffled = meter.take();
+      System.out.printf("knn repeat %d: Spark shuffle written %,d records, %,d bytes (%.1f bytes per record)%n", r + 1,
+          shuffled[1], shuffled[0], (double) shuffled[0] / Math.max(1, shuffled[1]));
       Map<Long, Double> got = new HashMap<>();
       values.forEach(x -> got.put(x.getLong(0), x.getDouble(1)));
       if (got.size() != rows) {
