@@ -175,10 +175,13 @@ public final class SparkBench implements Callable<Integer> {
     StringBuilder sb = new StringBuilder();
     for (String c : b.columns()) {
       if (List.of(a.columns()).contains(c) && !c.equals("row_id")) {
-        Row r = j.agg(org.apache.spark.sql.functions.max(org.apache.spark.sql.functions.abs(
-            org.apache.spark.sql.functions.col("a." + c).minus(org.apache.spark.sql.functions.col("b." + c)))))
+        org.apache.spark.sql.Column d = org.apache.spark.sql.functions.abs(
+            org.apache.spark.sql.functions.col("a." + c).minus(org.apache.spark.sql.functions.col("b." + c)));
+        Row r = j.agg(org.apache.spark.sql.functions.max(d),
+            org.apache.spark.sql.functions.sum(org.apache.spark.sql.functions.when(d.gt(0), 1).otherwise(0)))
             .first();
-        sb.append(String.format(" %s %.3g", c, r.isNullAt(0) ? Double.NaN : ((Number) r.get(0)).doubleValue()));
+        sb.append(String.format(" %s %.3g (%,d rows differ)", c, r.isNullAt(0) ? Double.NaN
+            : ((Number) r.get(0)).doubleValue(), r.isNullAt(1) ? 0 : ((Number) r.get(1)).longValue()));
       }
     }
     System.out.printf("compare: %,d rows in %s, %,d in %s, %,d joined on row_id; largest |difference|:%s%n", na, csv,

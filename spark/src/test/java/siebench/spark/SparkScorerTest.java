@@ -86,6 +86,7 @@ class SparkScorerTest {
     String[] users = samples.strings("user_id");
     int checked = 0;
     double maxGrandError = 0;
+    int grandDiffer = 0;
     for (Row r : read.collectAsList()) {
       int i = position.get(r.getLong(0));
       assertEquals(users[i], Integer.toString(r.getInt(1)));
@@ -96,6 +97,7 @@ class SparkScorerTest {
         double got = r.getDouble(6 + s);
         if (names.get(s).equals("grand")) {
           maxGrandError = Math.max(maxGrandError, Math.abs(got - want) / want);
+          grandDiffer += got == want ? 0 : 1;
         } else {
           assertEquals(want, got, 0.0, names.get(s) + " of row " + ids[i]);
         }
@@ -103,10 +105,10 @@ class SparkScorerTest {
       checked++;
     }
     assertEquals(ROWS, checked);
-    // GraNd's backward kernels sum in float32 in an order that depends on the batch a row is in (a partition cuts
-    // batches elsewhere than the single JVM): equal to float32 rounding, not to the bit
-    System.out.printf("GraNd: largest relative difference to the single JVM %.3g over %,d rows%n", maxGrandError,
-        ROWS);
+    // GraNd's backward kernels sum in float32 in an order that can depend on which rows share a batch (a partition
+    // cuts batches elsewhere than the single JVM): a few rows differ by float32 rounding
+    System.out.printf("GraNd: %,d of %,d rows differ from the single JVM, by at most %.3g relative%n", grandDiffer,
+        ROWS, maxGrandError);
     assertTrue(maxGrandError < 1e-5, "GraNd differs by " + maxGrandError);
     // unseen users and items were mapped to the OOV bucket and counted exactly as the encoder itself counts them
     assertTrue(oovExpected.getOrDefault("user_id", 0L) > 0, oovExpected.toString());
