@@ -30,8 +30,10 @@ heap="${SIEBENCH_BENCH_HEAP:--Xmx4g}"
 # spark-submit --master local[2] --jars ... --class CLASS APP ARGS, in one JVM of $heap
 submit() {
   local class="$1"; shift
+  local timer=()
+  [[ -n "${rss:-}" ]] && timer=(/usr/bin/time -f "%M" -o "$work/rss")
   # shellcheck disable=SC2086
-  java $heap $opens -Dai.djl.offline=true -Dlog4j2.level=warn -cp "$sparkcp" org.apache.spark.deploy.SparkSubmit \
+  "${timer[@]}" java $heap $opens -Dai.djl.offline=true -Dlog4j2.level=warn -cp "$sparkcp" org.apache.spark.deploy.SparkSubmit \
     --master 'local[2]' --conf spark.ui.enabled=false --conf spark.sql.shuffle.partitions=8 \
     --jars "$jars" --class "$class" "$app" "$@"
 }
@@ -51,17 +53,20 @@ case "$mode" in
     for r in $(seq 1 "$repeats"); do
       echo "== repeat $r: siebench score (one JVM, $heap)"
       t0=$(date +%s.%N)
-      SIEBENCH_JAVA_OPTS="$heap" ./siebench score --data synthetic --rows "$rows" --seed 7 --model "$model" \
-        --estimators "$est" --out "$work/single.csv" 2>/dev/null | grep -E "^(scored|unseen)"
+      SIEBENCH_JAVA_OPTS="$heap" /usr/bin/time -f "%M" -o "$work/rss" ./siebench score --data synthetic \
+        --rows "$rows" --seed 7 --model "$model" --estimators "$est" --out "$work/single.csv" 2>/dev/null \
+        | grep -E "^(scored|unseen)"
       t1=$(date +%s.%N)
-      echo "siebench score process wall time (generation, encode, score, CSV write): $(echo "$t1 - $t0" | bc) s"
+      echo "siebench score process wall time (generation, encode, score, CSV write): $(echo "$t1 - $t0" | bc) s," \
+        "peak RSS $(( $(tail -1 "$work/rss") / 1024 )) MB"
       echo "== repeat $r: SparkScore on local[2] (read Parquet, encode, score, write Parquet)"
       t0=$(date +%s.%N)
-      submit siebench.spark.SparkScore --model "$model" --input "$work/clicks-$rows.parquet" \
+      rss=1 submit siebench.spark.SparkScore --model "$model" --input "$work/clicks-$rows.parquet" \
         --output "$work/spark-scores.parquet" --estimators "$est" --keys user_id,item_id,query_id 2>/dev/null \
-        | grep -E "^(spark-score|unseen)"
+        | grep -E "^(spark-score|unseen|driver)"
       t1=$(date +%s.%N)
-      echo "SparkScore process wall time (JVM and Spark start, read, score, write): $(echo "$t1 - $t0" | bc) s"
+      echo "SparkScore process wall time (JVM and Spark start, read, score, write): $(echo "$t1 - $t0" | bc) s," \
+        "peak RSS $(( $(tail -1 "$work/rss") / 1024 )) MB"
     done
     echo "== the two outputs, joined on row_id"
     submit siebench.spark.SparkBench compare --csv "$work/single.csv" --parquet "$work/spark-scores.parquet" \
