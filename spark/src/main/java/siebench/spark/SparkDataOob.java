@@ -173,8 +173,9 @@ public final class SparkDataOob implements Serializable {
   }
 
   /**
-   * The Data-OOB value of every row of {@code train}: {@code (row_id, data_oob, oob_count)}. Runs the block shuffle
-   * and the fits now; the scoring pass is lazy.
+   * The Data-OOB value of every row of {@code train}: {@code (row_id, data_oob, oob_count)}. Runs the block
+   * shuffle, the fits and the scoring pass now; the result is cached ({@code MEMORY_AND_DISK}, unpersist it when
+   * done) and the encoded blocks are released.
    */
   public Dataset<Row> values(Dataset<Row> train) {
     SparkSession spark = train.sparkSession();
@@ -229,10 +230,15 @@ public final class SparkDataOob implements Serializable {
           DataTypes.createStructField("sum", DataTypes.DoubleType, false),
           DataTypes.createStructField("oob_count", DataTypes.IntegerType, false)));
       Dataset<Row> raw = spark.createDataFrame(values, out).persist(StorageLevel.MEMORY_AND_DISK());
-      // rows never out of bag (possible only with one block) get the mean of the others, as in DataOob.values
-      Row mean = raw.filter(functions.col("oob_count").gt(0))
-          .agg(functions.avg(functions.col("sum").divide(functions.col("oob_count")))).first();
-      double fill = mean.isNullAt(0) ? 0 : mean.getDouble(0);
+      raw.count(); // the scoring pass runs here, while the blocks are cached
+      // rows never out of bag (possible only with one block or one learner) get the mean of the others, as in
+      // DataOob.values
+      double fill = 0;
+      if (p == 1 || b == 1) {
+        Row mean = raw.filter(functions.col("oob_count").gt(0))
+            .agg(functions.avg(functions.col("sum").divide(functions.col("oob_count")))).first();
+        fill = mean.isNullAt(0) ? 0 : mean.getDouble(0);
+      }
       return raw.select(functions.col(rowId), functions.when(functions.col("oob_count").gt(0),
           functions.col("sum").divide(functions.col("oob_count"))).otherwise(fill).as("data_oob"),
           functions.col("oob_count"));

@@ -55,7 +55,7 @@ class SparkScorerTest {
   @Test
   void scoresEqualTheSingleJvmScoresOfTheSameModelAndRows() {
     SavedModel saved = SavedModel.read(modelDir);
-    List<String> names = List.of("loss", "el2n", "margin", "grand");
+    List<String> names = List.of("loss", "el2n", "margin", "grand", "grand-last-layer");
     SparkScorer.Scores job = SparkScorer.of(saved).estimators(String.join(",", names))
         .keys(List.of("user_id", "item_id", "query_id")).score(frame);
     Path out = dir.resolve("scores.parquet");
@@ -76,7 +76,7 @@ class SparkScorerTest {
     }
     Dataset<Row> read = spark.read().parquet(out.toString());
     assertEquals(List.of("row_id", "user_id", "item_id", "query_id", "label", "prediction", "loss", "el2n", "margin",
-        "grand"), List.of(read.columns()));
+        "grand", "grand-last-layer"), List.of(read.columns()));
     long[] ids = samples.rowIds();
     Map<Long, Integer> position = new HashMap<>();
     for (int i = 0; i < ids.length; i++) {
