@@ -21,6 +21,7 @@ import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
 import siebench.importance.valuation.KnnShapley;
 import siebench.importance.valuation.PointSpace;
+import siebench.train.TrainedModel;
 
 /**
  * Exact KNN-Shapley on Spark: the Shapley value of every training row for the K-nearest-neighbour classifier
@@ -54,6 +55,10 @@ import siebench.importance.valuation.PointSpace;
  *       partial sums (one shuffle of at most P N sums, fewer when N fits the table) and divides by M.
  * </ol>
  *
+ * <p><b>Space.</b> {@link #onFeatures()} (default): the encoded features of the saved encoder, one-hot categorical
+ * plus standardized dense, as {@code KnnShapley.onFeatures()}; {@link #onEmbeddings()}: the saved network's last
+ * hidden representations, as {@code KnnShapley.onEmbeddings(model)}.
+ *
  * <p><b>Cost.</b> N M (F + D) operations for the distances (F categorical fields, D dense columns), as in one JVM;
  * a shuffle of N M records of 16 bytes of payload (about 24 bytes as Spark rows, before compression) sorted in
  * O(N M log(N M / P)) over P tasks; a second shuffle of at most P N partial sums; M encoded rows broadcast; no
@@ -72,8 +77,9 @@ public final class SparkKnnShapley implements Serializable {
   private final String rowId;
   private final String label;
   private final int partitions;
+  private final boolean embeddings;
 
-  private SparkKnnShapley(SavedModel model, int k, String rowId, String label, int partitions) {
+  private SparkKnnShapley(SavedModel model, int k, String rowId, String label, int partitions, boolean embeddings) {
     if (k < 1) {
       throw new IllegalArgumentException("k must be >= 1, got " + k);
     }
@@ -85,6 +91,7 @@ public final class SparkKnnShapley implements Serializable {
     this.rowId = rowId;
     this.label = label;
     this.partitions = partitions;
+    this.embeddings = embeddings;
   }
 
   /**
@@ -92,24 +99,37 @@ public final class SparkKnnShapley implements Serializable {
    * 10 (the single-JVM default), row ids in {@code row_id}, labels in {@code click}, 200 sort partitions.
    */
   public static SparkKnnShapley of(SavedModel model) {
-    return new SparkKnnShapley(model, 10, Samples.ROW_ID, "click", 200);
+    return new SparkKnnShapley(model, 10, Samples.ROW_ID, "click", 200, false);
   }
 
   public SparkKnnShapley k(int v) {
-    return new SparkKnnShapley(model, v, rowId, label, partitions);
+    return new SparkKnnShapley(model, v, rowId, label, partitions, embeddings);
   }
 
   public SparkKnnShapley rowId(String column) {
-    return new SparkKnnShapley(model, k, column, label, partitions);
+    return new SparkKnnShapley(model, k, column, label, partitions, embeddings);
   }
 
   public SparkKnnShapley label(String column) {
-    return new SparkKnnShapley(model, k, rowId, column, partitions);
+    return new SparkKnnShapley(model, k, rowId, column, partitions, embeddings);
   }
 
   /** Partitions of the ordering shuffle (each holds about M / P validation points' N pairs). */
   public SparkKnnShapley partitions(int v) {
-    return new SparkKnnShapley(model, k, rowId, label, v);
+    return new SparkKnnShapley(model, k, rowId, label, v, embeddings);
+  }
+
+  /** Distances between the encoded features (one-hot categorical + standardized dense), the default. */
+  public SparkKnnShapley onFeatures() {
+    return new SparkKnnShapley(model, k, rowId, label, partitions, false);
+  }
+
+  /**
+   * Distances between the model's last hidden representations ({@code TrainedModel.representations}), as {@code
+   * KnnShapley.onEmbeddings(model)} in one JVM; the executors load the network ({@link ModelCache}).
+   */
+  public SparkKnnShapley onEmbeddings() {
+    return new SparkKnnShapley(model, k, rowId, label, partitions, true);
   }
 
   /**
@@ -119,7 +139,7 @@ public final class SparkKnnShapley implements Serializable {
    */
   public Dataset<Row> values(Dataset<Row> train, Dataset<Row> validation) {
     SparkSession spark = train.sparkSession();
-    FeatureEncoder encoder = ModelCache.encoder(model);
+    FeatureEncoder encoder = embeddings ? ModelCache.model(model).encoder() : ModelCache.encoder(model);
     InputColumns cols = InputColumns.of(encoder, rowId, label);
     cols.check(train.schema(), "the training rows");
     cols.check(validation.schema(), "the validation rows");
@@ -139,10 +159,12 @@ public final class SparkKnnShapley implements Serializable {
     long n = train.count();
     Broadcast<Points> vb = spark.sparkContext().broadcast(Points.of(va), ClassTag$.MODULE$.apply(Points.class));
     Broadcast<SavedModel> mb = spark.sparkContext().broadcast(model, ClassTag$.MODULE$.apply(SavedModel.class));
+    Broadcast<float[]> rb = embeddings ? spark.sparkContext().broadcast(flatten(ModelCache.model(model)
+        .representations(va)), ClassTag$.MODULE$.apply(float[].class)) : null;
     StructType pairSchema = DataTypes.createStructType(List.of(
         DataTypes.createStructField("key", DataTypes.LongType, false),
         DataTypes.createStructField("idm", DataTypes.LongType, false)));
-    Dataset<Row> pairs = train.mapPartitions(new Pairs(mb, vb, cols, train.schema()), Encoders.row(pairSchema));
+    Dataset<Row> pairs = train.mapPartitions(new Pairs(mb, vb, rb, cols, train.schema()), Encoders.row(pairSchema));
     Dataset<Row> ordered = pairs
         .repartition(partitions, functions.shiftrightunsigned(functions.col("key"), 32))
         .sortWithinPartitions(functions.col("key").desc()); // one long column: Spark's radix sort
@@ -156,11 +178,13 @@ public final class SparkKnnShapley implements Serializable {
   }
 
   /** Step 1: the (validation point, distance, row id, label match) pairs of one training partition. */
-  private record Pairs(Broadcast<SavedModel> model, Broadcast<Points> validation, InputColumns cols,
-      StructType schema) implements MapPartitionsFunction<Row, Row> {
+  private record Pairs(Broadcast<SavedModel> model, Broadcast<Points> validation, Broadcast<float[]> representations,
+      InputColumns cols, StructType schema) implements MapPartitionsFunction<Row, Row> {
     @Override
     public Iterator<Row> call(Iterator<Row> input) {
-      FeatureEncoder encoder = ModelCache.encoder(model.value());
+      TrainedModel network = representations == null ? null : ModelCache.model(model.value());
+      FeatureEncoder encoder = network == null ? ModelCache.encoder(model.value()) : network.encoder();
+      float[] validationRep = representations == null ? null : representations.value();
       EncodedData va = validation.value().on(encoder.layout());
       Iterator<EncodedData> batches = Points.encode(input, cols, schema, encoder, 4096);
       int m = va.rows();
@@ -179,7 +203,12 @@ public final class SparkKnnShapley implements Serializable {
               return false;
             }
             batch = batches.next();
-            space = PointSpace.encoded(batch, va);
+            if (network == null) {
+              space = PointSpace.encoded(batch, va);
+            } else {
+              float[] rep = flatten(network.representations(batch));
+              space = PointSpace.dense(rep, validationRep, rep.length / batch.rows());
+            }
             dist = new float[batch.rows()];
             v = -1;
             i = batch.rows();
@@ -321,6 +350,27 @@ public final class SparkKnnShapley implements Serializable {
   public static double[] singleJvm(EncodedData train, EncodedData validation, int k, int threads) {
     return KnnShapley.values(PointSpace.encoded(train, validation), ints(train.labels()), ints(validation.labels()),
         k, threads, siebench.train.Progress.silent());
+  }
+
+  /**
+   * The single-JVM values on the model's representations: {@link KnnShapley#values} on {@link PointSpace#dense} of
+   * {@code model.representations}, what {@code KnnShapley.onEmbeddings(model)} computes.
+   */
+  public static double[] singleJvmEmbeddings(TrainedModel model, EncodedData train, EncodedData validation, int k,
+      int threads) {
+    float[] t = flatten(model.representations(train));
+    float[] v = flatten(model.representations(validation));
+    return KnnShapley.values(PointSpace.dense(t, v, v.length / validation.rows()), ints(train.labels()),
+        ints(validation.labels()), k, threads, siebench.train.Progress.silent());
+  }
+
+  static float[] flatten(float[][] rows) {
+    int dim = rows.length == 0 ? 0 : rows[0].length;
+    float[] out = new float[rows.length * dim];
+    for (int i = 0; i < rows.length; i++) {
+      System.arraycopy(rows[i], 0, out, i * dim, dim);
+    }
+    return out;
   }
 
   private static int[] ints(float[] labels) {

@@ -42,6 +42,15 @@ public final class SparkValue implements Callable<Integer> {
   @Option(names = "--k", defaultValue = "10", description = "knn-shapley: neighbours K (default ${DEFAULT-VALUE}).")
   int k;
 
+  @Option(names = "--space", defaultValue = "features",
+      description = "knn-shapley: features (encoded) or embeddings (the model's last hidden layer; default "
+          + "${DEFAULT-VALUE}).")
+  String space;
+
+  @Option(names = "--score", defaultValue = "correctness",
+      description = "data-oob: correctness or log-likelihood of the row's label (default ${DEFAULT-VALUE}).")
+  String score;
+
   @Option(names = "--partitions", defaultValue = "200",
       description = "knn-shapley: partitions of the ordering shuffle (default ${DEFAULT-VALUE}).")
   int partitions;
@@ -76,11 +85,22 @@ public final class SparkValue implements Callable<Integer> {
           if (validation == null) {
             throw new IllegalArgumentException("knn-shapley needs --validation PATH");
           }
-          yield SparkKnnShapley.of(saved).k(k).partitions(partitions).rowId(rowId).label(label)
+          SparkKnnShapley knn = switch (space) {
+            case "features" -> SparkKnnShapley.of(saved);
+            case "embeddings" -> SparkKnnShapley.of(saved).onEmbeddings();
+            default -> throw new IllegalArgumentException("unknown --space '" + space
+                + "'; expected features or embeddings");
+          };
+          yield knn.k(k).partitions(partitions).rowId(rowId).label(label)
               .values(train, SparkScore.read(spark, validation, format));
         }
         case "data-oob" -> SparkDataOob.of(saved).learners(learners).blocks(blocks).seed(seed).rowId(rowId)
-            .label(label).score(DataOob.Score.CORRECTNESS).values(train);
+            .label(label).score(switch (score) {
+              case "correctness" -> DataOob.Score.CORRECTNESS;
+              case "log-likelihood" -> DataOob.Score.NEG_LOG_LOSS;
+              default -> throw new IllegalArgumentException("unknown --score '" + score
+                  + "'; expected correctness or log-likelihood");
+            }).values(train);
         default -> throw new IllegalArgumentException("unknown method '" + method
             + "'; expected knn-shapley or data-oob");
       };

@@ -20,6 +20,7 @@ import siebench.data.synthetic.Synthetic;
 import siebench.features.EncodedData;
 import siebench.features.FeatureEncoder;
 import siebench.features.EncoderFormat;
+import siebench.train.TrainedModel;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -94,6 +95,29 @@ class SparkKnnShapleyTest {
     Samples train = Samples.from(base.append(copies));
     Samples validation = Synthetic.ecommerce().rows(60).seed(13).fakeClicks(0.0).generate().samples();
     double max = maxDifference(train, validation, 3, 2);
+    assertTrue(max <= 1e-12, "differs by " + max);
+  }
+
+  @Test
+  void onEmbeddingsEqualsTheSingleJvmRecursionOnTheModelsRepresentations() {
+    Samples train = LocalSpark.clicks(8_000);
+    Samples validation = Synthetic.ecommerce().rows(80).seed(13).fakeClicks(0.0).generate().samples();
+    Dataset<Row> tr = TableFrames.of(spark, train.table(), SparkScorerTest.COLUMNS).repartition(3);
+    Dataset<Row> va = TableFrames.of(spark, validation.table(), SparkScorerTest.COLUMNS);
+    List<Row> values = SparkKnnShapley.of(model).onEmbeddings().k(5).partitions(3).values(tr, va).collectAsList();
+    double[] expected;
+    try (TrainedModel m = TrainedModel.load(dir.resolve("model"))) {
+      expected = SparkKnnShapley.singleJvmEmbeddings(m, m.encoder().encode(train), m.encoder().encode(validation), 5,
+          2);
+    }
+    Map<Long, Double> got = new HashMap<>();
+    values.forEach(r -> got.put(r.getLong(0), r.getDouble(1)));
+    long[] ids = train.rowIds();
+    double max = 0;
+    for (int i = 0; i < ids.length; i++) {
+      max = Math.max(max, Math.abs(got.get(ids[i]) - expected[i]));
+    }
+    System.out.printf("KNN-Shapley on embeddings 8,000 x 80: largest difference to the single JVM %.3g%n", max);
     assertTrue(max <= 1e-12, "differs by " + max);
   }
 
