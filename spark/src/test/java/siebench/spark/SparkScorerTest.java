@@ -55,6 +55,8 @@ class SparkScorerTest {
   @Test
   void scoresEqualTheSingleJvmScoresOfTheSameModelAndRows() {
     SavedModel saved = SavedModel.read(modelDir);
+    ModelCache.evict(saved.hash()); // other tests (and classes: the same training gives the same bytes) loaded it
+    int loadsBefore = ModelCache.loads(saved.hash());
     List<String> names = List.of("loss", "el2n", "margin", "grand", "grand-last-layer");
     SparkScorer.Scores job = SparkScorer.of(saved).estimators(String.join(",", names))
         .keys(List.of("user_id", "item_id", "query_id")).score(frame);
@@ -114,7 +116,7 @@ class SparkScorerTest {
     assertTrue(oovExpected.getOrDefault("user_id", 0L) > 0, oovExpected.toString());
     assertEquals(oovExpected, job.oovCounts());
     // one load in this JVM (the driver's check; the local executor reuses it) for all partitions and both jobs
-    assertEquals(1, ModelCache.loads(saved.hash()));
+    assertEquals(loadsBefore + 1, ModelCache.loads(saved.hash()));
   }
 
   @Test
