@@ -7,16 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.BooleanType;
-import org.apache.spark.sql.types.ByteType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DecimalType;
-import org.apache.spark.sql.types.DoubleType;
-import org.apache.spark.sql.types.FloatType;
-import org.apache.spark.sql.types.IntegerType;
-import org.apache.spark.sql.types.LongType;
-import org.apache.spark.sql.types.ShortType;
-import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import siebench.data.Samples;
@@ -180,18 +172,5 @@ public record InputColumns(String rowId, String label, List<String> categorical,
     }
     throw new IllegalArgumentException("column '" + f.name() + "' holds " + v.getClass().getSimpleName()
         + ", expected a number");
-  }
-
-  static boolean isInteger(DataType t) {
-    return t instanceof IntegerType || t instanceof LongType || t instanceof ShortType || t instanceof ByteType;
-  }
-
-  static boolean isNumber(DataType t) {
-    return isInteger(t) || t instanceof DoubleType || t instanceof FloatType || t instanceof DecimalType
-        || t instanceof BooleanType;
-  }
-
-  static boolean isString(DataType t) {
-    return t instanceof StringType;
   }
 }
