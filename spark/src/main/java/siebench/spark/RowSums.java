@@ -1,7 +1,6 @@
 package siebench.spark;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -10,9 +9,9 @@ import org.apache.spark.sql.RowFactory;
 
 /**
  * A bounded map-side combiner for per-row sums: adds the values of equal row ids in an open-addressing table of
- * primitive longs and doubles and emits {@code (row id, sum)} rows, flushing whenever the table holds {@code
- * capacity} ids, so memory stays bounded however many distinct ids a task sees. The emitted partial sums add up to
- * the full sums; a later group-by adds them.
+ * primitive longs and doubles (grown by doubling from 4,096 slots, at most half full) and emits {@code (row id,
+ * sum)} rows, flushing whenever the table holds {@code capacity} ids, so memory stays bounded however many
+ * distinct ids a task sees. The emitted partial sums add up to the full sums; a later group-by adds them.
  */
 final class RowSums {
   /** A stream of (row id, value) pairs: {@link #nextId} advances, {@link #value} is the current pair's value. */
@@ -24,49 +23,32 @@ final class RowSums {
     double value();
   }
 
+  private long[] ids = new long[1 << 12];
+  private double[] sums = new double[1 << 12];
+  private boolean[] used = new boolean[1 << 12];
+  private int size;
+
   private RowSums() {}
 
   static Iterator<Row> combine(Source source, int capacity) {
-    int slots = Integer.highestOneBit(Math.max(2, capacity)) * 2;
-    long[] ids = new long[slots];
-    double[] sums = new double[slots];
-    boolean[] used = new boolean[slots];
-    int mask = slots - 1;
+    RowSums table = new RowSums();
     return new Iterator<>() {
-      List<Row> ready = new ArrayList<>();
+      final List<Row> ready = new ArrayList<>();
       int at;
-      int size;
 
       @Override
       public boolean hasNext() {
         while (at >= ready.size()) {
           ready.clear();
           at = 0;
-          if (!source.hasNext() && size == 0) {
+          if (!source.hasNext()) {
             return false;
           }
-          while (size < capacity && source.hasNext()) {
+          while (table.size < capacity && source.hasNext()) {
             long id = source.nextId();
-            double v = source.value();
-            int h = (int) (mix(id) & mask);
-            while (used[h] && ids[h] != id) {
-              h = (h + 1) & mask;
-            }
-            if (!used[h]) {
-              used[h] = true;
-              ids[h] = id;
-              sums[h] = 0;
-              size++;
-            }
-            sums[h] += v;
+            table.add(id, source.value());
           }
-          for (int i = 0; i < slots; i++) {
-            if (used[i]) {
-              ready.add(RowFactory.create(ids[i], sums[i]));
-            }
-          }
-          Arrays.fill(used, false);
-          size = 0;
+          table.flush(ready);
         }
         return true;
       }
@@ -79,6 +61,50 @@ final class RowSums {
         return ready.get(at++);
       }
     };
+  }
+
+  private void add(long id, double v) {
+    if (2 * (size + 1) > ids.length) {
+      grow();
+    }
+    int mask = ids.length - 1;
+    int h = (int) (mix(id) & mask);
+    while (used[h] && ids[h] != id) {
+      h = (h + 1) & mask;
+    }
+    if (!used[h]) {
+      used[h] = true;
+      ids[h] = id;
+      sums[h] = 0;
+      size++;
+    }
+    sums[h] += v;
+  }
+
+  private void grow() {
+    long[] oldIds = ids;
+    double[] oldSums = sums;
+    boolean[] oldUsed = used;
+    ids = new long[2 * oldIds.length];
+    sums = new double[2 * oldIds.length];
+    used = new boolean[2 * oldIds.length];
+    size = 0;
+    for (int i = 0; i < oldIds.length; i++) {
+      if (oldUsed[i]) {
+        add(oldIds[i], oldSums[i]);
+      }
+    }
+  }
+
+  /** Moves every (id, sum) into {@code out} and empties the table (keeping its size). */
+  private void flush(List<Row> out) {
+    for (int i = 0; i < ids.length; i++) {
+      if (used[i]) {
+        out.add(RowFactory.create(ids[i], sums[i]));
+        used[i] = false;
+      }
+    }
+    size = 0;
   }
 
   private static long mix(long z) {
