@@ -20,14 +20,23 @@ import siebench.train.TrainedModel;
  * hash}: the first task that needs a model writes its broadcast bytes to a temporary directory and loads it with
  * {@link ModelFormat#load} (which checks the format version); every later task of the JVM, in any stage or job,
  * gets the same instance. Loading happens once per hash and JVM (concurrent first tasks wait for the one that
- * loads). The instance is shared by the JVM's concurrent tasks: inference is read-only and thread-safe; the
- * gradient passes of GraNd run under {@link #GRADIENTS}, because DJL's PyTorch engine admits one {@code
- * GradientCollector} per JVM at a time. Models live until the JVM exits (an executor's life), or until {@link
- * #evict}.
+ * loads). Models live until the JVM exits (an executor's life), or until {@link #evict}.
+ *
+ * <p><b>One scoring task per JVM at a time ({@link #SCORING}).</b> With two scoring tasks running in one JVM,
+ * whole batches of GraNd came out wrong (16,384 to 32,768 of 10^6 rows, some infinite, in every {@code local[2]}
+ * run through spark-submit), even with every forward and backward pass of the model serialized; with one task at a
+ * time (local[1], or {@code spark.task.cpus=2} on {@code local[2]}) every row was bit-identical to the single JVM,
+ * at the same throughput, since PyTorch's intra-op threads use the cores within a pass. The cause lies in DJL /
+ * PyTorch native state shared across threads (DJL also admits one {@code GradientCollector} per JVM); so {@link
+ * SparkScorer} holds this lock for a whole partition, and {@code spark.task.cpus} equal to the executor's cores
+ * keeps Spark from starting tasks that would only wait.
  */
 public final class ModelCache {
-  /** Held around every gradient pass in this JVM (DJL's PyTorch engine records one backward at a time). */
-  public static final Object GRADIENTS = new Object();
+  /** Held around every forward or backward pass of a cached model in this JVM. */
+  public static final Object PASSES = new Object();
+  /** Held by a scoring task for its whole partition: one scoring task per JVM at a time (see above). */
+  public static final java.util.concurrent.locks.ReentrantLock SCORING = new java.util.concurrent.locks.ReentrantLock(
+      true);
 
   private static final Map<String, TrainedModel> MODELS = new ConcurrentHashMap<>();
   private static final Map<String, FeatureEncoder> ENCODERS = new ConcurrentHashMap<>();

@@ -206,7 +206,10 @@ public final class SparkKnnShapley implements Serializable {
             if (network == null) {
               space = PointSpace.encoded(batch, va);
             } else {
-              float[] rep = flatten(network.representations(batch));
+              float[] rep;
+              synchronized (ModelCache.PASSES) {
+                rep = flatten(network.representations(batch));
+              }
               space = PointSpace.dense(rep, validationRep, rep.length / batch.rows());
             }
             dist = new float[batch.rows()];

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.TreeMap;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -20,6 +21,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
+import org.apache.spark.util.TaskCompletionListener;
 import scala.reflect.ClassTag$;
 import siebench.data.Samples;
 import siebench.features.EncodedData;
@@ -41,7 +43,9 @@ import siebench.train.TrainedModel;
  * out-of-vocabulary bucket and are counted per column in Spark accumulators), the model computes logits in
  * inference batches and, for GraNd, exact per-sample gradient norms in batched backward passes; the output row
  * holds the input's key columns, the label, the predicted click probability and one double column per score.
- * The model is loaded once per executor JVM and content hash ({@link ModelCache}), not once per partition.
+ * The model is loaded once per executor JVM and content hash ({@link ModelCache}), not once per partition. One
+ * scoring task per JVM runs at a time ({@link ModelCache#SCORING}: concurrent tasks corrupted GraNd), each pass using
+ * PyTorch's intra-op threads on the executor's cores; set {@code spark.task.cpus} to the executor's cores.
  *
  * <p><b>Equal to one JVM.</b> Each batch goes through the very calls {@code siebench score} makes on the whole
  * table ({@code FeatureEncoder.encode}, {@code CheckpointScores.compute}, {@code TrainedModel.gradientNorms}),
@@ -55,10 +59,7 @@ import siebench.train.TrainedModel;
  */
 public final class SparkScorer implements Serializable {
   private static final long serialVersionUID = 1L;
-  /**
-   * The score that needs a backward pass, run under {@link ModelCache#GRADIENTS} (GraNd of the last layer has a
-   * closed form from the forward pass).
-   */
+  /** The score that needs a backward pass (GraNd of the last layer has a closed form from the forward pass). */
   static final String GRADIENT_SCORE = "grand";
 
   private final SavedModel model;
@@ -205,15 +206,25 @@ public final class SparkScorer implements Serializable {
     public Iterator<Row> call(Iterator<Row> input) {
       TrainedModel m = ModelCache.model(model.value());
       StructField[] fields = schema.fields();
+      TaskContext task = TaskContext.get();
       return new Iterator<>() {
         private final List<Row> batch = new ArrayList<>(Math.min(batchRows, 1 << 16));
         private Row[] ready = new Row[0];
         private int next;
+        private boolean holding;
 
         @Override
         public boolean hasNext() {
+          if (!holding && next >= ready.length) {
+            ModelCache.SCORING.lock(); // one scoring task per JVM at a time, for the whole partition (ModelCache)
+            holding = true;
+            if (task != null) {
+              task.addTaskCompletionListener((TaskCompletionListener) c -> release());
+            }
+          }
           while (next >= ready.length) {
             if (!input.hasNext()) {
+              release();
               return false;
             }
             batch.clear();
@@ -233,6 +244,13 @@ public final class SparkScorer implements Serializable {
           }
           return ready[next++];
         }
+
+        private void release() {
+          if (holding) {
+            holding = false;
+            ModelCache.SCORING.unlock();
+          }
+        }
       };
     }
 
@@ -242,10 +260,11 @@ public final class SparkScorer implements Serializable {
       countOov(m.encoder(), data);
       List<String> forward = new ArrayList<>(estimators);
       forward.remove(GRADIENT_SCORE);
-      Map<String, double[]> s = CheckpointScores.compute(m, data, forward); // prediction + the forward-pass scores
+      Map<String, double[]> s;
       Map<String, double[]> grads = new LinkedHashMap<>();
-      if (estimators.contains(GRADIENT_SCORE)) {
-        synchronized (ModelCache.GRADIENTS) {
+      synchronized (ModelCache.PASSES) {
+        s = CheckpointScores.compute(m, data, forward); // prediction + the forward-pass scores
+        if (estimators.contains(GRADIENT_SCORE)) {
           grads.put(GRADIENT_SCORE, m.gradientNorms(data));
         }
       }
