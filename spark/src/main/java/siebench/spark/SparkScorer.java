@@ -49,10 +49,9 @@ import siebench.train.TrainedModel;
  *
  * <p><b>Equal to one JVM.</b> Each batch goes through the very calls {@code siebench score} makes on the whole
  * table ({@code FeatureEncoder.encode}, {@code CheckpointScores.compute}, {@code TrainedModel.gradientNorms}),
- * and the scores are per-row functions of the model, so the prediction, loss, EL2N and margin equal the
- * single-JVM ones bit for bit whatever the partitioning. GraNd does for nearly every row; for a few the float32
- * backward kernels sum in another order because other rows share their batch (a partition cuts batches elsewhere
- * than the single JVM), a difference of float32 rounding (about 1e-7 relative). The tests check both on 10^6 rows.
+ * and the scores are per-row functions of the model, so the prediction, loss, EL2N, margin and GraNd equal the
+ * single-JVM ones bit for bit whatever the partitioning (the tests check all 10^6 rows of a generated log; so does
+ * {@code docs/results/spark-score.txt} through spark-submit).
  *
  * <p><b>OOV counts</b> are Spark accumulators: exact after the action when no task was retried; a retried or
  * speculative task adds its counts again (Spark's rule for accumulators updated in transformations).
