@@ -26,9 +26,9 @@ import siebench.train.TrainedModel;
  * whole batches of GraNd came out wrong (16,384 to 32,768 of 10^6 rows, some infinite, in every {@code local[2]}
  * run through spark-submit), even with every forward and backward pass of the model serialized; with one task at a
  * time (local[1], or {@code spark.task.cpus=2} on {@code local[2]}) every row was bit-identical to the single JVM,
- * at the same throughput, since PyTorch's intra-op threads use the cores within a pass. The cause lies in DJL /
- * PyTorch native state shared across threads (DJL also admits one {@code GradientCollector} per JVM); so {@link
- * SparkScorer} holds this lock for a whole partition, and {@code spark.task.cpus} equal to the executor's cores
+ * at the same throughput, since PyTorch's intra-op threads use the cores within a pass. The root cause was not
+ * isolated (DJL also admits one {@code GradientCollector} per JVM, a sign of native state shared by threads); so
+ * {@link SparkScorer} holds this lock for a whole partition, and {@code spark.task.cpus} equal to the executor's cores
  * keeps Spark from starting tasks that would only wait.
  */
 public final class ModelCache {
