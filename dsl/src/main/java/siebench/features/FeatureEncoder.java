@@ -186,6 +186,23 @@ public final class FeatureEncoder {
     return options;
   }
 
+  /** The categorical input columns, in field order (the first fields of {@link #layout()}). */
+  public List<String> categoricalColumns() {
+    return List.copyOf(categorical);
+  }
+
+  /** The numeric input columns: the dense ones, then the bucketized ones (the layout's last fields). */
+  public List<String> numericColumns() {
+    List<String> out = new ArrayList<>(dense);
+    out.addAll(bucketized);
+    return List.copyOf(out);
+  }
+
+  /** The behavior-history input column, or null when the layout has none. */
+  public String historyColumn() {
+    return historyColumn;
+  }
+
   /**
    * Counts from the encodings done so far: {@code missing:<column>} (values filled or put in the missing
    * bucket) and {@code oov:<column>} (categorical values not in the training vocabulary).

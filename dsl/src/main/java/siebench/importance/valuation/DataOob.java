@@ -220,7 +220,11 @@ public final class DataOob implements Budgeted {
     return (boot, oob) -> learner.fitPredict(train, boot, train.subset(oob));
   }
 
-  static double score(float y, double p, Score s) {
+  /**
+   * The score of label {@code y} under a learner's P(y = 1) = {@code p}: correctness (1/2 at p = 0.5) or the
+   * log-likelihood (p clipped to [1e-7, 1 - 1e-7]).
+   */
+  public static double score(float y, double p, Score s) {
     if (s == Score.CORRECTNESS) {
       return p == 0.5 ? 0.5 : (p > 0.5) == (y > 0.5f) ? 1 : 0;
     }

@@ -32,7 +32,8 @@ import siebench.model.linear.EncodedDesign;
  *
  * <p>Immutable; {@link #fit} is thread-safe.
  */
-public final class LogisticRegression {
+public final class LogisticRegression implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   private final double l2;
   private final double biasL2;
   private final double tolerance;
