@@ -15,8 +15,8 @@ import picocli.CommandLine.Parameters;
 import siebench.data.Samples;
 import siebench.data.synthetic.Synthetic;
 import siebench.features.EncodedData;
-import siebench.features.FeatureEncoder;
 import siebench.features.EncoderFormat;
+import siebench.features.FeatureEncoder;
 import siebench.train.ModelFormat;
 
 /**
@@ -147,7 +147,7 @@ public final class SparkBench implements Callable<Integer> {
     long t0 = System.nanoTime();
     siebench.importance.valuation.DataOob.Result single = siebench.importance.valuation.DataOob.values(t.labels(),
         SparkDataOob.bags(t.rowIds(), learners, blocks, seed), (boot, out) -> lr.fit(t, boot, null).predict(t, out),
-        siebench.importance.valuation.DataOob.Score.CORRECTNESS, siebench.train.Progress.silent());
+        siebench.importance.valuation.DataOob.Score.CORRECTNESS, siebench.core.Progress.silent());
     double s1 = (System.nanoTime() - t0) / 1e9;
     System.out.printf("oob: single JVM (DataOob.values, the same bags, one thread) %.1fs%n", s1);
     t0 = System.nanoTime();

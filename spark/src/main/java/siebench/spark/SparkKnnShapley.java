@@ -353,7 +353,7 @@ public final class SparkKnnShapley implements Serializable {
   /** The single-JVM values for the same rows, for checks: {@link KnnShapley#values} on encoded data. */
   public static double[] singleJvm(EncodedData train, EncodedData validation, int k, int threads) {
     return KnnShapley.values(PointSpace.encoded(train, validation), ints(train.labels()), ints(validation.labels()),
-        k, threads, siebench.train.Progress.silent());
+        k, threads, siebench.core.Progress.silent());
   }
 
   /**
@@ -365,7 +365,7 @@ public final class SparkKnnShapley implements Serializable {
     float[] t = flatten(model.representations(train));
     float[] v = flatten(model.representations(validation));
     return KnnShapley.values(PointSpace.dense(t, v, v.length / validation.rows()), ints(train.labels()),
-        ints(validation.labels()), k, threads, siebench.train.Progress.silent());
+        ints(validation.labels()), k, threads, siebench.core.Progress.silent());
   }
 
   static float[] flatten(float[][] rows) {

@@ -2,11 +2,11 @@ package siebench.spark;
 
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
+import siebench.core.Progress;
 import siebench.data.Samples;
 import siebench.data.synthetic.Synthetic;
 import siebench.model.Models;
 import siebench.train.CtrTask;
-import siebench.train.Progress;
 import siebench.train.TrainedModel;
 
 /** The tests' Spark: local[2], no UI, few shuffle partitions; and a small saved DeepFM on generated clicks. */
