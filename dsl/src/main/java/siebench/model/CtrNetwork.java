@@ -136,7 +136,7 @@ public final class CtrNetwork extends AbstractBlock {
   @Override
   protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
       PairList<String, Object> params) {
-    Probe probe = params == null ? null : (Probe) params.get(PROBE);
+    Probe probe = Probe.in(params);
     BatchRows rows = params == null ? null : (BatchRows) params.get(BATCH_ROWS);
     NDArray idx = inputs.get(0);
     NDArray lookup = rows == null ? idx : rows.local();

@@ -1,6 +1,7 @@
 package siebench.model;
 
 import static siebench.model.ParameterArrays.copy;
+import static siebench.model.ParameterArrays.lookup;
 import static siebench.model.ParameterArrays.value;
 
 import ai.djl.ndarray.NDArray;
@@ -8,7 +9,6 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.internal.NDArrayEx;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
@@ -129,18 +129,18 @@ public final class NcfNetwork extends AbstractBlock implements LinearHead {
   @Override
   protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
       PairList<String, Object> params) {
-    Probe probe = params == null ? null : (Probe) params.get(CtrNetwork.PROBE);
+    Probe probe = Probe.in(params);
     NDArray idx = inputs.get(0);
     long b = idx.getShape().get(0);
     NDArrayEx ex = idx.getNDArrayInternal();
-    NDArray emb = ex.embedding(idx, value(ps, embedding, idx, training), SparseFormat.DENSE).get(0); // [B,2,k]
+    NDArray emb = lookup(ps, embedding, idx, training); // [B,2,k]
     if (probe != null) {
       emb = probe.tap("embedding", emb, null, false);
     }
     NDArray gmf = emb.get(":, 0, :").mul(emb.get(":, 1, :")); // [B,k]
     NDArray h = gmf;
     if (kind == Kind.NEUMF) {
-      NDArray me = ex.embedding(idx, value(ps, mlpEmbedding, idx, training), SparseFormat.DENSE).get(0);
+      NDArray me = lookup(ps, mlpEmbedding, idx, training);
       if (probe != null) {
         me = probe.tap("mlp_embedding", me, null, false);
       }

@@ -2,6 +2,7 @@ package siebench.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +20,11 @@ import java.util.List;
  * <p>A probe is used for one forward/backward pass and then discarded.
  */
 public final class Probe {
+  /** The probe passed to a forward pass as parameter {@link CtrNetwork#PROBE}, or null without one. */
+  public static Probe in(PairList<String, Object> params) {
+    return params == null ? null : (Probe) params.get(CtrNetwork.PROBE);
+  }
+
   /** One tapped layer: the probe (whose gradient is dZ), the input activation A (null: no weight term). */
   private record Tap(String name, NDArray probe, NDArray input, boolean bias) {}
 

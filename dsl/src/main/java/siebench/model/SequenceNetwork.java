@@ -133,7 +133,7 @@ public final class SequenceNetwork extends AbstractBlock {
   @Override
   protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
       PairList<String, Object> params) {
-    Probe probe = params == null ? null : (Probe) params.get(CtrNetwork.PROBE);
+    Probe probe = Probe.in(params);
     NDArray idx = inputs.get(0);
     NDArray dense = inputs.get(1);
     NDArray hist = inputs.get(2);

@@ -1,6 +1,7 @@
 package siebench.model;
 
 import static siebench.model.ParameterArrays.copy;
+import static siebench.model.ParameterArrays.lookup;
 import static siebench.model.ParameterArrays.value;
 
 import ai.djl.ndarray.NDArray;
@@ -9,7 +10,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.internal.NDArrayEx;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
@@ -134,11 +134,10 @@ public final class TwoTowerNetwork extends AbstractBlock implements LinearHead {
   @Override
   protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
       PairList<String, Object> params) {
-    Probe probe = params == null ? null : (Probe) params.get(CtrNetwork.PROBE);
+    Probe probe = Probe.in(params);
     NDArray idx = inputs.get(0);
     long b = idx.getShape().get(0);
-    NDArrayEx ex = idx.getNDArrayInternal();
-    NDArray emb = ex.embedding(idx, value(ps, embedding, idx, training), SparseFormat.DENSE).get(0); // [B,F,k]
+    NDArray emb = lookup(ps, embedding, idx, training); // [B,F,k]
     if (probe != null) {
       emb = probe.tap("embedding", emb, null, false);
     }
@@ -170,8 +169,7 @@ public final class TwoTowerNetwork extends AbstractBlock implements LinearHead {
   }
 
   private NDArray towerOutput(ParameterStore ps, NDArray idx, boolean training, int[] fields, Parameter[] p) {
-    NDArray emb = idx.getNDArrayInternal().embedding(idx, value(ps, embedding, idx, training), SparseFormat.DENSE)
-        .get(0);
+    NDArray emb = lookup(ps, embedding, idx, training);
     return tower(ps, idx, training, null, null, fields(emb, fields, idx.getShape().get(0)), p)[0];
   }
 
