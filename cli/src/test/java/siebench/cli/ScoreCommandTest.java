@@ -172,28 +172,29 @@ class ScoreCommandTest {
     }
     Path shortFile = dir.resolve("short.csv");
     Files.write(shortFile, lines.subList(0, lines.size() - 1));
-    CliRun a = CliRun.of("train", "--data", "synthetic", "--rows", "3000", "--model", "lr", "--epochs", "1", "--weights",
-        shortFile.toString());
-    assertEquals(2, a.status());
-    assertTrue(a.err().contains("short.csv") && a.err().contains("2999 weight rows for 3000 samples"), a.err());
+    assertWeightsRefused(shortFile, "short.csv", "2999 weight rows for 3000 samples");
 
     List<String> bad = new ArrayList<>(lines);
     bad.set(5, ids[4] + ",abc");
     Path badFile = dir.resolve("bad.csv");
     Files.write(badFile, bad);
-    CliRun b = CliRun.of("train", "--data", "synthetic", "--rows", "3000", "--model", "lr", "--epochs", "1", "--weights",
-        badFile.toString());
-    assertEquals(2, b.status());
-    assertTrue(b.err().contains("bad.csv:6") && b.err().contains("abc"), b.err());
+    assertWeightsRefused(badFile, "bad.csv:6", "abc");
 
     List<String> dup = new ArrayList<>(lines);
     dup.set(5, ids[3] + ",1.0");
     Path dupFile = dir.resolve("dup.csv");
     Files.write(dupFile, dup);
-    CliRun c = CliRun.of("train", "--data", "synthetic", "--rows", "3000", "--model", "lr", "--epochs", "1", "--weights",
-        dupFile.toString());
-    assertEquals(2, c.status());
-    assertTrue(c.err().contains("dup.csv:6") && c.err().contains("second time"), c.err());
+    assertWeightsRefused(dupFile, "dup.csv:6", "second time");
+  }
+
+  /** {@code train --weights FILE} on 3,000 synthetic rows exits with status 2, its error naming each of {@code expected}. */
+  private static void assertWeightsRefused(Path file, String... expected) {
+    CliRun r = CliRun.of("train", "--data", "synthetic", "--rows", "3000", "--model", "lr", "--epochs", "1",
+        "--weights", file.toString());
+    assertEquals(2, r.status());
+    for (String e : expected) {
+      assertTrue(r.err().contains(e), r.err());
+    }
   }
 
   @Test
