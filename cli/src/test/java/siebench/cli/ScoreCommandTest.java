@@ -187,7 +187,7 @@ class ScoreCommandTest {
     assertWeightsRefused(dupFile, "dup.csv:6", "second time");
   }
 
-  /** {@code train --weights FILE} on 3,000 synthetic rows exits with status 2, its error naming each of {@code expected}. */
+  /** {@code train --weights FILE} on 3,000 synthetic rows: exit status 2, an error naming each of {@code expected}. */
   private static void assertWeightsRefused(Path file, String... expected) {
     CliRun r = CliRun.of("train", "--data", "synthetic", "--rows", "3000", "--model", "lr", "--epochs", "1",
         "--weights", file.toString());
